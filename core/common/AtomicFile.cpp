@@ -1,0 +1,91 @@
+#include "common/AtomicFile.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace lantern {
+namespace {
+
+AtomicWriteCrashPoint g_crashPoint = AtomicWriteCrashPoint::None;
+
+Error ioError(const QString& what, const QString& path, int err)
+{
+    return {ErrorCode::Io, QStringLiteral("%1 %2 failed: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(err)))};
+}
+
+Status writeAll(int fd, const QByteArray& content, const QString& path)
+{
+    const char* p = content.constData();
+    qsizetype left = content.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, static_cast<size_t>(left));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return ioError(QStringLiteral("writing"), path, errno);
+        }
+        p += n;
+        left -= n;
+    }
+    return {};
+}
+
+Status fsyncDirectory(const QString& dir)
+{
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return ioError(QStringLiteral("opening folder"), dir, errno);
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0)
+        return ioError(QStringLiteral("syncing folder"), dir, err);
+    return {};
+}
+
+} // namespace
+
+void setAtomicWriteCrashPointForTesting(AtomicWriteCrashPoint point)
+{
+    g_crashPoint = point;
+}
+
+Status writeFileAtomically(const QString& path, const QByteArray& content, AtomicWriteOptions options)
+{
+    const QFileInfo info(path);
+    const QString dir = info.absolutePath();
+    const QString temp = dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp");
+    const QByteArray tempName = QFile::encodeName(temp);
+
+    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, options.permissions);
+    if (fd < 0)
+        return ioError(QStringLiteral("creating"), temp, errno);
+    ::fchmod(fd, static_cast<mode_t>(options.permissions)); // umask must not widen or narrow it
+    Status written = writeAll(fd, content, temp);
+    if (written.ok() && ::fsync(fd) != 0)
+        written = ioError(QStringLiteral("syncing"), temp, errno);
+    ::close(fd);
+    if (!written.ok()) {
+        ::unlink(tempName.constData()); // the old file is untouched
+        return written;
+    }
+    if (g_crashPoint == AtomicWriteCrashPoint::AfterTempWritten)
+        return Error(ErrorCode::Internal, QStringLiteral("simulated crash after writing the temp file"));
+
+    if (::rename(tempName.constData(), QFile::encodeName(path).constData()) != 0) {
+        const int err = errno;
+        ::unlink(tempName.constData());
+        return ioError(QStringLiteral("replacing"), path, err);
+    }
+    if (g_crashPoint == AtomicWriteCrashPoint::AfterRename)
+        return Error(ErrorCode::Internal, QStringLiteral("simulated crash after rename"));
+    return fsyncDirectory(dir);
+}
+
+} // namespace lantern

@@ -1,0 +1,19 @@
+#include "common/Bootstrap.h"
+
+#include "common/Sodium.h"
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+namespace lantern {
+
+void hardenProcess()
+{
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    // Also stops other processes of the same user from ptrace-attaching to read memory.
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    ensureSodium();
+}
+
+} // namespace lantern

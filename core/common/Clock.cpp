@@ -1,0 +1,11 @@
+#include "common/Clock.h"
+
+namespace lantern {
+
+const SystemClock& SystemClock::instance()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
+} // namespace lantern

@@ -1,0 +1,95 @@
+#include "vault/Schema.h"
+
+#include "common/Logging.h"
+#include "vault/Database.h"
+
+namespace lantern::vault {
+
+const QList<Migration>& schemaMigrations()
+{
+    static const QList<Migration> migrations = {
+        {1,
+         QStringLiteral("resources with verbatim FHIR JSON, patient index, vault metadata"),
+         {
+             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             // One row per FHIR resource: the JSON as received plus the columns queries need.
+             QStringLiteral("CREATE TABLE resource ("
+                            " type TEXT NOT NULL, id TEXT NOT NULL, version_id TEXT, last_updated TEXT,"
+                            " patient_id TEXT, status TEXT, json BLOB NOT NULL,"
+                            " PRIMARY KEY (type, id)) WITHOUT ROWID"),
+             QStringLiteral("CREATE INDEX resource_by_patient ON resource (patient_id, type)"),
+             QStringLiteral("CREATE TABLE patient_index ("
+                            " id TEXT PRIMARY KEY, family TEXT, given TEXT, birth_date TEXT, sex TEXT,"
+                            " mrn TEXT, kvnr TEXT, search_text TEXT NOT NULL DEFAULT '')"),
+         }},
+        {2,
+         QStringLiteral("users and roles"),
+         {
+             // Key slots live outside the vault (they are needed to open it); who a
+             // user is and what they may do lives inside, encrypted and authenticated.
+             QStringLiteral("CREATE TABLE app_user ("
+                            " username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL,"
+                            " wards TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,"
+                            " disabled INTEGER NOT NULL DEFAULT 0)"),
+         }},
+        {3,
+         QStringLiteral("tamper-evident audit chain"),
+         {
+             QStringLiteral("CREATE TABLE audit_entry ("
+                            " seq INTEGER PRIMARY KEY, time TEXT NOT NULL, actor TEXT NOT NULL,"
+                            " action TEXT NOT NULL, patient_id TEXT, outcome TEXT NOT NULL, detail TEXT,"
+                            " prev_hash BLOB NOT NULL, hash BLOB NOT NULL)"),
+             QStringLiteral("CREATE TABLE audit_checkpoint ("
+                            " seq INTEGER PRIMARY KEY, hash BLOB NOT NULL, signature BLOB NOT NULL,"
+                            " public_key BLOB NOT NULL, time TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE device_secret (name TEXT PRIMARY KEY, value BLOB NOT NULL)"),
+         }},
+    };
+    return migrations;
+}
+
+int latestSchemaVersion()
+{
+    return schemaMigrations().constLast().version;
+}
+
+Result<int> schemaVersion(Database& db)
+{
+    auto v = db.scalar(QStringLiteral("PRAGMA user_version"));
+    if (!v.ok())
+        return v.error();
+    return v->toInt();
+}
+
+Status migrate(Database& db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestSchemaVersion();
+    auto current = schemaVersion(db);
+    if (!current.ok())
+        return current.error();
+    if (*current > latestSchemaVersion())
+        return Error(ErrorCode::Unsupported,
+                     QStringLiteral("this vault has schema version %1, newer than this Lantern (%2); "
+                                    "update Lantern on this device")
+                         .arg(*current)
+                         .arg(latestSchemaVersion()));
+    for (const Migration& m : schemaMigrations()) {
+        if (m.version <= *current || m.version > targetVersion)
+            continue;
+        auto tx = Transaction::begin(db);
+        if (!tx.ok())
+            return tx.error();
+        for (const QString& sql : m.statements) {
+            Status done = db.exec(sql);
+            if (!done.ok())
+                return done.error().prefixed(QStringLiteral("schema migration %1 (%2)").arg(m.version).arg(m.description));
+        }
+        LANTERN_TRY(db.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)));
+        LANTERN_TRY((*tx)->commit());
+        qCInfo(lcVault) << "vault schema migrated to version" << m.version;
+    }
+    return {};
+}
+
+} // namespace lantern::vault
