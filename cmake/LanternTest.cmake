@@ -16,5 +16,5 @@ function(lantern_add_test name)
     set_tests_properties(${name} PROPERTIES
         LABELS "${T_LABELS}"
         TIMEOUT ${T_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANTERN_TEST_FAST_KDF=1")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endfunction()
