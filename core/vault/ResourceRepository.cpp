@@ -1,0 +1,184 @@
+#include "vault/ResourceRepository.h"
+
+namespace lantern::vault {
+namespace {
+
+StoredResource readResource(const Statement& s)
+{
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.blob(6)};
+}
+
+PatientIndexRow readPatient(const Statement& s)
+{
+    return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+}
+
+const QString kResourceColumns = QStringLiteral("type, id, version_id, last_updated, patient_id, status, json");
+const QString kPatientColumns = QStringLiteral("id, family, given, birth_date, sex, mrn, kvnr");
+
+} // namespace
+
+Result<Statement*> ResourceRepository::cached(std::optional<Statement>& slot, const QString& sql)
+{
+    if (!slot) {
+        auto prepared = m_db.prepare(sql);
+        if (!prepared.ok())
+            return prepared.error();
+        slot.emplace(std::move(*prepared));
+    }
+    slot->reset();
+    return &*slot;
+}
+
+Status ResourceRepository::put(const StoredResource& r)
+{
+    auto stmt = cached(m_put, QStringLiteral("INSERT OR REPLACE INTO resource (") + kResourceColumns +
+                                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (!stmt.ok())
+        return stmt.error();
+    Statement& s = **stmt;
+    s.bind(1, r.type).bind(2, r.id).bindOptional(3, r.versionId).bindOptional(4, r.lastUpdated);
+    s.bindOptional(5, r.patientId.isEmpty() ? QString() : r.patientId).bindOptional(6, r.status).bindBlob(7, r.json);
+    return s.run();
+}
+
+Status ResourceRepository::putPatientIndex(const PatientIndexRow& p)
+{
+    auto stmt = cached(m_putPatient, QStringLiteral("INSERT OR REPLACE INTO patient_index (") + kPatientColumns +
+                                         QStringLiteral(", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!stmt.ok())
+        return stmt.error();
+    // Lower-cased haystack for filter-as-you-type: name, MRN and KVNR in one column.
+    const QString search = QStringList{p.family, p.given, p.mrn, p.kvnr}.join(QLatin1Char(' ')).toCaseFolded();
+    Statement& s = **stmt;
+    s.bind(1, p.id).bindOptional(2, p.family).bindOptional(3, p.given).bindOptional(4, p.birthDate);
+    s.bindOptional(5, p.sex).bindOptional(6, p.mrn).bindOptional(7, p.kvnr).bind(8, search);
+    return s.run();
+}
+
+Status ResourceRepository::remove(const QString& type, const QString& id)
+{
+    auto stmt = m_db.prepare(QStringLiteral("DELETE FROM resource WHERE type = ? AND id = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, type).bind(2, id);
+    LANTERN_TRY(stmt->run());
+    if (type == QStringLiteral("Patient")) {
+        auto index = m_db.prepare(QStringLiteral("DELETE FROM patient_index WHERE id = ?"));
+        if (!index.ok())
+            return index.error();
+        index->bind(1, id);
+        return index->run();
+    }
+    return {};
+}
+
+Result<std::optional<StoredResource>> ResourceRepository::get(const QString& type, const QString& id)
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT ") + kResourceColumns +
+                             QStringLiteral(" FROM resource WHERE type = ? AND id = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, type).bind(2, id);
+    auto row = stmt->step();
+    if (!row.ok())
+        return row.error();
+    if (!*row)
+        return std::optional<StoredResource>();
+    return std::optional<StoredResource>(readResource(*stmt));
+}
+
+Result<QList<StoredResource>> ResourceRepository::forPatient(const QString& patientId, const QStringList& types)
+{
+    QString sql = QStringLiteral("SELECT ") + kResourceColumns + QStringLiteral(" FROM resource WHERE patient_id = ?");
+    if (!types.isEmpty()) {
+        QStringList marks;
+        for (qsizetype i = 0; i < types.size(); ++i)
+            marks << QStringLiteral("?");
+        sql += QStringLiteral(" AND type IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
+    sql += QStringLiteral(" ORDER BY type, id");
+    auto stmt = m_db.prepare(sql);
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, patientId);
+    for (qsizetype i = 0; i < types.size(); ++i)
+        stmt->bind(static_cast<int>(i) + 2, types.at(i));
+    QList<StoredResource> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row.ok())
+            return row.error();
+        if (!*row)
+            break;
+        out.append(readResource(*stmt));
+    }
+    return out;
+}
+
+Result<QList<StoredResource>> ResourceRepository::ofType(const QString& type)
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT ") + kResourceColumns +
+                             QStringLiteral(" FROM resource WHERE type = ? ORDER BY id"));
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, type);
+    QList<StoredResource> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row.ok())
+            return row.error();
+        if (!*row)
+            break;
+        out.append(readResource(*stmt));
+    }
+    return out;
+}
+
+Result<QList<PatientIndexRow>> ResourceRepository::patients()
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT ") + kPatientColumns +
+                             QStringLiteral(" FROM patient_index ORDER BY family, given, id"));
+    if (!stmt.ok())
+        return stmt.error();
+    QList<PatientIndexRow> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row.ok())
+            return row.error();
+        if (!*row)
+            break;
+        out.append(readPatient(*stmt));
+    }
+    return out;
+}
+
+Result<std::optional<PatientIndexRow>> ResourceRepository::patient(const QString& id)
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT ") + kPatientColumns + QStringLiteral(" FROM patient_index WHERE id = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row.ok())
+        return row.error();
+    if (!*row)
+        return std::optional<PatientIndexRow>();
+    return std::optional<PatientIndexRow>(readPatient(*stmt));
+}
+
+Result<qint64> ResourceRepository::count(const QString& type)
+{
+    auto stmt = m_db.prepare(type.isEmpty() ? QStringLiteral("SELECT count(*) FROM resource")
+                                            : QStringLiteral("SELECT count(*) FROM resource WHERE type = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    if (!type.isEmpty())
+        stmt->bind(1, type);
+    auto row = stmt->step();
+    if (!row.ok())
+        return row.error();
+    return stmt->int64(0);
+}
+
+} // namespace lantern::vault

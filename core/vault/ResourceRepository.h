@@ -1,0 +1,67 @@
+#pragma once
+// FHIR resources in the vault: the JSON exactly as received, next to the few
+// columns that queries need (type, id, version, patient, status). The census
+// reads patient_index instead of parsing every Patient.
+
+#include "common/Result.h"
+#include "vault/Database.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace lantern::vault {
+
+struct StoredResource
+{
+    QString type;
+    QString id;
+    QString versionId;
+    QString lastUpdated;
+    QString patientId; // empty for resources that belong to no patient (Medication, Location, ...)
+    QString status;
+    QByteArray json; // verbatim
+};
+
+struct PatientIndexRow
+{
+    QString id;
+    QString family;
+    QString given;
+    QString birthDate;
+    QString sex;
+    QString mrn;
+    QString kvnr;
+};
+
+class ResourceRepository
+{
+public:
+    explicit ResourceRepository(Database& db) : m_db(db) {}
+
+    // Insert or replace by (type, id). The caller owns the transaction.
+    Status put(const StoredResource& resource);
+    Status putPatientIndex(const PatientIndexRow& row);
+    Status remove(const QString& type, const QString& id);
+
+    Result<std::optional<StoredResource>> get(const QString& type, const QString& id);
+    // All resources of one patient, optionally only some types.
+    Result<QList<StoredResource>> forPatient(const QString& patientId, const QStringList& types = {});
+    Result<QList<StoredResource>> ofType(const QString& type);
+    Result<QList<PatientIndexRow>> patients();
+    Result<std::optional<PatientIndexRow>> patient(const QString& id);
+    Result<qint64> count(const QString& type = {});
+
+private:
+    Result<Statement*> cached(std::optional<Statement>& slot, const QString& sql);
+
+    Database& m_db;
+    // Prepared once: ingest runs these hundreds of thousands of times.
+    std::optional<Statement> m_put;
+    std::optional<Statement> m_putPatient;
+};
+
+} // namespace lantern::vault

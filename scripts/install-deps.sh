@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Lantern needs to build, test and run.
+# Idempotent: only missing packages are installed. Uses sudo when not root.
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libgl-dev libxkbcommon-dev
+    libsqlcipher-dev sqlcipher libsodium-dev libpoco-dev libpwquality-dev cracklib-runtime wamerican
+    openssl python3
+    xvfb xauth poppler-utils fonts-dejavu-core
+    nodejs npm
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# cracklib's dictionary is built by its postinst; make sure it exists for libpwquality.
+if [ ! -e /var/cache/cracklib/cracklib_dict.pwd ]; then
+    $SUDO update-cracklib || true
+fi
+echo "install-deps: done"
