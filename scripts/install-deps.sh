@@ -10,13 +10,16 @@ packages=(
     libsqlcipher-dev sqlcipher libsodium-dev libpoco-dev libpwquality-dev cracklib-runtime wamerican
     openssl python3
     xvfb xauth poppler-utils fonts-dejavu-core
-    nodejs npm
 )
 
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# Node.js runs the Medplum-based peer FHIR server in the tests. Some machines carry
+# NodeSource's nodejs (which bundles npm and conflicts with Debian's npm package).
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: all ${#packages[@]} packages present"
