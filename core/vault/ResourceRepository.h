@@ -60,7 +60,8 @@ private:
 
     Database& m_db;
     // Prepared once: ingest runs these hundreds of thousands of times.
-    std::optional<Statement> m_put;
+    std::optional<Statement> m_insert;
+    std::optional<Statement> m_update;
     std::optional<Statement> m_putPatient;
 };
 

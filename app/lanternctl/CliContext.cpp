@@ -1,0 +1,34 @@
+#include "CliContext.h"
+
+#include "PassphrasePrompt.h"
+
+#include "common/SecureBuffer.h"
+
+namespace lantern::cli {
+
+int CliContext::fail(const QString& message, int code) const
+{
+    err << "lanternctl: " << message << Qt::endl;
+    return code;
+}
+
+int CliContext::fail(const Error& error) const
+{
+    const bool auth = error.code == ErrorCode::WrongKey || error.code == ErrorCode::Throttled ||
+                      error.code == ErrorCode::Denied;
+    return fail(error.message, auth ? AuthFailed : Failed);
+}
+
+std::optional<access::Session> CliContext::unlock(access::VaultAccess& access) const
+{
+    QString passphrase = PassphrasePrompt::read(QStringLiteral("Passphrase for %1: ").arg(user));
+    auto session = access.unlock(vaultDir, user, passphrase);
+    wipe(passphrase);
+    if (!session.ok()) {
+        fail(session.error());
+        return std::nullopt;
+    }
+    return std::move(*session);
+}
+
+} // namespace lantern::cli

@@ -1,0 +1,37 @@
+#pragma once
+// What every lanternctl command gets: where the vault is, who is acting, and
+// the streams to talk to the person. Commands return a process exit code.
+
+#include "access/VaultAccess.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace lantern::cli {
+
+enum ExitCode { Ok = 0, Failed = 1, Usage = 2, AuthFailed = 3 };
+
+struct CliContext
+{
+    QString vaultDir;
+    QString user;
+    QTextStream& out;
+    QTextStream& err;
+
+    // Prints "lanternctl: <message>" to stderr and returns `code`.
+    int fail(const QString& message, int code = Failed) const;
+    int fail(const Error& error) const;
+    // Asks for the acting user's passphrase and unlocks; prints the reason on failure.
+    std::optional<access::Session> unlock(access::VaultAccess& access) const;
+};
+
+using Command = int (*)(CliContext&, const QStringList& args);
+
+int runInit(CliContext& ctx, const QStringList& args);
+int runUser(CliContext& ctx, const QStringList& args);
+int runImport(CliContext& ctx, const QStringList& args);
+int runPatient(CliContext& ctx, const QStringList& args);
+int runVerify(CliContext& ctx, const QStringList& args);
+
+} // namespace lantern::cli

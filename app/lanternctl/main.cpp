@@ -1,0 +1,86 @@
+// lanternctl: Lantern's command line for hospital IT and scripts.
+// Thin by design: parses the command line and hands over to the commands.
+
+#include "CliContext.h"
+
+#include "common/Bootstrap.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <map>
+
+using namespace lantern;
+using namespace lantern::cli;
+
+namespace {
+
+QString defaultVaultDir()
+{
+    const QByteArray env = qgetenv("LANTERN_VAULT_DIR");
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/lantern/vault");
+}
+
+QString defaultUser()
+{
+    const QByteArray env = qgetenv("LANTERN_USER");
+    return env.isEmpty() ? QString::fromLocal8Bit(qgetenv("USER")) : QString::fromLocal8Bit(env);
+}
+
+const char* const kUsage = R"(commands:
+  init --admin NAME [--name "Display Name"]    create a vault with its first IT administrator
+  user add NAME --role nurse|physician|it-admin --name "Display Name" [--wards W1,W2]
+  user list                                     users and roles
+  import FILE...                                load FHIR R4 Bundles (JSON) or NDJSON files
+  patient list                                  the patients in the vault
+  patient show ID                               a patient's allergies and active medications
+  verify                                        check the vault, key slots and audit chain
+Passphrases are read from the terminal without echo, or one per line from standard input.)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    hardenProcess();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("lanternctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LANTERN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Lantern EHR downtime vault, command line.\n\n") + QString::fromUtf8(kUsage));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption vaultOption(QStringLiteral("vault"), QStringLiteral("Vault folder (default $LANTERN_VAULT_DIR or %1).").arg(defaultVaultDir()),
+                                         QStringLiteral("dir"), defaultVaultDir());
+    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Acting user (default $LANTERN_USER or $USER)."),
+                                        QStringLiteral("name"), defaultUser());
+    parser.addOption(vaultOption);
+    parser.addOption(userOption);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify"));
+    parser.process(app);
+
+    QStringList args = parser.positionalArguments();
+    if (args.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(parser.helpText()));
+        return Usage;
+    }
+    const std::map<QString, Command> commands = {
+        {QStringLiteral("init"), runInit},     {QStringLiteral("user"), runUser},
+        {QStringLiteral("import"), runImport}, {QStringLiteral("patient"), runPatient},
+        {QStringLiteral("verify"), runVerify},
+    };
+    const QString name = args.takeFirst();
+    const auto command = commands.find(name);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CliContext ctx{parser.value(vaultOption), parser.value(userOption), out, err};
+    if (command == commands.end())
+        return ctx.fail(QStringLiteral("unknown command '%1'; see lanternctl --help").arg(name), Usage);
+    return command->second(ctx, args);
+}

@@ -1,0 +1,182 @@
+#include "import/Importer.h"
+
+#include "common/Logging.h"
+#include "fhir/BundleReader.h"
+#include "fhir/JsonSpan.h"
+#include "fhir/PatientMapping.h"
+#include "fhir/ResourceIndex.h"
+#include "vault/Vault.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lantern::import {
+namespace {
+
+std::optional<vault::PatientIndexRow> patientRow(const QJsonObject& resource)
+{
+    auto patient = fhir::mapPatient(resource);
+    if (!patient.ok())
+        return std::nullopt;
+    const model::HumanName name = patient->name();
+    return vault::PatientIndexRow{patient->meta.id, name.family, name.given.join(QLatin1Char(' ')),
+                                  patient->birthDate.text, patient->sex, patient->mrn(), patient->kvnr()};
+}
+
+bool looksLikeNdjson(QFile& file)
+{
+    const QString suffix = QFileInfo(file.fileName()).suffix().toLower();
+    if (suffix == QStringLiteral("ndjson") || suffix == QStringLiteral("jsonl"))
+        return true;
+    // A first line that is a whole JSON object, followed by more, is NDJSON.
+    const QByteArray first = file.readLine(1 << 24).trimmed();
+    const bool more = !file.atEnd();
+    file.seek(0);
+    if (!more || !first.startsWith('{'))
+        return false;
+    QJsonParseError error{};
+    QJsonDocument::fromJson(first, &error);
+    return error.error == QJsonParseError::NoError;
+}
+
+} // namespace
+
+void ImportReport::merge(const ImportReport& other)
+{
+    read += other.read;
+    stored += other.stored;
+    skipped += other.skipped;
+    problems += other.problems;
+    patientIds.unite(other.patientIds);
+}
+
+Importer::Importer(vault::Vault& vault, int batchSize)
+    : m_vault(vault), m_repository(vault.db()), m_batchSize(batchSize > 0 ? batchSize : kDefaultBatchSize)
+{
+}
+
+Result<ImportReport> Importer::importFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const QString name = QFileInfo(path).fileName();
+    if (looksLikeNdjson(file))
+        return importNdjson(file, name);
+    return importJson(file.readAll(), name);
+}
+
+Result<ImportReport> Importer::importJson(const QByteArray& json, const QString& sourceName)
+{
+    auto content = fhir::BundleReader::read(json);
+    if (!content.ok())
+        return content.error().prefixed(sourceName);
+    ImportReport report;
+    for (const fhir::EntryError& problem : content->errors) {
+        ++report.read;
+        ++report.skipped;
+        noteProblem(report, problem.error.prefixed(sourceName));
+    }
+    for (const fhir::BundleEntry& entry : content->entries) {
+        ++report.read;
+        if (entry.deleted) {
+            m_batch.append({vault::StoredResource{entry.index.type, entry.index.id, {}, {}, {}, {}, {}}, std::nullopt, true});
+            continue;
+        }
+        stage(entry.index, entry.resource, entry.raw, sourceName, report);
+    }
+    // The whole bundle is one unit: a patient's data never lands half.
+    LANTERN_TRY(flush(report));
+    return report;
+}
+
+Result<ImportReport> Importer::importNdjson(QIODevice& input, const QString& sourceName)
+{
+    ImportReport report;
+    const fhir::ReferenceResolver noBundle;
+    qint64 lineNumber = 0;
+    while (!input.atEnd()) {
+        QByteArray line = input.readLine();
+        ++lineNumber;
+        const fhir::JsonSpan span = fhir::trimmedSpan(line);
+        if (!span.isValid())
+            continue;
+        line = span.of(line);
+        ++report.read;
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            ++report.skipped;
+            noteProblem(report, Error(ErrorCode::InvalidInput,
+                                      QStringLiteral("%1 line %2: not a JSON object (%3 at offset %4)")
+                                          .arg(sourceName)
+                                          .arg(lineNumber)
+                                          .arg(parseError.errorString())
+                                          .arg(parseError.offset)));
+            continue;
+        }
+        const QString where = QStringLiteral("%1 line %2").arg(sourceName).arg(lineNumber);
+        auto index = fhir::indexResource(doc.object(), noBundle);
+        if (!index.ok()) {
+            ++report.skipped;
+            noteProblem(report, index.error().prefixed(where));
+            continue;
+        }
+        stage(*index, doc.object(), line, where, report);
+        if (m_batch.size() >= m_batchSize)
+            LANTERN_TRY(flush(report));
+    }
+    LANTERN_TRY(flush(report));
+    return report;
+}
+
+void Importer::stage(const fhir::ResourceIndex& index, const QJsonObject& resource, QByteArray raw, const QString& where,
+                     ImportReport& report)
+{
+    Staged staged;
+    staged.resource = {index.type, index.id, index.versionId, index.lastUpdated, index.patientId, index.status, std::move(raw)};
+    if (index.type == QStringLiteral("Patient")) {
+        staged.patient = patientRow(resource);
+        if (!staged.patient) {
+            ++report.skipped;
+            noteProblem(report, fhir::mapPatient(resource).error().prefixed(where));
+            return;
+        }
+    }
+    m_batch.append(std::move(staged));
+}
+
+Status Importer::flush(ImportReport& report)
+{
+    if (m_batch.isEmpty())
+        return {};
+    const QList<Staged> batch = std::exchange(m_batch, {});
+    auto tx = vault::Transaction::begin(m_vault.db());
+    if (!tx.ok())
+        return tx.error().prefixed(QStringLiteral("import"));
+    for (const Staged& s : batch) {
+        Status put = s.deletion ? m_repository.remove(s.resource.type, s.resource.id) : m_repository.put(s.resource);
+        if (put.ok() && s.patient)
+            put = m_repository.putPatientIndex(*s.patient);
+        if (!put.ok()) // the transaction rolls back: this batch is not half-written
+            return put.error().prefixed(QStringLiteral("storing %1/%2").arg(s.resource.type, s.resource.id));
+    }
+    LANTERN_TRY((*tx)->commit());
+    for (const Staged& s : batch)
+        if (!s.deletion && !s.resource.patientId.isEmpty())
+            report.patientIds.insert(s.resource.patientId);
+    for (const Staged& s : batch)
+        report.stored += s.deletion ? 0 : 1;
+    qCDebug(lcImport) << "committed" << batch.size() << "resources";
+    return {};
+}
+
+void Importer::noteProblem(ImportReport& report, const Error& problem)
+{
+    if (report.problems.size() < kMaxProblemsKept)
+        report.problems.append(problem);
+}
+
+} // namespace lantern::import

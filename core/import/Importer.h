@@ -1,0 +1,78 @@
+#pragma once
+// Loads FHIR R4 data into the vault: a Bundle (any type) or a single resource
+// as JSON, or NDJSON (Bulk Data output) streamed line by line so memory stays
+// flat whatever the file size.
+//
+// Atomicity: a Bundle is one unit (all its valid entries commit together or
+// none do); an NDJSON stream commits in batches. A malformed resource is
+// skipped with an error naming it while the rest loads; a failing write (a full
+// disk) rolls back the current unit and stops, leaving what was committed
+// before intact.
+
+#include "common/Result.h"
+#include "vault/ResourceRepository.h"
+
+#include <QIODevice>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace lantern::fhir {
+struct ResourceIndex;
+}
+
+namespace lantern::vault {
+class Vault;
+}
+
+namespace lantern::import {
+
+struct ImportReport
+{
+    qint64 read = 0;    // resources seen
+    qint64 stored = 0;  // resources written
+    qint64 skipped = 0; // malformed or unsupported, see problems
+    QList<Error> problems;
+    QSet<QString> patientIds; // patients touched
+
+    void merge(const ImportReport& other);
+};
+
+class Importer
+{
+public:
+    static constexpr int kDefaultBatchSize = 1000;
+    // Problems beyond this many are counted but not kept (a broken export must not eat memory).
+    static constexpr int kMaxProblemsKept = 200;
+
+    explicit Importer(vault::Vault& vault, int batchSize = kDefaultBatchSize);
+
+    // Detects NDJSON (.ndjson / .jsonl, or one JSON object per line) versus JSON.
+    Result<ImportReport> importFile(const QString& path);
+    Result<ImportReport> importJson(const QByteArray& json, const QString& sourceName = QStringLiteral("input"));
+    Result<ImportReport> importNdjson(QIODevice& input, const QString& sourceName = QStringLiteral("input"));
+
+private:
+    struct Staged
+    {
+        vault::StoredResource resource;
+        std::optional<vault::PatientIndexRow> patient;
+        bool deletion = false; // a history/transaction DELETE entry
+    };
+
+    // Validates and indexes one resource; problems go into the report, not the batch.
+    void stage(const fhir::ResourceIndex& index, const QJsonObject& resource, QByteArray raw, const QString& where,
+               ImportReport& report);
+    Status flush(ImportReport& report);
+    void noteProblem(ImportReport& report, const Error& problem);
+
+    vault::Vault& m_vault;
+    vault::ResourceRepository m_repository;
+    int m_batchSize;
+    QList<Staged> m_batch;
+};
+
+} // namespace lantern::import

@@ -1,0 +1,56 @@
+#include "records/PatientRecords.h"
+
+#include "fhir/ChartBuilder.h"
+#include "fhir/ResourceIndex.h"
+#include "vault/Vault.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lantern::records {
+namespace {
+
+QJsonObject parse(const QByteArray& json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+PatientRecords::PatientRecords(vault::Vault& vault) : m_repository(vault.db()) {}
+
+Result<QList<vault::PatientIndexRow>> PatientRecords::patients()
+{
+    return m_repository.patients();
+}
+
+Result<model::PatientChart> PatientRecords::chart(const QString& patientId)
+{
+    auto stored = m_repository.forPatient(patientId);
+    if (!stored.ok())
+        return stored.error();
+    if (stored->isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("no patient with id %1 in this vault").arg(patientId));
+    QList<QJsonObject> resources;
+    resources.reserve(stored->size());
+    for (const vault::StoredResource& r : *stored)
+        resources.append(parse(r.json));
+
+    // Medications and devices live outside the patient's own rows.
+    const fhir::MedicationResolver resolve = [this](const QString& reference) -> std::optional<QJsonObject> {
+        QString typeAndId = fhir::ReferenceResolver::typeAndIdOf(reference);
+        // Transaction bundles (Synthea) reference by urn:uuid, stored under the same id.
+        if (typeAndId.isEmpty() && reference.startsWith(QStringLiteral("urn:uuid:")))
+            typeAndId = QStringLiteral("Medication/") + reference.mid(9);
+        const qsizetype slash = typeAndId.indexOf(QLatin1Char('/'));
+        if (slash <= 0)
+            return std::nullopt;
+        auto found = m_repository.get(typeAndId.left(slash), typeAndId.mid(slash + 1));
+        if (!found.ok() || !found->has_value())
+            return std::nullopt;
+        return parse((*found)->json);
+    };
+    return fhir::buildChart(patientId, resources, resolve);
+}
+
+} // namespace lantern::records

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The README's demo command: installs what is missing, builds, and walks
+# through a demo vault with the command line (demo passphrases are printed;
+# demo only). Later the same command opens the ward desktop on the simulator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh >/dev/null
+
+ctl="$PWD/build/app/lanternctl/lanternctl"
+export LANTERN_VAULT_DIR="${LANTERN_DEMO_DIR:-$(mktemp -d /tmp/lantern-demo.XXXXXX)}/vault"
+admin_pass='Demo-IT-lantern-2026!'
+nurse_pass='Demo-Nurse-ward-3B-night'
+data="${LANTERN_FHIR_DATA_DIR:-$PWD/../shared/data/fhir}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Create a vault with its first IT administrator (demo passphrase: $admin_pass)"
+printf '%s\n' "$admin_pass" | "$ctl" init --admin it.demo --name "IT Demo"
+
+step "Add a nurse for ward 3B (demo passphrase: $nurse_pass)"
+printf '%s\n%s\n' "$admin_pass" "$nurse_pass" | "$ctl" --user it.demo user add n.demo --role nurse --name "Nina Demo" --wards ward-3b
+
+step "Import FHIR R4 data"
+if ls "$data"/synthea/*.json >/dev/null 2>&1; then
+    files=("$data"/synthea/Adolfo_Marquardt_*.json "$data"/ips/Bundle-IPS-examples-Bundle-01.json "$data"/kbv/Beispiel_10_1.json)
+else
+    build/tests/bench/bench_vault_ingest generate 500 "${LANTERN_VAULT_DIR%/vault}/demo.ndjson" >/dev/null
+    files=("${LANTERN_VAULT_DIR%/vault}/demo.ndjson")
+fi
+printf '%s\n' "$admin_pass" | "$ctl" --user it.demo import "${files[@]}" || true
+
+step "The nurse lists the patients"
+printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient list
+
+first=$(printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient list | awk 'NR==1 {print $1}')
+step "Allergies and active medications of $first"
+printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient show "$first"
+
+step "A wrong passphrase is refused"
+printf 'not-the-passphrase\n' | "$ctl" --user n.demo patient list || echo "(exit code $?)"
+
+step "IT verifies vault, key slots and the audit chain"
+printf '%s\n' "$admin_pass" | "$ctl" --user it.demo verify
+
+echo
+echo "Demo vault: $LANTERN_VAULT_DIR (try: LANTERN_VAULT_DIR=$LANTERN_VAULT_DIR $ctl --help)"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs Lantern's benchmarks and prints figures as ratios against baselines
+# measured in the same run. Usage: tests/bench/run.sh [RESOURCES]   (default 100000)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+build="${LANTERN_BUILD_DIR:-$root/build}"
+n="${1:-100000}"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --target bench_vault_ingest >/dev/null
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+bin="$build/tests/bench/bench_vault_ingest"
+
+echo "== vault ingest: $n synthetic FHIR resources (NDJSON, streamed)"
+"$bin" generate "$n" "$work/big.ndjson" >/dev/null
+"$bin" generate "$((n / 4))" "$work/quarter.ndjson" >/dev/null
+plain=$("$bin" plain "$work/big.ndjson")
+raw=$("$bin" raw "$work/big.ndjson")
+lantern=$("$bin" lantern "$work/big.ndjson")
+lantern_q=$("$bin" lantern "$work/quarter.ndjson")
+python3 - "$plain" "$raw" "$lantern" "$lantern_q" <<'PY'
+import json, sys
+plain, raw, lan, lanq = (json.loads(a) for a in sys.argv[1:5])
+for r in (plain, raw, lan, lanq):
+    print(f"  {r['mode']:<14} {r['resources']:>8} resources  {r['seconds']:7.2f} s  {r['perSecond']:9.0f}/s  peak RSS {r['peakRssMb']:6.1f} MB")
+print(f"  ratio lantern / raw SQLCipher insert : {lan['perSecond']/raw['perSecond']:.2f}  (goal >= 0.5)")
+print(f"  ratio lantern / plain SQLite insert  : {lan['perSecond']/plain['perSecond']:.2f}  (for the record)")
+print(f"  peak RSS at N/4 vs N                 : {lanq['peakRssMb']:.1f} MB vs {lan['peakRssMb']:.1f} MB  (goal <= 250 MB, flat)")
+PY
