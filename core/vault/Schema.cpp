@@ -13,10 +13,9 @@ const QList<Migration>& schemaMigrations()
          {
              QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
              // One row per FHIR resource: the JSON as received plus the columns queries need.
-             // A rowid table, not WITHOUT ROWID keyed on (type, id): the JSON then
-             // appends to the end of the table instead of splitting pages all over
-             // a wide B-tree, and every page SQLCipher does not touch it need not
-             // decrypt and re-encrypt (about 5x faster ingest).
+             // A rowid table with a separate (type, id) key: the large JSON values
+             // append to the end of the table and stay out of the key B-tree, so
+             // page splits (each one a decrypt + re-encrypt) stay in the small index.
              QStringLiteral("CREATE TABLE resource ("
                             " rid INTEGER PRIMARY KEY, type TEXT NOT NULL, id TEXT NOT NULL, version_id TEXT,"
                             " last_updated TEXT, patient_id TEXT, status TEXT, json BLOB NOT NULL)"),
