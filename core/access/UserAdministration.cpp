@@ -1,0 +1,134 @@
+#include "access/UserAdministration.h"
+
+#include "access/Session.h"
+#include "common/Logging.h"
+#include "keys/KeySlotFile.h"
+#include "keys/Passphrase.h"
+#include "vault/UserRepository.h"
+
+namespace lantern::access {
+
+using keys::KeySlot;
+using keys::KeySlotFile;
+
+Result<KeySlot> UserAdministration::makeUserSlot(const Session& session, const QString& username,
+                                                 const SecureBuffer& passphrase,
+                                                 const SecureBuffer* oldPassphrase) const
+{
+    LANTERN_TRY(m_policy.check(passphrase, username, oldPassphrase));
+    return KeySlot::wrapForUser(session.m_dataKey, session.m_vaultId, username, passphrase, m_kdf);
+}
+
+Status UserAdministration::requireAdmin(Session& admin) const
+{
+    auto actor = vault::UserRepository(admin.vault()).find(admin.user().username);
+    if (!actor.ok())
+        return actor.error();
+    if (actor->disabled || !actor->hasPermission(Permission::ManageUsers))
+        return Error(ErrorCode::Denied, QStringLiteral("%1 may not %2; ask an IT administrator")
+                                            .arg(actor->username, permissionName(Permission::ManageUsers)));
+    return {};
+}
+
+Status UserAdministration::requireNotLastAdminOrSelf(Session& admin, const User& target,
+                                                     const QString& action) const
+{
+    if (target.username == admin.user().username)
+        return Error(
+            ErrorCode::Denied,
+            QStringLiteral("you cannot %1 your own account; ask another IT administrator").arg(action));
+    if (target.role != Role::ItAdmin || target.disabled)
+        return {};
+    auto admins = vault::UserRepository(admin.vault()).countEnabled(Role::ItAdmin);
+    if (!admins.ok())
+        return admins.error();
+    if (*admins <= 1)
+        return Error(
+            ErrorCode::Denied,
+            QStringLiteral("%1 is the last IT administrator; add another one before you %2 this account")
+                .arg(target.username, action));
+    return {};
+}
+
+Status UserAdministration::addUser(Session& admin, const User& newUser, const QString& passphrase)
+{
+    LANTERN_TRY(requireAdmin(admin));
+    User user = newUser;
+    user.createdAt = m_clock.now();
+    user.disabled = false;
+    LANTERN_TRY(user.validate());
+    auto slot = makeUserSlot(admin, user.username, keys::passphraseBytes(passphrase));
+    if (!slot.ok())
+        return slot.error();
+
+    // Row and slot together: the row is committed only once the slot is on disk. A
+    // crash between the two leaves a slot without a user (it opens nothing a
+    // person can use: unlock refuses unknown users); adding the user again
+    // replaces that orphan.
+    auto tx = vault::Transaction::begin(admin.vault().db());
+    if (!tx.ok())
+        return tx.error();
+    LANTERN_TRY(vault::UserRepository(admin.vault()).add(user));
+    LANTERN_TRY(KeySlotFile(admin.directory().keySlotFile()).addReplacing(*slot));
+    LANTERN_TRY((*tx)->commit());
+    qCInfo(lcAccess) << admin.user().username << "added user" << user.username << "as" << roleName(user.role);
+    return {};
+}
+
+Status UserAdministration::removeUser(Session& admin, const QString& username)
+{
+    LANTERN_TRY(requireAdmin(admin));
+    vault::UserRepository users(admin.vault());
+    auto target = users.find(username);
+    if (!target.ok())
+        return target.error();
+    LANTERN_TRY(requireNotLastAdminOrSelf(admin, *target, QStringLiteral("remove")));
+
+    auto tx = vault::Transaction::begin(admin.vault().db());
+    if (!tx.ok())
+        return tx.error();
+    LANTERN_TRY(users.setDisabled(username, true));
+    Status removed = KeySlotFile(admin.directory().keySlotFile()).remove(KeySlot::Kind::User, username);
+    if (!removed.ok() && removed.error().code != ErrorCode::NotFound) // NotFound: a retry after a crash
+        return removed.error();
+    LANTERN_TRY((*tx)->commit());
+    qCInfo(lcAccess) << admin.user().username << "removed user" << username;
+    return {};
+}
+
+Status UserAdministration::setUserDisabled(Session& admin, const QString& username, bool disabled)
+{
+    LANTERN_TRY(requireAdmin(admin));
+    vault::UserRepository users(admin.vault());
+    auto target = users.find(username);
+    if (!target.ok())
+        return target.error();
+    if (disabled)
+        LANTERN_TRY(requireNotLastAdminOrSelf(admin, *target, QStringLiteral("disable")));
+    LANTERN_TRY(users.setDisabled(username, disabled));
+    qCInfo(lcAccess) << admin.user().username << (disabled ? "disabled" : "enabled") << "user" << username;
+    return {};
+}
+
+Status UserAdministration::resetPassphrase(Session& admin, const QString& username,
+                                           const QString& newPassphrase)
+{
+    LANTERN_TRY(requireAdmin(admin));
+    auto target = vault::UserRepository(admin.vault()).find(username);
+    if (!target.ok())
+        return target.error();
+    auto slot = makeUserSlot(admin, username, keys::passphraseBytes(newPassphrase));
+    if (!slot.ok())
+        return slot.error();
+    const KeySlotFile file(admin.directory().keySlotFile());
+    auto current = file.load();
+    if (!current.ok())
+        return current.error();
+    // With an existing slot, the same two-step replacement as a passphrase change.
+    LANTERN_TRY(current->contains(KeySlot::Kind::User, username) ? file.replaceAll(*slot)
+                                                                 : file.addReplacing(*slot));
+    qCInfo(lcAccess) << admin.user().username << "reset the passphrase of" << username;
+    return {};
+}
+
+} // namespace lantern::access

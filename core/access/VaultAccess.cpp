@@ -1,0 +1,235 @@
+#include "access/VaultAccess.h"
+
+#include "access/SessionPolicy.h"
+#include "access/UnlockThrottle.h"
+#include "common/Logging.h"
+#include "keys/DeviceKey.h"
+#include "keys/KeySlotFile.h"
+#include "keys/Passphrase.h"
+#include "vault/UserRepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <optional>
+
+namespace lantern::access {
+
+using keys::DeviceKey;
+using keys::KeySlot;
+using keys::KeySlotFile;
+using keys::KeySlotSet;
+
+namespace {
+
+Error wrongCredentials()
+{
+    return {ErrorCode::WrongKey,
+            QStringLiteral("the username or passphrase is wrong; check Caps Lock and the keyboard "
+                           "layout, then try again")};
+}
+
+Status prepareDirectory(const VaultDirectory& dir)
+{
+    if (QFileInfo::exists(dir.keySlotFile()))
+        return Error(ErrorCode::Conflict, QStringLiteral("%1 holds a Lantern vault already").arg(dir.path()));
+    if (QFileInfo::exists(dir.vaultFile()))
+        return Error(
+            ErrorCode::Conflict,
+            QStringLiteral(
+                "%1 has a vault.db but no keyslots.json. If an earlier set-up was interrupted, delete "
+                "vault.db and start again; if keyslots.json was lost, restore it from a backup")
+                .arg(dir.path()));
+    if (QFileInfo::exists(dir.path()))
+        return {};
+    if (!QDir().mkpath(dir.path()))
+        return Error(ErrorCode::Io, QStringLiteral("could not create the folder %1").arg(dir.path()));
+    // Only the owner (the service account or the user) needs to look inside.
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return {};
+}
+
+} // namespace
+
+VaultAccess::VaultAccess(const Clock& clock, keys::KdfParameters kdf) : m_clock(clock), m_users(clock, kdf)
+{
+}
+
+Result<Session> VaultAccess::initialise(const QString& directory, const QString& adminUsername,
+                                        const QString& adminDisplayName, const QString& adminPassphrase)
+{
+    const VaultDirectory dir(directory);
+    const User admin{adminUsername, adminDisplayName, Role::ItAdmin, {}, m_clock.now(), false};
+    LANTERN_TRY(admin.validate());
+    const SecureBuffer passphrase = keys::passphraseBytes(adminPassphrase);
+    LANTERN_TRY(PassphrasePolicy().check(passphrase, adminUsername));
+    LANTERN_TRY(prepareDirectory(dir));
+
+    auto session = createIn(dir, admin, passphrase);
+    if (!session.ok() && !QFileInfo::exists(dir.keySlotFile())) {
+        // Nothing can ever open what was half created (its data key is gone): clear
+        // it away so that the next attempt starts clean.
+        for (const QString& suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(dir.vaultFile() + suffix);
+        QFile::remove(dir.deviceKeyFile());
+    }
+    return session;
+}
+
+Result<Session> VaultAccess::createIn(const VaultDirectory& dir, const User& admin,
+                                      const SecureBuffer& passphrase)
+{
+    SecureBuffer dataKey = SecureBuffer::random(keys::DataKeyBytes);
+    auto vault = vault::Vault::create(dir.vaultFile(), dataKey);
+    if (!vault.ok())
+        return vault.error();
+    auto vaultId = (*vault)->meta(QStringLiteral("vault_id"));
+    if (!vaultId.ok())
+        return vaultId.error();
+    LANTERN_TRY(vault::UserRepository(**vault).add(admin));
+    LANTERN_TRY(SessionPolicy(**vault).setIdleLockSecs(SessionPolicy::DefaultIdleLockSecs));
+
+    auto deviceKey = DeviceKey::create(dir.deviceKeyFile());
+    if (!deviceKey.ok())
+        return deviceKey.error();
+    auto deviceSlot = KeySlot::wrapForDevice(dataKey, *vaultId, *deviceKey);
+    if (!deviceSlot.ok())
+        return deviceSlot.error();
+
+    Session session(std::move(*vault), admin, dir, *vaultId, std::move(dataKey));
+    auto adminSlot = m_users.makeUserSlot(session, admin.username, passphrase);
+    if (!adminSlot.ok())
+        return adminSlot.error();
+    // Written last: until keyslots.json exists, the folder is not a vault.
+    LANTERN_TRY(KeySlotFile(dir.keySlotFile()).create(KeySlotSet{*vaultId, {*adminSlot, *deviceSlot}}));
+    qCInfo(lcAccess) << "initialised a vault in" << dir.path() << "with IT administrator" << admin.username;
+    return session;
+}
+
+Result<Session> VaultAccess::unlock(const QString& directory, const QString& username,
+                                    const QString& passphrase)
+{
+    return authenticate(VaultDirectory(directory), username, keys::passphraseBytes(passphrase));
+}
+
+Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QString& username,
+                                          const SecureBuffer& passphrase)
+{
+    if (!User::isValidUsername(username))
+        return wrongCredentials(); // not counted: garbage names would only fill throttle.json
+    UnlockThrottle throttle(dir.throttleFile(), m_clock);
+    LANTERN_TRY(throttle.check(username));
+    auto slots = KeySlotFile(dir.keySlotFile()).load();
+    if (!slots.ok())
+        return slots.error();
+
+    // More than one slot only after an interrupted passphrase change: either opens.
+    QList<KeySlot> candidates = slots->slotsOf(KeySlot::Kind::User, username);
+    if (candidates.isEmpty()) {
+        // No such user: still pay one derivation with real parameters (another
+        // user's slot under this name, which cannot open), so the time an answer
+        // takes does not tell the unlock screen which usernames exist.
+        for (const KeySlot& other : slots->slots) {
+            if (other.kind() == KeySlot::Kind::User) {
+                candidates.append(KeySlot::fromStored(KeySlot::Kind::User, username, other.kdf(),
+                                                      other.salt(), other.nonce(), other.wrappedKey()));
+                break;
+            }
+        }
+    }
+    std::optional<SecureBuffer> dataKey;
+    for (const KeySlot& slot : candidates) {
+        auto key = slot.unwrapWithPassphrase(slots->vaultId, passphrase);
+        if (key.ok()) {
+            dataKey = std::move(*key);
+            break;
+        }
+        if (key.error().code != ErrorCode::WrongKey)
+            return key.error().prefixed(dir.keySlotFile());
+    }
+    if (!dataKey) {
+        Status counted = throttle.recordFailure(username);
+        if (!counted.ok())
+            qCWarning(lcAccess) << "could not record a failed unlock:" << counted.error().message;
+        return wrongCredentials();
+    }
+    Status reset = throttle.recordSuccess(username);
+    if (!reset.ok())
+        qCWarning(lcAccess) << "could not reset the failed unlock count:" << reset.error().message;
+
+    auto vault = openVault(dir, slots->vaultId, *dataKey);
+    if (!vault.ok())
+        return vault.error();
+    auto user = vault::UserRepository(**vault).find(username);
+    if (!user.ok()) {
+        if (user.error().code == ErrorCode::NotFound) // an orphan slot of an interrupted addUser
+            return Error(ErrorCode::Denied,
+                         QStringLiteral("%1 has no account in this vault; ask IT to add you").arg(username));
+        return user.error();
+    }
+    if (user->disabled)
+        return Error(ErrorCode::Denied,
+                     QStringLiteral("the account %1 is disabled; ask IT to enable it").arg(username));
+    return Session(std::move(*vault), std::move(*user), dir, slots->vaultId, std::move(*dataKey));
+}
+
+Result<std::unique_ptr<vault::Vault>>
+VaultAccess::openVault(const VaultDirectory& dir, const QString& slotVaultId, const SecureBuffer& dataKey)
+{
+    auto vault = vault::Vault::open(dir.vaultFile(), dataKey);
+    if (!vault.ok())
+        return vault.error();
+    auto vaultId = (*vault)->meta(QStringLiteral("vault_id"));
+    if (!vaultId.ok())
+        return vaultId.error();
+    if (*vaultId != slotVaultId)
+        return Error(ErrorCode::Corrupt,
+                     QStringLiteral("%1 belongs to another vault than %2; restore the matching "
+                                    "keyslots.json from a backup")
+                         .arg(dir.keySlotFile(), dir.vaultFile()));
+    return vault;
+}
+
+Result<std::unique_ptr<vault::Vault>> VaultAccess::unlockAsDevice(const QString& directory)
+{
+    const VaultDirectory dir(directory);
+    auto slots = KeySlotFile(dir.keySlotFile()).load();
+    if (!slots.ok())
+        return slots.error();
+    const QList<KeySlot> deviceSlots = slots->slotsOf(KeySlot::Kind::Device, KeySlot::deviceSlotName());
+    if (deviceSlots.isEmpty())
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("%1 has no device slot; this vault can only be unlocked by a person")
+                         .arg(dir.keySlotFile()));
+    auto deviceKey = DeviceKey::load(dir.deviceKeyFile());
+    if (!deviceKey.ok())
+        return deviceKey.error();
+    auto dataKey = deviceSlots.first().unwrapWithDeviceKey(slots->vaultId, *deviceKey);
+    if (!dataKey.ok())
+        return dataKey.error().prefixed(dir.deviceKeyFile());
+    return openVault(dir, slots->vaultId, *dataKey);
+}
+
+qint64 VaultAccess::secondsToWait(const QString& directory, const QString& username) const
+{
+    return UnlockThrottle(VaultDirectory(directory).throttleFile(), m_clock).secondsToWait(username);
+}
+
+Status VaultAccess::changePassphrase(const QString& directory, const QString& username,
+                                     const QString& oldPassphrase, const QString& newPassphrase)
+{
+    const VaultDirectory dir(directory);
+    const SecureBuffer oldBytes = keys::passphraseBytes(oldPassphrase);
+    auto session = authenticate(dir, username, oldBytes);
+    if (!session.ok())
+        return session.error();
+    auto slot = m_users.makeUserSlot(*session, username, keys::passphraseBytes(newPassphrase), &oldBytes);
+    if (!slot.ok())
+        return slot.error();
+    LANTERN_TRY(KeySlotFile(dir.keySlotFile()).replaceAll(*slot));
+    qCInfo(lcAccess) << username << "changed their passphrase";
+    return {};
+}
+
+} // namespace lantern::access

@@ -1,0 +1,79 @@
+#include "keys/DeviceKey.h"
+
+#include "common/AtomicFile.h"
+
+#include <QFile>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace lantern::keys {
+
+Result<SecureBuffer> DeviceKey::create(const QString& path)
+{
+    SecureBuffer key = SecureBuffer::random(KeyBytes);
+    // writeFileAtomically takes a QByteArray: give it a transient copy and wipe it.
+    QByteArray bytes(key.chars(), static_cast<qsizetype>(key.size()));
+    Status written = writeFileAtomically(path, bytes, AtomicWriteOptions{0600});
+    wipe(bytes);
+    if (!written.ok())
+        return written.error().prefixed(QStringLiteral("writing the device key"));
+    return key;
+}
+
+Result<SecureBuffer> DeviceKey::load(const QString& path)
+{
+    // Read with POSIX calls straight into secure memory: no QFile buffers holding the key.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        if (err == ENOENT)
+            return Error(ErrorCode::NotFound,
+                         QStringLiteral("the device key %1 does not exist; this device cannot open "
+                                        "the vault unattended")
+                             .arg(path));
+        return Error(ErrorCode::Io, QStringLiteral("could not read the device key %1: %2")
+                                        .arg(path, QString::fromLocal8Bit(std::strerror(err))));
+    }
+    struct stat st
+    {
+    };
+    if (::fstat(fd, &st) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return Error(ErrorCode::Io, QStringLiteral("could not inspect the device key %1: %2")
+                                        .arg(path, QString::fromLocal8Bit(std::strerror(err))));
+    }
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        ::close(fd);
+        return Error(ErrorCode::Denied,
+                     QStringLiteral("the device key %1 is accessible to other users (mode %2); "
+                                    "run chmod 600 on it, then try again")
+                         .arg(path)
+                         .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0')));
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size != static_cast<off_t>(KeyBytes)) {
+        ::close(fd);
+        return Error(ErrorCode::Corrupt,
+                     QStringLiteral("the device key %1 is not a %2-byte key file").arg(path).arg(KeyBytes));
+    }
+    SecureBuffer key(KeyBytes);
+    std::size_t got = 0;
+    while (got < KeyBytes) {
+        const ssize_t n = ::read(fd, key.data() + got, KeyBytes - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (got != KeyBytes)
+        return Error(ErrorCode::Corrupt,
+                     QStringLiteral("the device key %1 could not be read completely").arg(path));
+    return key;
+}
+
+} // namespace lantern::keys

@@ -1,0 +1,69 @@
+#pragma once
+// keyslots.json: the key slots of one vault, kept next to it (they are needed
+// before the vault can be opened). Every change replaces the whole file with
+// writeFileAtomically, under a lock file so two Lantern processes (GUI and CLI)
+// never lose each other's change.
+//
+// Format (version 1), all binary fields base64:
+//   { "format": "lantern-keyslots", "version": 1, "vault_id": "<uuid>",
+//     "slots": [ { "kind": "user", "name": "anna",
+//                  "kdf": { "algorithm": "argon2id13", "opslimit": 3, "memlimit": 201326592 },
+//                  "salt": "...", "nonce": "...", "wrapped_key": "..." },
+//                { "kind": "device", "name": "device", "nonce": "...", "wrapped_key": "..." } ] }
+
+#include "common/Result.h"
+#include "keys/KeySlot.h"
+
+#include <QList>
+#include <QString>
+
+namespace lantern::keys {
+
+struct KeySlotSet
+{
+    QString vaultId;
+    QList<KeySlot> slots;
+
+    QList<KeySlot> slotsOf(KeySlot::Kind kind, const QString& name) const;
+    bool contains(KeySlot::Kind kind, const QString& name) const { return !slotsOf(kind, name).isEmpty(); }
+    int userSlotCount() const;
+};
+
+class KeySlotFile
+{
+public:
+    static constexpr int FormatVersion = 1;
+
+    explicit KeySlotFile(QString path) : m_path(std::move(path)) {}
+    QString path() const { return m_path; }
+    bool exists() const;
+
+    // NotFound if the file is missing, Corrupt (naming the file) if it cannot be parsed.
+    Result<KeySlotSet> load() const;
+    // Creates the file; Conflict if one exists already.
+    Status create(const KeySlotSet& set) const;
+
+    // Adds a slot; Conflict if that holder has one already.
+    Status add(const KeySlot& slot) const;
+    // Adds a slot, first dropping any the holder has (an orphan from an interrupted add).
+    Status addReplacing(const KeySlot& slot) const;
+    // Removes every slot of a holder. Refuses to remove the last user slot: without
+    // one, nobody could manage the vault any more. NotFound if there is none.
+    Status remove(KeySlot::Kind kind, const QString& name) const;
+    // Changing a passphrase in two atomic writes: first the file with the new slot
+    // added next to the holder's existing ones, then the file with only the new
+    // one. A crash before, between or after the writes leaves the old slot, both,
+    // or the new one: someone can always get in.
+    Status replaceAll(const KeySlot& newSlot) const;
+
+    static QByteArray serialise(const KeySlotSet& set);
+    // `fileName` names the source in error messages.
+    static Result<KeySlotSet> parse(const QByteArray& json, const QString& fileName);
+
+private:
+    Status save(const KeySlotSet& set) const;
+
+    QString m_path;
+};
+
+} // namespace lantern::keys
