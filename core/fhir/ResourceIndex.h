@@ -1,0 +1,52 @@
+#pragma once
+// The few columns the vault indexes for every stored resource, and the
+// reference resolution they need: which patient does a resource belong to,
+// when its subject is written "Patient/x", "https://server/fhir/Patient/x" or
+// "urn:uuid:..." (resolved through the Bundle's fullUrls).
+
+#include "common/Result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+namespace lantern::fhir {
+
+// fullUrl (urn:uuid:... or absolute URL) → "Type/id", built from a Bundle.
+class ReferenceResolver
+{
+public:
+    void add(const QString& fullUrl, const QString& typeAndId) { m_map.insert(fullUrl, typeAndId); }
+    // "Type/id" for a reference as written: a known fullUrl, a relative "Type/id"
+    // (optionally with /_history/v), or an absolute URL ending in Type/id. Empty
+    // when it cannot be resolved: an unknown urn:uuid, a contained "#id", garbage.
+    QString resolve(const QString& reference) const;
+    qsizetype size() const { return m_map.size(); }
+    const QHash<QString, QString>& map() const { return m_map; }
+
+    // "Type/id" of a URL or relative reference without a lookup, or empty.
+    static QString typeAndIdOf(const QString& reference);
+
+private:
+    QHash<QString, QString> m_map;
+};
+
+struct ResourceIndex
+{
+    QString type;
+    QString id;
+    QString versionId;   // meta.versionId, empty when absent
+    QString lastUpdated; // meta.lastUpdated as written (a FHIR instant), empty when absent
+    QString patientId;   // id of the Patient the resource belongs to; empty when none (Practitioner, Medication, ...)
+    QString status;      // status, or clinicalStatus code, or Patient.active as "active"/"inactive"
+
+    QString typeAndId() const { return type + QLatin1Char('/') + id; }
+};
+
+// Validates the minimum every stored resource needs (a FHIR R4 resourceType, a
+// valid id, well-formed meta) and extracts the index columns. The patient comes
+// from the Patient's own id, else subject / patient / beneficiary, whichever
+// first resolves to a Patient.
+Result<ResourceIndex> indexResource(const QJsonObject& resource, const ReferenceResolver& refs = {});
+
+} // namespace lantern::fhir

@@ -1,0 +1,37 @@
+#pragma once
+// A dose given (or deliberately not given) — one line of the MAR.
+
+#include "model/Common.h"
+#include "model/Medication.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace lantern::model {
+
+struct MedicationAdministration
+{
+    ResourceMeta meta;
+    QString status;               // in-progress | not-done | on-hold | completed | entered-in-error | stopped | unknown
+    QList<CodeableConcept> statusReasons; // why not done / on hold
+    MedicationInfo medication;
+    When effective;               // effectiveDateTime, or effectivePeriod.start
+    Period effectivePeriod;       // when given as a period
+    Quantity dose;
+    Quantity rate;
+    CodeableConcept route;
+    QString dosageText;
+    Reference performer;          // first performer.actor
+    Reference request;            // the MedicationRequest this fulfils
+    Reference patient;
+    Reference encounter;          // context
+    QStringList notes;
+
+    bool isNotDone() const { return status == QLatin1String("not-done"); }
+    bool isEnteredInError() const { return status == QLatin1String("entered-in-error"); }
+    // The time that counts for "last given": effective instant, else period start.
+    When givenAt() const { return effective.isNull() ? effectivePeriod.start : effective; }
+    QString statusReasonText() const;
+};
+
+} // namespace lantern::model

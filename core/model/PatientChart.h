@@ -1,0 +1,57 @@
+#pragma once
+// Everything Lantern knows about one patient, mapped from the FHIR resources
+// of that patient: what the MAR, the emergency sheet and the census read.
+
+#include "common/Result.h"
+#include "model/Administration.h"
+#include "model/Allergy.h"
+#include "model/Clinical.h"
+#include "model/Encounter.h"
+#include "model/Medication.h"
+#include "model/Patient.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace lantern::model {
+
+// A document section (IPS Composition) that says why it is empty, e.g. the
+// allergy section with emptyReason "unavailable" (no information) or
+// "nilknown" (none known).
+struct EmptySection
+{
+    QString code;             // LOINC section code: 48765-2 allergies, 10160-0 medications, 11450-4 problems
+    QString title;
+    QString reasonCode;       // list-empty-reason: nilknown | notasked | withheld | unavailable | notstarted | closed
+    QString reasonText;
+};
+
+struct PatientChart
+{
+    QString patientId;
+    std::optional<Patient> patient;          // absent when only resources pointing at the patient were given
+    QList<MedicationOrder> orders;           // requests and statements, all statuses
+    QList<MedicationAdministration> administrations;
+    QList<Allergy> allergies;                // all classifications; see allergyStatus
+    AllergyStatus allergyStatus = AllergyStatus::NoInformation;
+    QList<Condition> conditions;
+    QList<Device> devices;
+    QList<CodeStatus> codeStatus;            // newest first
+    QList<Flag> flags;
+    QList<VitalSign> vitals;                 // the latest of each kind
+    QList<Encounter> encounters;
+    QList<EmptySection> emptySections;
+    QList<Error> skipped;                    // resources that could not be mapped, with the reason
+
+    QList<MedicationOrder> activeOrders() const;
+    QList<Allergy> recordedAllergies() const;
+    // The newest current code status, if any.
+    std::optional<CodeStatus> currentCodeStatus() const;
+    std::optional<VitalSign> vital(VitalKind kind) const;
+    // The most recent administration that was actually given for an order ("MedicationRequest/<id>" or its id).
+    std::optional<MedicationAdministration> lastGiven(const QString& orderId) const;
+};
+
+} // namespace lantern::model
