@@ -42,7 +42,7 @@ QString dosageSummary(const model::Dosage& d)
 
 QString orderLine(const model::MedicationOrder& o)
 {
-    QString line = o.medication.displayText();
+    QString line = o.medication.text;
     QStringList dosing;
     for (const model::Dosage& d : o.dosages)
         dosing << dosageSummary(d);

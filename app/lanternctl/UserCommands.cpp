@@ -58,7 +58,7 @@ int listUsers(CliContext& ctx)
     auto session = ctx.unlock(access);
     if (!session)
         return AuthFailed;
-    auto users = vault::UserRepository(session->vault().db()).all();
+    auto users = vault::UserRepository(session->vault()).all();
     if (!users.ok())
         return ctx.fail(users.error());
     for (const access::User& u : *users)

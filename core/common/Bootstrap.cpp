@@ -2,6 +2,7 @@
 
 #include "common/Sodium.h"
 
+#include <csignal>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
@@ -13,6 +14,9 @@ void hardenProcess()
     setrlimit(RLIMIT_CORE, &none);
     // Also stops other processes of the same user from ptrace-attaching to read memory.
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    // A write past a file size limit then fails with an error Lantern reports
+    // ("the disk is full") instead of killing the process mid-transaction.
+    std::signal(SIGXFSZ, SIG_IGN);
     ensureSodium();
 }
 

@@ -38,7 +38,10 @@ ErrorCode codeFor(int rc)
 QString friendlyMessage(int rc, const QString& raw)
 {
     switch (rc & 0xff) {
-    case SQLITE_FULL: return QStringLiteral("the disk is full (%1); free space and try again, nothing was written").arg(raw);
+    case SQLITE_FULL: return QStringLiteral("the disk is full (%1); free space and try again, nothing of this step was saved").arg(raw);
+    case SQLITE_IOERR:
+        return QStringLiteral("writing to or reading from the disk failed (%1): the disk may be full or failing; "
+                              "nothing of this step was saved").arg(raw);
     case SQLITE_NOTADB:
         return QStringLiteral("the key does not open this vault, or the file is not a Lantern vault (%1)").arg(raw);
     default: return raw;
