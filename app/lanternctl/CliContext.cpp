@@ -2,6 +2,7 @@
 
 #include "PassphrasePrompt.h"
 
+#include "audit/AuditLog.h"
 #include "common/SecureBuffer.h"
 
 namespace lantern::cli {
@@ -26,6 +27,13 @@ std::optional<access::Session> CliContext::unlock(access::VaultAccess& access) c
     wipe(passphrase);
     if (!session.ok()) {
         fail(session.error());
+        return std::nullopt;
+    }
+    // Who opened the vault, from where: the CLI's unlocks are audited like the GUI's.
+    audit::AuditLog log(session->vault(), SystemClock::instance());
+    const auto logged = log.append({user, audit::AuditAction::Unlock, {}, audit::AuditOutcome::Success, QStringLiteral("cli")});
+    if (!logged.ok()) {
+        fail(logged.error().prefixed(QStringLiteral("cannot write the audit log; refusing to continue")));
         return std::nullopt;
     }
     return std::move(*session);

@@ -69,6 +69,13 @@ int runVerify(CliContext& ctx, const QStringList& /*args*/)
     }
     (void)log.append({ctx.user, audit::AuditAction::Verify, {}, problems ? audit::AuditOutcome::Failure : audit::AuditOutcome::Success,
                       problems ? QStringLiteral("%1 problems").arg(problems) : QStringLiteral("ok")});
+    if (!problems) {
+        // A verified chain gets a signed checkpoint at its head, so the next
+        // verification covers everything up to here with a signature.
+        auto checkpoint = log.checkpoint();
+        if (checkpoint.ok())
+            ctx.out << "signed checkpoint at entry " << checkpoint->seq << Qt::endl;
+    }
     return problems ? Failed : Ok;
 }
 
