@@ -18,6 +18,7 @@ struct CliContext
     QString user;
     QTextStream& out;
     QTextStream& err;
+    bool device = false; // --device: unlock with device.key instead of a passphrase
 
     // Prints "lanternctl: <message>" to stderr and returns `code`.
     int fail(const QString& message, int code = Failed) const;
@@ -33,5 +34,9 @@ int runUser(CliContext& ctx, const QStringList& args);
 int runImport(CliContext& ctx, const QStringList& args);
 int runPatient(CliContext& ctx, const QStringList& args);
 int runVerify(CliContext& ctx, const QStringList& args);
+int runMirror(CliContext& ctx, const QStringList& args);
+int runSync(CliContext& ctx, const QStringList& args);
+int runStatus(CliContext& ctx, const QStringList& args);
+int runConfig(CliContext& ctx, const QStringList& args);
 
 } // namespace lantern::cli

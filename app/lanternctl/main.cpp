@@ -40,6 +40,11 @@ const char* const kUsage = R"(commands:
   patient list                                  the patients in the vault
   patient show ID                               a patient's allergies and active medications
   verify                                        check the vault, key slots and audit chain
+  mirror                                        run the mirror service until SIGTERM/SIGINT (uses device.key)
+  sync --once                                   run exactly one mirror cycle (uses device.key)
+  status                                        EHR state, data as of per ward, patients, last error
+  config set KEY VALUE | config show            mirror settings (mirror.base_url, mirror.wards, ...)
+Global --device: unlock with the device key (device.key) instead of a passphrase.
 Passphrases are read from the terminal without echo, or one per line from standard input.)";
 
 } // namespace
@@ -60,9 +65,12 @@ int main(int argc, char** argv)
                                          QStringLiteral("dir"), defaultVaultDir());
     const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Acting user (default $LANTERN_USER or $USER)."),
                                         QStringLiteral("name"), defaultUser());
+    const QCommandLineOption deviceOption(QStringLiteral("device"),
+                                          QStringLiteral("Unlock with the device key (device.key) instead of a passphrase."));
     parser.addOption(vaultOption);
     parser.addOption(userOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify"));
+    parser.addOption(deviceOption);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify, mirror, sync, status, config"));
     parser.process(app);
 
     QStringList args = parser.positionalArguments();
@@ -74,12 +82,14 @@ int main(int argc, char** argv)
         {QStringLiteral("init"), runInit},     {QStringLiteral("user"), runUser},
         {QStringLiteral("import"), runImport}, {QStringLiteral("patient"), runPatient},
         {QStringLiteral("verify"), runVerify},
+        {QStringLiteral("mirror"), runMirror}, {QStringLiteral("sync"), runSync},
+        {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfig},
     };
     const QString name = args.takeFirst();
     const auto command = commands.find(name);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    CliContext ctx{parser.value(vaultOption), parser.value(userOption), out, err};
+    CliContext ctx{parser.value(vaultOption), parser.value(userOption), out, err, parser.isSet(deviceOption)};
     if (command == commands.end())
         return ctx.fail(QStringLiteral("unknown command '%1'; see lanternctl --help").arg(name), Usage);
     return command->second(ctx, args);

@@ -5,6 +5,7 @@
 #include "fhir/JsonSpan.h"
 #include "fhir/PatientMapping.h"
 #include "fhir/ResourceIndex.h"
+#include "import/ResourceWriter.h"
 #include "vault/Vault.h"
 
 #include <QFile>
@@ -14,16 +15,6 @@
 
 namespace lantern::import {
 namespace {
-
-std::optional<vault::PatientIndexRow> patientRow(const QJsonObject& resource)
-{
-    auto patient = fhir::mapPatient(resource);
-    if (!patient.ok())
-        return std::nullopt;
-    const model::HumanName name = patient->name();
-    return vault::PatientIndexRow{patient->meta.id, name.family, name.given.join(QLatin1Char(' ')),
-                                  patient->birthDate.text, patient->sex, patient->mrn(), patient->kvnr()};
-}
 
 bool looksLikeNdjson(QFile& file)
 {
@@ -138,7 +129,7 @@ void Importer::stage(const fhir::ResourceIndex& index, const QJsonObject& resour
     Staged staged;
     staged.resource = {index.type, index.id, index.versionId, index.lastUpdated, index.patientId, index.status, std::move(raw)};
     if (index.type == QStringLiteral("Patient")) {
-        staged.patient = patientRow(resource);
+        staged.patient = patientIndexRow(resource);
         if (!staged.patient) {
             ++report.skipped;
             noteProblem(report, fhir::mapPatient(resource).error().prefixed(where));

@@ -47,6 +47,22 @@ const QList<Migration>& schemaMigrations()
                             " public_key BLOB NOT NULL, time TEXT NOT NULL)"),
              QStringLiteral("CREATE TABLE device_secret (name TEXT PRIMARY KEY, value BLOB NOT NULL)"),
          }},
+        {4,
+         QStringLiteral("mirror cursors, scope membership, data-as-of per ward, mirror status"),
+         {
+             // Per resource type: the server instant the next _history walk starts from.
+             QStringLiteral("CREATE TABLE mirror_cursor (name TEXT PRIMARY KEY, server_time TEXT NOT NULL)"),
+             // Patients the device mirrors. Times: last_seen and loaded are server
+             // instants; out_of_scope_since is the device's clock (the purge grace is
+             // a local retention rule and must run while the EHR is unreachable too).
+             QStringLiteral("CREATE TABLE mirror_scope ("
+                            " patient_id TEXT PRIMARY KEY, ward TEXT NOT NULL DEFAULT '', last_seen TEXT NOT NULL,"
+                            " out_of_scope_since TEXT, loaded INTEGER NOT NULL DEFAULT 0)"),
+             // Server time at the start of the last complete cycle, per ward (or scope key).
+             QStringLiteral("CREATE TABLE mirror_ward (ward TEXT PRIMARY KEY, data_as_of TEXT NOT NULL)"),
+             // Last status, last error, cycle counters: small key/value state of the engine.
+             QStringLiteral("CREATE TABLE mirror_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+         }},
     };
     return migrations;
 }

@@ -27,3 +27,15 @@ print(f"  ratio lantern / raw SQLCipher insert : {lan['perSecond']/raw['perSecon
 print(f"  ratio lantern / plain SQLite insert  : {lan['perSecond']/plain['perSecond']:.2f}  (for the record)")
 print(f"  peak RSS at N/4 vs N                 : {lanq['peakRssMb']:.1f} MB vs {lan['peakRssMb']:.1f} MB  (goal <= 250 MB, flat)")
 PY
+
+echo "== mirror: initial load of ${MIRROR_PATIENTS:-1000} simulated patients over loopback, then freshness"
+cmake --build "$build" --target bench_mirror >/dev/null
+mirror=$("$build/tests/bench/bench_mirror" "${MIRROR_PATIENTS:-1000}" "${MIRROR_SAMPLES:-20}")
+python3 - "$mirror" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+print(f"  initial mirror    {r['resources']:>8} resources  {r['seconds']:7.2f} s  {r['perSecond']:9.0f}/s  peak RSS {r['peakRssMb']:6.1f} MB")
+print(f"  raw vault ingest  {r['ingestPerSecond']:9.0f}/s (same resources, Importer, NDJSON)")
+print(f"  ratio mirror / raw ingest            : {r['ratio']:.2f}")
+print(f"  freshness at the default interval    : p50 {r['freshnessP50Ms']/1000:.1f} s, p95 {r['freshnessP95Ms']/1000:.1f} s ({r['freshnessSamples']} changes)")
+PY

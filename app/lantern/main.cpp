@@ -1,0 +1,52 @@
+// lantern: the ward desktop. Thin: hardening, arguments, translations, the
+// main window. Everything else lives in lantern_ui.
+
+#include "access/VaultAccess.h"
+#include "app/MainWindow.h"
+#include "app/Translations.h"
+#include "common/Bootstrap.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace {
+
+QString defaultVaultDir()
+{
+    const QByteArray env = qgetenv("LANTERN_VAULT_DIR");
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/lantern/vault");
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    lantern::hardenProcess();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Lantern"));
+    QApplication::setApplicationVersion(QStringLiteral(LANTERN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Lantern ward downtime workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption vaultOption(QStringLiteral("vault"), QStringLiteral("Vault folder (default: $LANTERN_VAULT_DIR)."),
+                                         QStringLiteral("DIR"), defaultVaultDir());
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: de or en."),
+                                        QStringLiteral("LANG"));
+    parser.addOption(vaultOption);
+    parser.addOption(langOption);
+    parser.process(app);
+
+    lantern::ui::installTranslations(app, parser.value(langOption));
+
+    lantern::access::VaultAccess access;
+    lantern::ui::MainWindow window(access, QDir(parser.value(vaultOption)).absolutePath(),
+                                   lantern::SystemClock::instance());
+    window.show();
+    return app.exec();
+}

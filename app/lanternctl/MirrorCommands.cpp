@@ -1,0 +1,249 @@
+// lanternctl mirror | sync --once | status | config set KEY VALUE | config show
+// The headless mirror service and its settings. Output names wards, counts and
+// resource types only, never patient data.
+#include "CliContext.h"
+
+#include "mirror/MirrorConfigStore.h"
+#include "mirror/MirrorEngine.h"
+#include "mirror/MirrorLock.h"
+#include "mirror/MirrorStatusStore.h"
+#include "vault/Vault.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QThread>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace lantern::cli {
+namespace {
+
+// Self-pipe: the signal handler only writes one byte; the event loop does the rest.
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+    (void)written;
+}
+
+bool installTerminationHandlers()
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+// The vault opened either with device.key (--device) or by a person with a
+// passphrase; `requireAdmin`: that person must be allowed to manage the device.
+struct OpenedVault
+{
+    std::optional<access::Session> session;
+    std::unique_ptr<vault::Vault> deviceVault;
+    vault::Vault& vault() { return session ? session->vault() : *deviceVault; }
+};
+
+std::optional<OpenedVault> openVault(CliContext& ctx, bool requireAdmin)
+{
+    access::VaultAccess access;
+    OpenedVault opened;
+    if (ctx.device) {
+        auto vault = access.unlockAsDevice(ctx.vaultDir);
+        if (!vault.ok()) {
+            ctx.fail(vault.error());
+            return std::nullopt;
+        }
+        opened.deviceVault = std::move(*vault);
+        return opened;
+    }
+    opened.session = ctx.unlock(access);
+    if (!opened.session)
+        return std::nullopt;
+    if (requireAdmin && !opened.session->user().hasPermission(access::Permission::ManageDevice)) {
+        ctx.fail(QStringLiteral("only IT administrators (or the device key, --device) may do this; %1 is a %2")
+                     .arg(opened.session->user().username, access::roleName(opened.session->user().role)),
+                 AuthFailed);
+        return std::nullopt;
+    }
+    return opened;
+}
+
+std::optional<sync::MirrorConfig> loadConfig(CliContext& ctx)
+{
+    access::VaultAccess access;
+    auto vault = access.unlockAsDevice(ctx.vaultDir);
+    if (!vault.ok()) {
+        ctx.fail(vault.error().prefixed(QStringLiteral("the mirror runs with the device key")));
+        return std::nullopt;
+    }
+    auto config = sync::loadMirrorConfig(**vault);
+    if (!config.ok()) {
+        ctx.fail(config.error());
+        return std::nullopt;
+    }
+    return *config;
+}
+
+sync::MirrorEngine::VaultOpener deviceOpener(const QString& directory)
+{
+    return [directory] { return access::VaultAccess().unlockAsDevice(directory); };
+}
+
+QString wardList(const sync::MirrorConfig& c)
+{
+    QStringList parts = c.scope.wardLocationIds;
+    if (!c.scope.groupId.isEmpty())
+        parts << QStringLiteral("group:") + c.scope.groupId;
+    if (!c.scope.patientIds.isEmpty())
+        parts << QStringLiteral("%1 listed patients").arg(c.scope.patientIds.size());
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+int runMirror(CliContext& ctx, const QStringList& args)
+{
+    if (!args.isEmpty())
+        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR mirror"), Usage);
+    auto config = loadConfig(ctx);
+    if (!config)
+        return Failed;
+    {
+        auto probe = sync::MirrorLock::acquire(QFileInfo(access::VaultDirectory(ctx.vaultDir).vaultFile()).absolutePath());
+        if (!probe.ok())
+            return ctx.fail(probe.error());
+    }
+    if (!installTerminationHandlers())
+        return ctx.fail(QStringLiteral("cannot install the SIGTERM/SIGINT handlers"));
+    ctx.out << "lantern mirror: " << config->baseUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery) << " scope "
+            << wardList(*config) << ", every " << config->intervalSeconds << " s" << Qt::endl;
+
+    QThread worker;
+    auto* engine = new sync::MirrorEngine(*config, deviceOpener(ctx.vaultDir));
+    engine->moveToThread(&worker);
+    bool stopAsked = false;
+    bool failedToStart = false;
+    int cycles = 0;
+    QObject::connect(engine, &sync::MirrorEngine::cycleFinished, qApp, [&](const QDateTime& asOf, qint64 changed) {
+        ++cycles;
+        ctx.out << "cycle " << cycles << ": " << changed << " resources changed, data as of "
+                << asOf.toString(Qt::ISODate) << Qt::endl;
+    });
+    QObject::connect(engine, &sync::MirrorEngine::errorOccurred, qApp,
+                     [&](const QString& message) { ctx.err << "lanternctl mirror: " << message << Qt::endl; });
+    QObject::connect(engine, &sync::MirrorEngine::stateChanged, qApp, [&](sync::EhrState state, sync::EhrState previous) {
+        ctx.out << "EHR " << sync::ehrStateName(previous) << " -> " << sync::ehrStateName(state) << Qt::endl;
+    });
+    QObject::connect(engine, &sync::MirrorEngine::stopped, qApp, [&] {
+        failedToStart = !stopAsked;
+        worker.quit();
+    });
+    QObject::connect(&worker, &QThread::finished, qApp, [] { QCoreApplication::quit(); });
+
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
+        char buffer[16];
+        while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) {
+        }
+        if (stopAsked)
+            return;
+        stopAsked = true;
+        ctx.out << "stopping after the current transaction" << Qt::endl;
+        engine->requestStop(); // thread-safe: the running cycle sees it between transactions
+        QMetaObject::invokeMethod(engine, &sync::MirrorEngine::stop, Qt::QueuedConnection);
+    });
+    worker.start();
+    QMetaObject::invokeMethod(engine, &sync::MirrorEngine::start, Qt::QueuedConnection);
+    QCoreApplication::exec();
+    worker.wait();
+    delete engine; // its thread has finished; timers were stopped before stopped()
+    ctx.out << "lantern mirror stopped after " << cycles << " complete cycles" << Qt::endl;
+    return failedToStart ? Failed : Ok;
+}
+
+int runSync(CliContext& ctx, const QStringList& args)
+{
+    if (args != QStringList{QStringLiteral("--once")})
+        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR sync --once"), Usage);
+    auto config = loadConfig(ctx);
+    if (!config)
+        return Failed;
+    sync::MirrorEngine engine(*config, deviceOpener(ctx.vaultDir));
+    auto report = engine.runCycle();
+    if (!report.ok())
+        return ctx.fail(QStringLiteral("mirror cycle failed: ") + report.error().message);
+    ctx.out << "cycle complete: " << report->written << " written, " << report->removed << " removed, "
+            << report->unchanged << " unchanged, " << report->skipped << " skipped; " << report->patientsLoaded
+            << " patients loaded, " << report->patientsPurged << " purged; data as of "
+            << report->serverTime.toString(Qt::ISODate) << Qt::endl;
+    for (const Error& problem : std::as_const(report->problems))
+        ctx.err << "  skipped: " << problem.message << Qt::endl;
+    return Ok;
+}
+
+int runStatus(CliContext& ctx, const QStringList& args)
+{
+    if (!args.isEmpty())
+        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR status"), Usage);
+    auto opened = openVault(ctx, false);
+    if (!opened)
+        return AuthFailed;
+    auto status = sync::loadMirrorStatus(opened->vault());
+    if (!status.ok())
+        return ctx.fail(status.error());
+    const QDateTime now = SystemClock::instance().now();
+    auto ago = [&](const QDateTime& t) {
+        return t.isValid() ? QStringLiteral("%1 (%2 minutes ago)").arg(t.toString(Qt::ISODate)).arg(t.secsTo(now) / 60)
+                           : QStringLiteral("never");
+    };
+    ctx.out << "EHR state:          " << sync::ehrStateName(status->state);
+    if (status->stateSince.isValid())
+        ctx.out << " since " << status->stateSince.toString(Qt::ISODate);
+    ctx.out << Qt::endl;
+    ctx.out << "data as of:         " << ago(status->dataAsOf) << Qt::endl;
+    QStringList wards = status->dataAsOfByWard.keys();
+    wards.sort();
+    for (const QString& ward : std::as_const(wards))
+        ctx.out << "  " << ward << ": " << ago(status->dataAsOfByWard.value(ward)) << Qt::endl;
+    ctx.out << "patients in scope:  " << status->patientsInScope << Qt::endl;
+    ctx.out << "resources in vault: " << status->resourcesInVault << Qt::endl;
+    ctx.out << "last error:         " << (status->lastError.isEmpty() ? QStringLiteral("none") : status->lastError)
+            << Qt::endl;
+    return Ok;
+}
+
+int runConfig(CliContext& ctx, const QStringList& args)
+{
+    const bool set = args.size() == 3 && args.at(0) == QLatin1String("set");
+    const bool show = args == QStringList{QStringLiteral("show")};
+    if (!set && !show)
+        return ctx.fail(QStringLiteral("usage: lanternctl config set KEY VALUE | config show; keys: ") +
+                            sync::mirrorConfigKeys().join(QStringLiteral(", ")),
+                        Usage);
+    auto opened = openVault(ctx, true);
+    if (!opened)
+        return AuthFailed;
+    if (set) {
+        Status done = sync::setMirrorConfigValue(opened->vault(), args.at(1), args.at(2));
+        if (!done.ok())
+            return ctx.fail(done.error().message, Usage);
+        ctx.out << args.at(1) << " set" << Qt::endl;
+        return Ok;
+    }
+    auto entries = sync::mirrorConfigForDisplay(opened->vault());
+    if (!entries.ok())
+        return ctx.fail(entries.error());
+    for (const auto& [key, value] : std::as_const(*entries))
+        ctx.out << key << " = " << value << Qt::endl;
+    return Ok;
+}
+
+} // namespace lantern::cli

@@ -1,0 +1,41 @@
+#include "import/ResourceWriter.h"
+
+#include "fhir/PatientMapping.h"
+#include "fhir/ResourceIndex.h"
+
+namespace lantern::import {
+
+std::optional<vault::PatientIndexRow> patientIndexRow(const QJsonObject& resource)
+{
+    auto patient = fhir::mapPatient(resource);
+    if (!patient.ok())
+        return std::nullopt;
+    const model::HumanName name = patient->name();
+    return vault::PatientIndexRow{patient->meta.id, name.family, name.given.join(QLatin1Char(' ')),
+                                  patient->birthDate.text, patient->sex, patient->mrn(), patient->kvnr()};
+}
+
+Result<PreparedResource> prepareResource(const fhir::ResourceIndex& index, const QJsonObject& resource, QByteArray raw)
+{
+    PreparedResource out;
+    out.resource = {index.type, index.id, index.versionId, index.lastUpdated, index.patientId, index.status, std::move(raw)};
+    if (index.type == QStringLiteral("Patient")) {
+        out.patient = patientIndexRow(resource);
+        if (!out.patient) {
+            auto mapped = fhir::mapPatient(resource);
+            return mapped.ok() ? Error(ErrorCode::InvalidInput, QStringLiteral("Patient/%1 cannot be indexed").arg(index.id))
+                               : mapped.error().prefixed(QStringLiteral("Patient/%1").arg(index.id));
+        }
+    }
+    return out;
+}
+
+Status ResourceWriter::write(const PreparedResource& prepared)
+{
+    LANTERN_TRY(m_repository.put(prepared.resource));
+    if (prepared.patient)
+        LANTERN_TRY(m_repository.putPatientIndex(*prepared.patient));
+    return {};
+}
+
+} // namespace lantern::import

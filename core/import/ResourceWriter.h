@@ -1,0 +1,46 @@
+#pragma once
+// Turns one FHIR resource into what the vault stores (the verbatim JSON, the
+// index columns, and for a Patient its patient_index row) and writes it. The
+// importer and the mirror engine store resources the same way through here.
+
+#include "common/Result.h"
+#include "vault/ResourceRepository.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace lantern::fhir {
+struct ResourceIndex;
+}
+
+namespace lantern::import {
+
+struct PreparedResource
+{
+    vault::StoredResource resource;
+    std::optional<vault::PatientIndexRow> patient; // set for a Patient
+};
+
+// The patient_index row of a Patient resource; nullopt when it cannot be mapped.
+std::optional<vault::PatientIndexRow> patientIndexRow(const QJsonObject& patient);
+
+// Builds the row(s) for an indexed resource; an Error (naming type/id, never
+// patient data) when a Patient cannot be mapped.
+Result<PreparedResource> prepareResource(const fhir::ResourceIndex& index, const QJsonObject& resource, QByteArray raw);
+
+class ResourceWriter
+{
+public:
+    explicit ResourceWriter(vault::ResourceRepository& repository) : m_repository(repository) {}
+
+    // Inside the caller's transaction.
+    Status write(const PreparedResource& prepared);
+    Status remove(const QString& type, const QString& id) { return m_repository.remove(type, id); }
+
+private:
+    vault::ResourceRepository& m_repository;
+};
+
+} // namespace lantern::import

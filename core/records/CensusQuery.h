@@ -1,0 +1,55 @@
+#pragma once
+// The ward census in one pass over the vault: who lies where, their allergy
+// status, how many active medications and when the last dose was given.
+// Reads only the resource types the census needs (never full charts), so a
+// vault with thousands of patients loads in well under a second.
+// The allergy status follows the same rules as PatientRecords::chart.
+
+#include "common/Result.h"
+#include "model/Allergy.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace lantern::vault {
+class Vault;
+}
+
+namespace lantern::records {
+
+struct CensusRow
+{
+    QString patientId;
+    QString family;
+    QString given;
+    QString birthDateText;         // as written (may be partial)
+    QDate birthDate;               // invalid when absent or malformed
+    QString sex;                   // male | female | other | unknown | empty
+    QString mrn;
+    QString ward;                  // ward name of the in-progress Encounter's location, if known
+    QString bed;                   // bed (or room) name, if known
+    model::AllergyStatus allergyStatus = model::AllergyStatus::NoInformation;
+    QStringList allergies;         // substances of recorded allergies
+    qint64 activeMedications = 0;
+    QDateTime lastAdministration;  // UTC; invalid when none was given
+    qint64 pendingEntries = 0;     // offline entries not yet uploaded (none before the outbox exists)
+
+    QString displayName() const;   // "Family, Given"
+};
+
+class CensusQuery
+{
+public:
+    explicit CensusQuery(vault::Vault& vault) : m_vault(vault) {}
+
+    // One row per patient in the vault, ordered by name.
+    Result<QList<CensusRow>> rows();
+
+private:
+    vault::Vault& m_vault;
+};
+
+} // namespace lantern::records

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Fills lantern_de.ts / lantern_en.ts from the glossary below after lupdate.
+
+Run: lupdate -no-obsolete -locations none ui -ts lantern_de.ts lantern_en.ts && python3 fill_translations.py
+"""
+import html
+import os
+import re
+
+DE = {
+    'intolerance': 'Unverträglichkeit', 'allergy': 'Allergie', 'HIGH criticality': 'HOHE Kritikalität',
+    'Reaction: %1': 'Reaktion: %1', 'Statement: %1': 'Aussage: %1',
+    'Record without usable information: %1': 'Eintrag ohne verwertbare Information: %1',
+    'recorded %1': 'erfasst %1', '—': '—', 'age ?': 'Alter ?', 'none': 'keine', 'Ward': 'Station', 'Bed': 'Bett',
+    'Patient': 'Patient/in', 'MRN': 'Fall-/Pat.-Nr.', 'Age · Sex': 'Alter · Geschl.', 'Allergies': 'Allergien',
+    'Active meds': 'Akt. Medik.', 'Last dose given': 'Letzte Gabe', 'Pending': 'Offen',
+    'Ward census': 'Stationsbelegung', 'Type to filter by name, bed or MRN …': 'Tippen filtert nach Name, Bett oder Pat.-Nr. …',
+    'Print census': 'Belegung drucken', 'Print ward MAR': 'Stations-Kurve drucken', '%1 of %2 patients': '%1 von %2 Patienten',
+    '← Census': '← Belegung', 'Back to the ward census (Esc)': 'Zurück zur Stationsbelegung (Esc)',
+    'Print MAR': 'Kurve drucken', 'Print emergency sheet': 'Notfallblatt drucken', 'Medication plan': 'Medikationsplan',
+    'MAR (72 h)': 'Gabenkurve (72 h)', 'Emergency sheet': 'Notfallblatt',
+    'Notes are read-only for now.\nRecording arrives with the reconciliation feature.':
+        'Notizen sind vorerst nur lesbar.\nDas Erfassen kommt mit dem Abgleich-Feature.',
+    'Notes': 'Notizen', 'Active orders (%1)': 'Aktive Verordnungen (%1)',
+    'Discontinued, completed or on hold (%1)': 'Abgesetzt, beendet oder pausiert (%1)',
+    '? No information — not recorded, ask or check the paper chart': '? Keine Information — nicht erfasst, nachfragen oder Papierakte prüfen',
+    'None known (recorded statement)': 'Keine bekannt (dokumentierte Aussage)', '(high criticality)': '(hohe Kritikalität)',
+    'Advance directive kept at:': 'Patientenverfügung hinterlegt:', 'no information': 'keine Information',
+    'Not applicable (administrative sex male)': 'Entfällt (administratives Geschlecht männlich)',
+    'Code status and advance directive': 'Reanimationsstatus und Patientenverfügung',
+    'Allergies and intolerances': 'Allergien und Unverträglichkeiten', 'Diagnoses (active problems)': 'Diagnosen (aktive Probleme)',
+    'Current medication': 'Aktuelle Medikation', 'Implants and devices': 'Implantate und Geräte', 'Pregnancy': 'Schwangerschaft',
+    'Alerts': 'Warnhinweise', 'Contacts': 'Kontakte', '%1 y': '%1 J', '%1 mo': '%1 Mo', '%1 d': '%1 T', 'F': 'W', 'M': 'M',
+    'X': 'D', '%1 min ago': 'vor %1 min', '%1 h %2 min ago': 'vor %1 h %2 min', '%1 days ago': 'vor %1 Tagen',
+    'ALLERGY': 'ALLERGIE', 'NKA': 'KBA', '? No info': '? Keine Info', 'Allergies recorded': 'Allergien dokumentiert',
+    'No known allergies (NKA) — recorded statement': 'Keine bekannten Allergien (KBA) — dokumentierte Aussage',
+    'No information on allergies — ask the patient': 'Keine Information zu Allergien — Patient/in fragen',
+    'Lock': 'Sperren', 'Lantern — locked': 'Lantern — gesperrt', 'Lantern — %1': 'Lantern — %1',
+    'Locked after inactivity. Patient data is hidden until you unlock.':
+        'Nach Inaktivität gesperrt. Patientendaten bleiben verborgen, bis Sie entsperren.',
+    'Locked. Patient data is hidden until you unlock.': 'Gesperrt. Patientendaten bleiben verborgen, bis Sie entsperren.',
+    'stopped (%1)': 'beendet (%1)', '(no order)': '(ohne Verordnung)', 'no matching order': 'keine passende Verordnung',
+    'not given': 'nicht gegeben', 'Order': 'Verordnung', 'Medication': 'Medikament', 'Dose': 'Dosis', 'Route': 'Applikation',
+    'Schedule': 'Schema', 'As needed': 'Bei Bedarf', 'Last given': 'Zuletzt gegeben', 'Status': 'Status',
+    '(unnamed medication)': '(Medikament ohne Namen)', 'no dosage given': 'keine Dosierung angegeben', 'day': 'Tag', 'h': 'h',
+    'week': 'Woche', '%1× per %2': '%1× pro %2', '%1× every %2 %3': '%1× alle %2 %3', 'at %1': 'um %1', 'PRN': 'Bedarf',
+    'PRN: %1': 'Bedarf: %1', 'as needed': 'bei Bedarf', 'unknown': 'unbekannt', 'not given (no record)': 'nicht gegeben (kein Eintrag)', '%1 by %2': '%1 durch %2',
+    'born %1 · MRN %2': 'geb. %1 · Pat.-Nr. %2', 'Data as of %1': 'Datenstand %1', 'Downtime id %1': 'Ausfall-ID %1',
+    'There is nothing to print.': 'Es gibt nichts zu drucken.',
+    'The printer could not be started. Check the printer or the file path.':
+        'Der Drucker konnte nicht gestartet werden. Drucker oder Dateipfad prüfen.',
+    'Printed by %1 on %2': 'Gedruckt von %1 am %2', 'Page %1 of %2': 'Seite %1 von %2',
+    '(patient record missing)': '(Patientendatensatz fehlt)', 'born %1': 'geb. %1', 'MRN %1': 'Pat.-Nr. %1',
+    'Ward %1 · Bed %2': 'Station %1 · Bett %2', '?': '?',
+    'Medication administration record (MAR)': 'Medikamenten-Gabenkurve', 'printed, but the audit entry failed':
+        'gedruckt, aber der Protokolleintrag schlug fehl', 'Print': 'Drucken', 'Allergies:': 'Allergien:',
+    'ALLERGY: %1': 'ALLERGIE: %1',
+    'Given in the last 24 h (since %1); write the next 24 h into the boxes: time and initials.':
+        'Gegeben in den letzten 24 h (seit %1); die nächsten 24 h in die Kästchen: Uhrzeit und Kürzel.',
+    'Given, last 24 h': 'Gegeben, letzte 24 h', '06–14': '06–14 (Früh)', '14–22': '14–22 (Spät)', '22–06': '22–06 (Nacht)',
+    'none; last: %1': 'keine; zuletzt: %1', 'No active medication orders in the vault.': 'Keine aktiven Verordnungen im Tresor.',
+    'Additional doses (drug, dose, time, initials):': 'Zusätzliche Gaben (Medikament, Dosis, Uhrzeit, Kürzel):',
+    'Born': 'Geb.', 'Sex': 'Geschl.', '? no information': '? keine Information',
+    'EHR online': 'KIS online', 'EHR degraded — connection problems': 'KIS gestört — Verbindungsprobleme',
+    'DOWNTIME since %1': 'AUSFALL seit %1', 'DOWNTIME': 'AUSFALL', 'EHR recovery — catching up': 'KIS-Wiederanlauf — Abgleich läuft',
+    'data as of: unknown — never synchronised': 'Datenstand: unbekannt — nie synchronisiert',
+    'data as of %1 (%2)': 'Datenstand %1 (%2)', 'Lantern': 'Lantern',
+    'Ward downtime workstation — sign in to see patient data': 'Ausfallarbeitsplatz der Station — anmelden, um Patientendaten zu sehen',
+    'e.g. anna.meyer': 'z. B. anna.meyer', 'Unlock': 'Entsperren', 'Username': 'Benutzername', 'Passphrase': 'Passphrase',
+    'Enter your username and passphrase.': 'Benutzername und Passphrase eingeben.',
+    'Username or passphrase is not correct. Check Caps Lock and try again.':
+        'Benutzername oder Passphrase ist nicht korrekt. Feststelltaste prüfen und erneut versuchen.',
+    'This account may not unlock Lantern. Ask IT to check it.': 'Dieses Konto darf Lantern nicht entsperren. Bitte die IT prüfen lassen.',
+    'The vault could not be opened (%1). Call IT.': 'Der Tresor konnte nicht geöffnet werden (%1). IT anrufen.',
+    'Unlocking …': 'Entsperre …', 'This patient is not in the census.': 'Diese/r Patient/in ist nicht in der Belegung.',
+}
+DE_PLURAL = {
+    '%n patient(s)': ['%n Patient/in', '%n Patienten'],
+    'Too many attempts — try again in %n s.': ['Zu viele Versuche — erneut in %n s.', 'Zu viele Versuche — erneut in %n s.'],
+}
+EN_PLURAL = {
+    '%n patient(s)': ['%n patient', '%n patients'],
+    'Too many attempts — try again in %n s.': ['Too many attempts — try again in %n s.'] * 2,
+}
+
+MSG = re.compile(r'(<message( numerus="yes")?>\s*<source>(.*?)</source>\s*)<translation[^>]*?(?:/>|>.*?</translation>)', re.S)
+
+
+def fill(path, singular, plural):
+    text = open(path, encoding='utf-8').read()
+    missing = []
+
+    def repl(m):
+        head, numerus, src = m.group(1), m.group(2), html.unescape(m.group(3))
+        if numerus:
+            forms = plural.get(src)
+            if forms is None:
+                missing.append(src)
+                return m.group(0)
+            return head + '<translation>' + ''.join(
+                '<numerusform>' + html.escape(f, quote=False) + '</numerusform>' for f in forms) + '</translation>'
+        if singular is None:
+            return head + '<translation>' + html.escape(src, quote=False) + '</translation>'
+        if src not in singular:
+            missing.append(src)
+            return m.group(0)
+        return head + '<translation>' + html.escape(singular[src], quote=False) + '</translation>'
+
+    text = MSG.sub(repl, text)
+    open(path, 'w', encoding='utf-8').write(text)
+    for s in missing:
+        print(f'{os.path.basename(path)}: no translation for {s!r}')
+
+
+here = os.path.dirname(os.path.abspath(__file__))
+fill(os.path.join(here, 'lantern_de.ts'), DE, DE_PLURAL)
+fill(os.path.join(here, 'lantern_en.ts'), None, EN_PLURAL)

@@ -1,0 +1,24 @@
+#pragma once
+// Builds the FHIR client a MirrorConfig describes: transport (timeouts, CA
+// bundle, proxy), authentication (none, a static bearer token, SMART Backend
+// Services) and retry policy.
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "fhir/FhirClient.h"
+#include "mirror/MirrorEngine.h"
+
+#include <memory>
+
+namespace lantern::sync {
+
+struct MirrorClient
+{
+    std::shared_ptr<HttpTransport> transport;
+    std::shared_ptr<AuthProvider> auth;
+    std::unique_ptr<FhirClient> client;
+};
+
+Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper);
+
+} // namespace lantern::sync

@@ -1,0 +1,32 @@
+#pragma once
+// What the parts of one mirror cycle share: the FHIR client, the vault, the
+// mirror's own tables, the writer, the configuration and the stop flag.
+
+#include "common/Clock.h"
+#include "fhir/FhirClient.h"
+#include "mirror/MirrorEngine.h"
+#include "mirror/MirrorWriter.h"
+#include "vault/MirrorRepository.h"
+
+#include <functional>
+
+namespace lantern::sync {
+
+struct MirrorContext
+{
+    const FhirClient& client;
+    vault::Vault& vault;
+    vault::MirrorRepository& mirror;
+    MirrorWriter& writer;
+    const MirrorConfig& config;
+    const Clock& clock;
+    std::function<bool()> stopRequested;
+    std::function<void(const QString& phase, qint64 done, qint64 total)> progress;
+
+    // The error every part returns when asked to stop between transactions.
+    static Error stoppedError() { return Error(ErrorCode::Internal, QStringLiteral("the mirror was stopped")); }
+    Status checkStop() const { return stopRequested && stopRequested() ? Status(stoppedError()) : Status(); }
+    int pageSize() const { return 200; }
+};
+
+} // namespace lantern::sync

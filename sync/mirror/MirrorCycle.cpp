@@ -1,0 +1,117 @@
+#include "mirror/MirrorCycle.h"
+
+#include "mirror/BulkLoader.h"
+#include "mirror/HistoryPuller.h"
+#include "mirror/MirrorLogging.h"
+#include "mirror/PatientPuller.h"
+#include "mirror/Purger.h"
+#include "mirror/ScopeResolver.h"
+#include "vault/Vault.h"
+
+#include <QSet>
+
+namespace lantern::sync {
+
+Status MirrorCycle::recordScope(const ResolvedScope& scope, QStringList& toLoad, bool& nothingLoaded)
+{
+    auto previous = m_ctx.mirror.scope();
+    if (!previous.ok())
+        return previous.error();
+    auto tx = vault::Transaction::begin(m_ctx.vault.db());
+    if (!tx.ok())
+        return tx.error();
+    // Cursors start where this cycle's view of the server starts: whatever
+    // changes while the initial pull runs is caught by the next history walk.
+    for (const QString& type : ScopeFilter::mirroredTypes())
+        LANTERN_TRY(m_ctx.mirror.initCursor(HistoryPuller::cursorName(type), scope.serverTime));
+    QHash<QString, bool> loaded;
+    for (const vault::ScopeMember& m : std::as_const(*previous))
+        loaded.insert(m.patientId, m.loaded);
+    nothingLoaded = true;
+    for (auto it = scope.patientWard.constBegin(); it != scope.patientWard.constEnd(); ++it) {
+        LANTERN_TRY(m_ctx.mirror.markInScope(it.key(), it.value(), scope.serverTime));
+        if (loaded.value(it.key(), false))
+            nothingLoaded = false;
+        else
+            toLoad.append(it.key());
+    }
+    const QDateTime now = m_ctx.clock.now();
+    for (const vault::ScopeMember& m : std::as_const(*previous))
+        if (!scope.patientWard.contains(m.patientId))
+            LANTERN_TRY(m_ctx.mirror.markOutOfScope(m.patientId, now));
+    LANTERN_TRY((*tx)->commit());
+    toLoad.sort();
+    return {};
+}
+
+Result<MirrorCycleReport> MirrorCycle::run()
+{
+    MirrorCycleReport report;
+    auto scope = ScopeResolver(m_ctx).resolve();
+    if (!scope.ok())
+        return scope.error();
+    report.serverTime = scope->serverTime;
+    if (m_ctx.progress)
+        m_ctx.progress(QStringLiteral("scope"), scope->patientWard.size(), scope->patientWard.size());
+
+    QStringList toLoad;
+    bool nothingLoaded = true;
+    LANTERN_TRY(recordScope(*scope, toLoad, nothingLoaded));
+    LANTERN_TRY(m_ctx.checkStop());
+
+    // Every patient the vault still holds (in scope, or out of it but within
+    // the grace period) keeps receiving updates.
+    auto members = m_ctx.mirror.scope();
+    if (!members.ok())
+        return members.error();
+    QSet<QString> patients;
+    for (const vault::ScopeMember& m : std::as_const(*members))
+        patients.insert(m.patientId);
+    const ScopeFilter filter(patients, scope->serverTime.addDays(-m_ctx.config.administrationHistoryDays));
+
+    if (!toLoad.isEmpty()) {
+        const QString group = m_ctx.config.scope.groupId;
+        const bool bulk = m_bulkOffered && m_ctx.config.preferBulkExport && !group.isEmpty() && nothingLoaded &&
+                          m_ctx.config.scope.wardLocationIds.isEmpty() && m_ctx.config.scope.patientIds.isEmpty();
+        Status loaded = bulk ? BulkLoader(m_ctx).load(group, toLoad, filter, report) : Status();
+        if (!loaded.ok()) {
+            if (loaded.error().message == MirrorContext::stoppedError().message)
+                return loaded.error();
+            qCWarning(lcMirror).noquote() << "bulk export failed, falling back to searches:" << loaded.error().message;
+        }
+        if (!bulk || !loaded.ok())
+            LANTERN_TRY(PatientPuller(m_ctx).pull(toLoad, filter, scope->serverTime, report));
+    }
+
+    const QStringList& types = ScopeFilter::mirroredTypes();
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        LANTERN_TRY(HistoryPuller(m_ctx).pull(types.at(i), filter, report));
+        if (m_ctx.progress)
+            m_ctx.progress(QStringLiteral("incremental"), i + 1, types.size());
+    }
+
+    auto purged = Purger(m_ctx).purgeExpired();
+    if (!purged.ok())
+        return purged.error();
+    report.patientsPurged = *purged;
+
+    // The cycle is complete: only now does data-as-of advance.
+    auto tx = vault::Transaction::begin(m_ctx.vault.db());
+    if (!tx.ok())
+        return tx.error();
+    auto previousWards = m_ctx.mirror.dataAsOf();
+    if (!previousWards.ok())
+        return previousWards.error();
+    for (auto it = previousWards->constBegin(); it != previousWards->constEnd(); ++it)
+        if (!scope->scopeKeys.contains(it.key()))
+            LANTERN_TRY(m_ctx.mirror.removeWard(it.key()));
+    for (const QString& key : std::as_const(scope->scopeKeys))
+        LANTERN_TRY(m_ctx.mirror.setDataAsOf(key, scope->serverTime));
+    LANTERN_TRY((*tx)->commit());
+    qCInfo(lcMirror) << "cycle complete:" << report.written << "written," << report.removed << "removed,"
+                     << report.unchanged << "unchanged," << report.skipped << "skipped," << report.patientsLoaded
+                     << "patients loaded," << report.patientsPurged << "purged";
+    return report;
+}
+
+} // namespace lantern::sync

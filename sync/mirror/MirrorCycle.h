@@ -1,0 +1,35 @@
+#pragma once
+// One mirror cycle, start to end:
+//   1. resolve the scope (server time T of the first answer),
+//   2. record membership and create missing cursors at T (one transaction),
+//   3. initial pull of patients not loaded yet (Bulk Data or searches),
+//   4. incremental pull per type through _history,
+//   5. purge patients out of scope past the grace period,
+//   6. data-as-of := T for every scope entry — only now, so a cycle that fails
+//      part way never advances it.
+
+#include "common/Result.h"
+#include "mirror/MirrorContext.h"
+#include "mirror/MirrorReport.h"
+#include "mirror/ScopeResolver.h"
+
+#include <optional>
+
+namespace lantern::sync {
+
+class MirrorCycle
+{
+public:
+    // `bulkOffered`: the server's CapabilityStatement offers Group/$export (asked once per engine).
+    MirrorCycle(const MirrorContext& ctx, bool bulkOffered) : m_ctx(ctx), m_bulkOffered(bulkOffered) {}
+
+    Result<MirrorCycleReport> run();
+
+private:
+    Status recordScope(const ResolvedScope& scope, QStringList& toLoad, bool& nothingLoaded);
+
+    const MirrorContext& m_ctx;
+    bool m_bulkOffered;
+};
+
+} // namespace lantern::sync

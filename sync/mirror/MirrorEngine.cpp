@@ -1,0 +1,330 @@
+#include "mirror/MirrorEngine.h"
+
+#include "audit/AuditLog.h"
+#include "health/EhrHealthMonitor.h"
+#include "health/EhrHeartbeat.h"
+#include "mirror/BulkLoader.h"
+#include "mirror/MirrorClient.h"
+#include "mirror/MirrorCycle.h"
+#include "mirror/MirrorLock.h"
+#include "mirror/MirrorLogging.h"
+#include "mirror/MirrorStatusStore.h"
+#include "vault/ResourceRepository.h"
+#include "vault/Vault.h"
+
+#include <QFileInfo>
+#include <QTimer>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace lantern::sync {
+
+class MirrorEngine::Private
+{
+public:
+    Private(MirrorConfig c, VaultOpener opener, const Clock& clk) : config(std::move(c)), openVault(std::move(opener)), clock(clk) {}
+
+    MirrorConfig config;
+    VaultOpener openVault;
+    const Clock& clock;
+
+    std::unique_ptr<vault::Vault> vault;
+    std::unique_ptr<MirrorLock> lock;
+    std::unique_ptr<vault::MirrorRepository> mirror;
+    std::unique_ptr<MirrorWriter> writer;
+    MirrorClient client;
+    std::optional<bool> bulkOffered;
+
+    EhrHealthMonitor* health = nullptr;
+    EhrHeartbeat* heartbeat = nullptr;
+    QTimer* cycleTimer = nullptr;
+
+    std::atomic<bool> stopRequested{false};
+    bool inCycle = false;
+    bool stoppedEmitted = false;
+
+    mutable std::mutex statusMutex;
+    MirrorStatus status;
+};
+
+MirrorEngine::MirrorEngine(MirrorConfig config, VaultOpener openVault, const Clock& clock, QObject* parent)
+    : QObject(parent), d(std::make_unique<Private>(std::move(config), std::move(openVault), clock))
+{
+    qRegisterMetaType<lantern::sync::EhrState>();
+    qRegisterMetaType<lantern::sync::MirrorStatus>();
+    d->health = new EhrHealthMonitor(clock, HealthPolicy{}, this);
+    connect(d->health, &EhrHealthMonitor::stateChanged, this, [this](EhrState state, EhrState previous) {
+        qCInfo(lcMirror) << "EHR state" << ehrStateName(previous) << "->" << ehrStateName(state);
+        if (d->mirror)
+            (void)MirrorStatusStore(*d->mirror).saveHealth(*d->health);
+        refreshStatus();
+        Q_EMIT stateChanged(state, previous);
+    });
+}
+
+MirrorEngine::~MirrorEngine()
+{
+    d->stopRequested = true;
+}
+
+MirrorStatus MirrorEngine::status() const
+{
+    std::lock_guard lock(d->statusMutex);
+    return d->status;
+}
+
+EhrHealthMonitor& MirrorEngine::health()
+{
+    return *d->health;
+}
+
+void MirrorEngine::requestStop()
+{
+    d->stopRequested = true;
+}
+
+Status MirrorEngine::ensureOpen()
+{
+    if (d->client.client)
+        return {};
+    if (!d->vault) {
+        auto vault = d->openVault();
+        if (!vault.ok())
+            return vault.error().prefixed(QStringLiteral("opening the vault for the mirror"));
+        auto lock = MirrorLock::acquire(QFileInfo((*vault)->path()).absolutePath());
+        if (!lock.ok())
+            return lock.error();
+        d->lock = std::move(*lock);
+        d->vault = std::move(*vault);
+        d->mirror = std::make_unique<vault::MirrorRepository>(d->vault->db());
+        d->writer = std::make_unique<MirrorWriter>(*d->vault, *d->mirror);
+    }
+    // Waits between retries end early when the engine is asked to stop.
+    Sleeper sleeper = [this](std::chrono::milliseconds delay) {
+        const auto end = std::chrono::steady_clock::now() + delay;
+        while (std::chrono::steady_clock::now() < end) {
+            if (d->stopRequested)
+                return false;
+            std::this_thread::sleep_for(std::min(std::chrono::milliseconds(50),
+                std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now()) +
+                    std::chrono::milliseconds(1)));
+        }
+        return !d->stopRequested;
+    };
+    auto client = makeMirrorClient(d->config, d->clock, sleeper);
+    if (!client.ok())
+        return client.error();
+    d->client = std::move(*client);
+    return {};
+}
+
+bool MirrorEngine::bulkOffered()
+{
+    if (d->bulkOffered)
+        return *d->bulkOffered;
+    if (d->config.scope.groupId.isEmpty() || !d->config.preferBulkExport)
+        return false;
+    auto cs = d->client.client->capabilities();
+    if (!cs.ok())
+        return false; // asked again next cycle
+    d->bulkOffered = BulkLoader::offersGroupExport(cs->json);
+    return *d->bulkOffered;
+}
+
+Result<MirrorCycleReport> MirrorEngine::runCycle()
+{
+    if (d->inCycle)
+        return Error(ErrorCode::Conflict, QStringLiteral("a mirror cycle is already running"));
+    Status opened = ensureOpen();
+    if (!opened.ok()) {
+        setLastError(opened.error().message);
+        return opened.error();
+    }
+    d->inCycle = true;
+    refreshStatus();
+    MirrorContext ctx{*d->client.client, *d->vault, *d->mirror, *d->writer, d->config, d->clock,
+                      [this] { return d->stopRequested.load(); },
+                      [this](const QString& phase, qint64 done, qint64 total) { Q_EMIT progress(phase, done, total); }};
+    auto result = MirrorCycle(ctx, bulkOffered()).run();
+    d->inCycle = false;
+    MirrorStatusStore store(*d->mirror);
+    if (result.ok()) {
+        d->health->recordSuccess();
+        d->health->recordFullSyncCompleted();
+        // A good cycle clears the last error; skipped resources are its new one.
+        (void)store.saveCycle(d->clock.now(), result->changed(), QString());
+        {
+            std::lock_guard lock(d->statusMutex);
+            d->status.lastError.clear();
+        }
+        for (const Error& problem : std::as_const(result->problems))
+            setLastError(problem.message);
+        refreshStatus();
+        Q_EMIT cycleFinished(status().dataAsOf, result->changed());
+        return result;
+    }
+    const bool stopped = d->stopRequested && result.error().message == MirrorContext::stoppedError().message;
+    if (!stopped) {
+        const ErrorCode code = result.error().code;
+        // Local trouble (disk, vault) says nothing about the EHR.
+        if (code != ErrorCode::Database && code != ErrorCode::Io && code != ErrorCode::Internal)
+            d->health->recordFailure(result.error().message);
+        setLastError(result.error().message);
+    }
+    refreshStatus();
+    return result;
+}
+
+void MirrorEngine::setLastError(const QString& message)
+{
+    qCWarning(lcMirror).noquote() << "mirror:" << message;
+    if (d->mirror)
+        (void)MirrorStatusStore(*d->mirror).saveError(d->clock.now(), message);
+    {
+        std::lock_guard lock(d->statusMutex);
+        d->status.lastError = message;
+    }
+    Q_EMIT errorOccurred(message);
+}
+
+void MirrorEngine::refreshStatus()
+{
+    MirrorStatus s;
+    s.state = d->health->state();
+    s.stateSince = d->health->stateSince();
+    s.downtime = d->health->currentDowntime();
+    s.cycleRunning = d->inCycle;
+    {
+        std::lock_guard lock(d->statusMutex);
+        s.lastError = d->status.lastError;
+    }
+    if (d->mirror && !d->inCycle) {
+        (void)MirrorStatusStore(*d->mirror).fill(s);
+        auto count = vault::ResourceRepository(d->vault->db()).count();
+        s.resourcesInVault = count.ok() ? *count : 0;
+    } else {
+        std::lock_guard lock(d->statusMutex);
+        s.dataAsOfByWard = d->status.dataAsOfByWard;
+        s.dataAsOf = d->status.dataAsOf;
+        s.patientsInScope = d->status.patientsInScope;
+        s.resourcesInVault = d->status.resourcesInVault;
+    }
+    {
+        std::lock_guard lock(d->statusMutex);
+        d->status = s;
+    }
+    Q_EMIT statusChanged(s);
+}
+
+void MirrorEngine::start()
+{
+    d->stopRequested = false;
+    d->stoppedEmitted = false;
+    Status opened = ensureOpen();
+    if (!opened.ok()) {
+        setLastError(opened.error().message);
+        d->stoppedEmitted = true;
+        Q_EMIT stopped(); // nothing runs: say so, the service exits with the error above
+        return;
+    }
+    if (!d->heartbeat) {
+        d->heartbeat = new EhrHeartbeat(EhrHeartbeat::fhirProbe(*d->client.client),
+                                         std::chrono::seconds(std::max(1, d->config.heartbeatSeconds)), this);
+        d->heartbeat->connectToMonitor(*d->health);
+        d->cycleTimer = new QTimer(this);
+        d->cycleTimer->setInterval(std::chrono::seconds(std::max(1, d->config.intervalSeconds)));
+        connect(d->cycleTimer, &QTimer::timeout, this, &MirrorEngine::runScheduledCycle);
+    }
+    d->cycleTimer->start();
+    QTimer::singleShot(0, this, &MirrorEngine::runScheduledCycle);
+    // The first heartbeat after the first cycle, so a slow EHR is not asked twice at once.
+    QTimer::singleShot(0, this, [this] {
+        if (!d->stopRequested && d->heartbeat)
+            d->heartbeat->start();
+    });
+}
+
+void MirrorEngine::runScheduledCycle()
+{
+    if (d->stopRequested) {
+        finishStop();
+        return;
+    }
+    if (d->inCycle)
+        return;
+    (void)runCycle();
+    if (d->stopRequested)
+        finishStop();
+}
+
+void MirrorEngine::finishStop()
+{
+    if (d->cycleTimer)
+        d->cycleTimer->stop();
+    if (d->heartbeat)
+        d->heartbeat->stop();
+    if (d->inCycle || d->stoppedEmitted)
+        return;
+    d->stoppedEmitted = true;
+    qCInfo(lcMirror) << "mirror stopped";
+    Q_EMIT stopped();
+}
+
+void MirrorEngine::stop()
+{
+    d->stopRequested = true;
+    finishStop();
+}
+
+void MirrorEngine::syncNow()
+{
+    if (d->inCycle)
+        return;
+    const bool wasStopped = d->stopRequested;
+    d->stopRequested = false;
+    (void)runCycle();
+    if (wasStopped)
+        d->stopRequested = true;
+}
+
+void MirrorEngine::declareDowntime(const QString& username, const QString& reason)
+{
+    auto record = d->health->declareDowntime(username, reason);
+    if (!record.ok()) {
+        setLastError(record.error().message);
+        return;
+    }
+    auditDowntime(username, true);
+    refreshStatus();
+}
+
+void MirrorEngine::endDowntime(const QString& username, const QString& reason)
+{
+    auto record = d->health->endDowntime(username, reason);
+    if (!record.ok()) {
+        setLastError(record.error().message);
+        return;
+    }
+    auditDowntime(username, false);
+    refreshStatus();
+}
+
+void MirrorEngine::auditDowntime(const QString& username, bool declared)
+{
+    if (!d->vault) {
+        if (Status opened = ensureOpen(); !opened.ok()) {
+            setLastError(opened.error().prefixed(QStringLiteral("downtime not audited")).message);
+            return;
+        }
+    }
+    audit::AuditLog log(*d->vault, d->clock);
+    // The reason is free text: it stays in the downtime record, not in the audit chain.
+    auto entry = log.append({username, declared ? audit::AuditAction::DowntimeDeclare : audit::AuditAction::DowntimeEnd,
+                             {}, audit::AuditOutcome::Success, declared ? QStringLiteral("declared") : QStringLiteral("ended")});
+    if (!entry.ok())
+        setLastError(entry.error().message);
+}
+
+} // namespace lantern::sync

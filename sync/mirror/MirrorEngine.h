@@ -1,0 +1,128 @@
+#pragma once
+// The mirror engine as the rest of Lantern sees it: a QObject with start, stop
+// and sync-now, and signals for progress, EHR state, errors and finished
+// cycles. It lives in a worker thread (moveToThread); the UI and the headless
+// service only connect to it with queued connections. No widgets, no Poco in
+// this header.
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "health/EhrHealth.h"
+#include "mirror/MirrorReport.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace lantern::vault {
+class Vault;
+}
+
+namespace lantern::sync {
+
+class EhrHealthMonitor;
+
+// Which patients the device mirrors.
+struct MirrorScope
+{
+    QStringList wardLocationIds; // FHIR Location ids: in-progress Encounters there → patients
+    QString groupId;             // or a FHIR Group
+    QStringList patientIds;      // or an explicit list
+};
+
+struct MirrorConfig
+{
+    QUrl baseUrl;
+    MirrorScope scope;
+    int intervalSeconds = 10;             // between incremental cycles
+    int heartbeatSeconds = 15;
+    int administrationHistoryDays = 30;
+    int overlapSeconds = 60;              // cursors step back this much (server clocks and commit lag)
+    int purgeGraceHours = 24;             // patients out of scope are removed after this
+    bool preferBulkExport = true;         // initial load via Group/$export when offered
+    QString authMode = QStringLiteral("none"); // none | bearer | smart
+    QString bearerToken;
+    QString smartClientId;
+    QString smartKeyFile;
+    QString caBundleFile;
+    QString proxyUrl;
+    // Transport and retries (tests shorten them; production keeps the defaults).
+    int connectTimeoutMs = 10'000;
+    int readTimeoutMs = 30'000;
+    int retryAttempts = 5;          // per request, including the first
+    int retryMaxDelayMs = 60'000;   // longest back-off or Retry-After honoured
+};
+
+// A snapshot for screens and `lanternctl status`.
+struct MirrorStatus
+{
+    EhrState state = EhrState::Online;
+    QDateTime stateSince;
+    std::optional<DowntimeRecord> downtime;
+    QHash<QString, QDateTime> dataAsOfByWard; // server time of the last complete cycle, per ward
+    QDateTime dataAsOf;                       // the oldest of those: what the whole device can promise
+    QString lastError;
+    qint64 patientsInScope = 0;
+    qint64 resourcesInVault = 0;
+    bool cycleRunning = false;
+};
+
+class MirrorEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `openVault` gives the engine its own connection to the vault (in its thread).
+    using VaultOpener = std::function<Result<std::unique_ptr<vault::Vault>>()>;
+
+    MirrorEngine(MirrorConfig config, VaultOpener openVault, const Clock& clock = SystemClock::instance(),
+                 QObject* parent = nullptr);
+    ~MirrorEngine() override;
+
+    MirrorStatus status() const; // thread-safe
+
+    // One complete cycle now, in the calling thread (lanternctl sync --once,
+    // tests). Opens the vault and takes the lock on first use.
+    Result<MirrorCycleReport> runCycle();
+    // Thread-safe: the running cycle stops after its current transaction.
+    void requestStop();
+    // The engine's health state machine (lives in the engine's thread).
+    EhrHealthMonitor& health();
+
+public Q_SLOTS:
+    void start();   // first cycle now, then every intervalSeconds; heartbeats in between
+    void stop();    // finishes the current page's transaction, then emits stopped()
+    void syncNow(); // one cycle as soon as possible
+    void declareDowntime(const QString& username, const QString& reason);
+    void endDowntime(const QString& username, const QString& reason);
+
+Q_SIGNALS:
+    void progress(const QString& phase, qint64 done, qint64 total);
+    void stateChanged(lantern::sync::EhrState state, lantern::sync::EhrState previous);
+    void statusChanged(const lantern::sync::MirrorStatus& status);
+    void errorOccurred(const QString& message); // never patient data
+    void cycleFinished(const QDateTime& dataAsOf, qint64 resourcesChanged);
+    void stopped();
+
+private:
+    Status ensureOpen();
+    bool bulkOffered();
+    void runScheduledCycle();
+    void finishStop();
+    void setLastError(const QString& message);
+    void refreshStatus();
+    void auditDowntime(const QString& username, bool declared);
+
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace lantern::sync
+
+Q_DECLARE_METATYPE(lantern::sync::MirrorStatus)

@@ -1,0 +1,3 @@
+#include "mirror/MirrorLogging.h"
+
+Q_LOGGING_CATEGORY(lcMirror, "lantern.sync.mirror")

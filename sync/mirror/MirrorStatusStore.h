@@ -1,0 +1,33 @@
+#pragma once
+// The engine's status as kept in the vault (mirror_state, mirror_ward,
+// mirror_scope), so `lanternctl status` in another process and the GUI after a
+// restart see the same EHR state, data-as-of and last error as the service.
+
+#include "common/Result.h"
+#include "mirror/MirrorEngine.h"
+#include "vault/MirrorRepository.h"
+
+namespace lantern::sync {
+
+class EhrHealthMonitor;
+
+class MirrorStatusStore
+{
+public:
+    explicit MirrorStatusStore(vault::MirrorRepository& mirror) : m_mirror(mirror) {}
+
+    Status saveHealth(const EhrHealthMonitor& health);
+    Status saveCycle(const QDateTime& deviceTime, qint64 changed, const QString& error);
+    Status saveError(const QDateTime& deviceTime, const QString& error);
+    // Data-as-of per ward, patients in scope, resources in the vault; and, when
+    // `withStoredState`, the EHR state and last error as last saved.
+    Status fill(MirrorStatus& status, bool withStoredState = false);
+
+private:
+    vault::MirrorRepository& m_mirror;
+};
+
+// For `lanternctl status`: everything a MirrorStatus holds, read from the vault.
+Result<MirrorStatus> loadMirrorStatus(vault::Vault& vault);
+
+} // namespace lantern::sync

@@ -1,0 +1,164 @@
+#include "mirror/MirrorWriter.h"
+
+#include "fhir/ResourceIndex.h"
+#include "mirror/MirrorLogging.h"
+#include "mirror/ServerTime.h"
+#include "vault/Vault.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace lantern::sync {
+
+const QStringList& ScopeFilter::mirroredTypes()
+{
+    static const QStringList types = {
+        QStringLiteral("Patient"),           QStringLiteral("Encounter"),          QStringLiteral("MedicationRequest"),
+        QStringLiteral("MedicationAdministration"), QStringLiteral("AllergyIntolerance"), QStringLiteral("Condition"),
+        QStringLiteral("Device"),            QStringLiteral("Consent"),            QStringLiteral("Flag"),
+        QStringLiteral("Observation"),
+    };
+    return types;
+}
+
+bool ScopeFilter::isVitalSign(const QJsonObject& observation)
+{
+    const QJsonArray categories = observation.value(QLatin1String("category")).toArray();
+    for (const QJsonValue& category : categories) {
+        const QJsonArray codings = category.toObject().value(QLatin1String("coding")).toArray();
+        for (const QJsonValue& coding : codings)
+            if (coding.toObject().value(QLatin1String("code")).toString() == QLatin1String("vital-signs"))
+                return true;
+    }
+    return false;
+}
+
+QDateTime ScopeFilter::administrationTime(const QJsonObject& administration)
+{
+    const QJsonValue when = administration.value(QLatin1String("effectiveDateTime"));
+    if (when.isString())
+        return parseFhirInstant(when.toString());
+    const QJsonObject period = administration.value(QLatin1String("effectivePeriod")).toObject();
+    const QString start = period.value(QLatin1String("start")).toString();
+    return parseFhirInstant(period.value(QLatin1String("end")).toString(start));
+}
+
+bool ScopeFilter::wanted(const fhir::ResourceIndex& index, const QJsonObject& resource) const
+{
+    if (!mirroredTypes().contains(index.type) || !m_patients.contains(index.patientId))
+        return false;
+    if (index.type == QLatin1String("Observation"))
+        return isVitalSign(resource);
+    if (index.type == QLatin1String("MedicationAdministration") && m_windowStart.isValid()) {
+        const QDateTime when = administrationTime(resource);
+        return !when.isValid() || when >= m_windowStart; // undated: keep rather than lose it
+    }
+    return true;
+}
+
+MirrorWriter::MirrorWriter(vault::Vault& vault, vault::MirrorRepository& mirror)
+    : m_vault(vault), m_mirror(mirror), m_resources(vault.db()), m_writer(m_resources)
+{
+}
+
+bool MirrorWriter::isNewer(const QString& incomingVersion, const QString& incomingLastUpdated,
+                           const QString& storedVersion, const QString& storedLastUpdated)
+{
+    bool incomingNumeric = false;
+    bool storedNumeric = false;
+    const qint64 in = incomingVersion.toLongLong(&incomingNumeric);
+    const qint64 stored = storedVersion.toLongLong(&storedNumeric);
+    if (incomingNumeric && storedNumeric)
+        return in > stored;
+    if (!incomingVersion.isEmpty() && incomingVersion == storedVersion)
+        return false;
+    // Opaque version ids: the later lastUpdated wins; without either, take the incoming one.
+    const QDateTime a = parseFhirInstant(incomingLastUpdated);
+    const QDateTime b = parseFhirInstant(storedLastUpdated);
+    return !a.isValid() || !b.isValid() || a > b;
+}
+
+Result<bool> MirrorWriter::removeIfStored(const QString& type, const QString& id)
+{
+    auto stored = m_mirror.storedVersion(type, id);
+    if (!stored.ok())
+        return stored.error();
+    if (!stored->has_value())
+        return false;
+    LANTERN_TRY(m_writer.remove(type, id));
+    return true;
+}
+
+void MirrorWriter::noteProblem(MirrorCycleReport& report, const Error& problem)
+{
+    ++report.skipped;
+    qCWarning(lcMirror).noquote() << "skipped:" << problem.message;
+    if (report.problems.size() < kMaxProblemsKept)
+        report.problems.append(problem);
+}
+
+Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList<ResourceKey>& deletions,
+                                const ScopeFilter& filter, const std::function<Status()>& alsoInTransaction,
+                                MirrorCycleReport& report)
+{
+    MirrorCycleReport page;
+    auto tx = vault::Transaction::begin(m_vault.db());
+    if (!tx.ok())
+        return tx.error().prefixed(QStringLiteral("mirror"));
+    for (const ResourceKey& key : deletions) {
+        auto removed = removeIfStored(key.type, key.id);
+        if (!removed.ok())
+            return removed.error().prefixed(QStringLiteral("removing %1/%2").arg(key.type, key.id));
+        page.removed += *removed ? 1 : 0;
+    }
+    for (const QJsonObject& resource : resources) {
+        auto index = fhir::indexResource(resource);
+        if (!index.ok()) {
+            const QString type = resource.value(QLatin1String("resourceType")).toString();
+            const QString id = resource.value(QLatin1String("id")).toString();
+            const QString what = type.isEmpty() ? QStringLiteral("a resource without resourceType")
+                                                : QStringLiteral("%1/%2").arg(type, id.isEmpty() ? QStringLiteral("?") : id);
+            noteProblem(page, index.error().prefixed(QStringLiteral("skipped %1").arg(what.left(120))));
+            continue;
+        }
+        if (!filter.wanted(*index, resource))
+            continue;
+        if (index->status == QLatin1String("entered-in-error")) {
+            auto removed = removeIfStored(index->type, index->id);
+            if (!removed.ok())
+                return removed.error();
+            page.removed += *removed ? 1 : 0;
+            continue;
+        }
+        auto stored = m_mirror.storedVersion(index->type, index->id);
+        if (!stored.ok())
+            return stored.error();
+        if (stored->has_value() &&
+            !isNewer(index->versionId, index->lastUpdated, (*stored)->versionId, (*stored)->lastUpdated)) {
+            ++page.unchanged;
+            continue;
+        }
+        auto prepared = import::prepareResource(*index, resource, QJsonDocument(resource).toJson(QJsonDocument::Compact));
+        if (!prepared.ok()) {
+            noteProblem(page, prepared.error().prefixed(QStringLiteral("skipped")));
+            continue;
+        }
+        Status written = m_writer.write(*prepared);
+        if (!written.ok()) // the transaction rolls back: the page is not half-written
+            return written.error().prefixed(QStringLiteral("storing %1/%2").arg(index->type, index->id));
+        ++page.written;
+    }
+    if (alsoInTransaction)
+        LANTERN_TRY(alsoInTransaction());
+    LANTERN_TRY((*tx)->commit());
+    report.written += page.written;
+    report.unchanged += page.unchanged;
+    report.removed += page.removed;
+    report.skipped += page.skipped;
+    for (const Error& e : std::as_const(page.problems))
+        if (report.problems.size() < kMaxProblemsKept)
+            report.problems.append(e);
+    return {};
+}
+
+} // namespace lantern::sync

@@ -1,0 +1,86 @@
+#pragma once
+// Writes one page of incoming resources (and deletions) into the vault in ONE
+// transaction, together with whatever progress the caller commits alongside
+// (a cursor, "patient loaded"). De-duplicates by version: a version equal to or
+// older than the stored one is not rewritten, so a page fetched again after a
+// crash changes nothing. A malformed resource is skipped with an error naming
+// it; the rest of the page lands. Entered-in-error counts as a deletion.
+
+#include "common/Result.h"
+#include "import/ResourceWriter.h"
+#include "mirror/MirrorReport.h"
+#include "vault/MirrorRepository.h"
+#include "vault/ResourceRepository.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace lantern::vault {
+class Vault;
+}
+namespace lantern::fhir {
+struct ResourceIndex;
+}
+
+namespace lantern::sync {
+
+// Which resources the mirror keeps: types it pulls, patients in scope,
+// vital-sign Observations only, administrations inside the history window.
+class ScopeFilter
+{
+public:
+    static const QStringList& mirroredTypes();
+
+    ScopeFilter(QSet<QString> patientIds, QDateTime administrationWindowStart)
+        : m_patients(std::move(patientIds)), m_windowStart(std::move(administrationWindowStart))
+    {
+    }
+    bool wanted(const fhir::ResourceIndex& index, const QJsonObject& resource) const;
+    const QSet<QString>& patients() const { return m_patients; }
+
+    static bool isVitalSign(const QJsonObject& observation);
+    static QDateTime administrationTime(const QJsonObject& administration);
+
+private:
+    QSet<QString> m_patients;
+    QDateTime m_windowStart;
+};
+
+struct ResourceKey
+{
+    QString type;
+    QString id;
+};
+
+class MirrorWriter
+{
+public:
+    static constexpr int kMaxProblemsKept = 200;
+
+    MirrorWriter(vault::Vault& vault, vault::MirrorRepository& mirror);
+
+    // `alsoInTransaction` runs inside the same transaction after the resources.
+    Status commitPage(const QList<QJsonObject>& resources, const QList<ResourceKey>& deletions, const ScopeFilter& filter,
+                      const std::function<Status()>& alsoInTransaction, MirrorCycleReport& report);
+
+    // Is `incoming` newer than what the vault holds?
+    static bool isNewer(const QString& incomingVersion, const QString& incomingLastUpdated,
+                        const QString& storedVersion, const QString& storedLastUpdated);
+
+private:
+    Result<bool> removeIfStored(const QString& type, const QString& id);
+    void noteProblem(MirrorCycleReport& report, const Error& problem);
+
+    vault::Vault& m_vault;
+    vault::MirrorRepository& m_mirror;
+    vault::ResourceRepository m_resources;
+    import::ResourceWriter m_writer;
+};
+
+} // namespace lantern::sync

@@ -1,0 +1,61 @@
+#include "mirror/PatientPuller.h"
+
+#include "mirror/MirrorLogging.h"
+
+namespace lantern::sync {
+
+SearchParams PatientPuller::paramsFor(const QString& type, const QStringList& batch, const QDateTime& serverTime) const
+{
+    SearchParams params;
+    if (type == QLatin1String("Patient")) {
+        params.append({QStringLiteral("_id"), batch.join(QLatin1Char(','))});
+    } else {
+        QStringList refs;
+        for (const QString& id : batch)
+            refs.append(QStringLiteral("Patient/") + id);
+        params.append({QStringLiteral("patient"), refs.join(QLatin1Char(','))});
+    }
+    if (type == QLatin1String("Observation"))
+        params.append({QStringLiteral("category"), QStringLiteral("vital-signs")});
+    if (type == QLatin1String("MedicationAdministration")) // the window counts back from SERVER time
+        params.append({QStringLiteral("effective-time"),
+                       QStringLiteral("ge") + fhirInstant(serverTime.addDays(-m_ctx.config.administrationHistoryDays))});
+    params.append({QStringLiteral("_count"), QString::number(m_ctx.pageSize())});
+    return params;
+}
+
+Status PatientPuller::pullType(const QString& type, const QStringList& batch, const ScopeFilter& filter,
+                               const QDateTime& serverTime, MirrorCycleReport& report) const
+{
+    auto paged = m_ctx.client.searchAll(type, paramsFor(type, batch, serverTime), [&](const BundlePage& page) -> Status {
+        LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
+        return m_ctx.checkStop();
+    });
+    if (!paged.ok())
+        return paged.error().prefixed(QStringLiteral("initial pull of %1").arg(type));
+    return {};
+}
+
+Status PatientPuller::pull(const QStringList& patientIds, const ScopeFilter& filter, const QDateTime& serverTime,
+                           MirrorCycleReport& report) const
+{
+    const qint64 total = patientIds.size();
+    for (qsizetype start = 0; start < patientIds.size(); start += kPatientsPerBatch) {
+        const QStringList batch = patientIds.mid(start, kPatientsPerBatch);
+        for (const QString& type : ScopeFilter::mirroredTypes())
+            LANTERN_TRY(pullType(type, batch, filter, serverTime, report));
+        // Loaded only once every type of the batch is committed.
+        LANTERN_TRY(m_ctx.writer.commitPage({}, {}, filter, [&]() -> Status {
+            for (const QString& id : batch)
+                LANTERN_TRY(m_ctx.mirror.markLoaded(id));
+            return {};
+        }, report));
+        report.patientsLoaded += batch.size();
+        if (m_ctx.progress)
+            m_ctx.progress(QStringLiteral("initial"), start + batch.size(), total);
+        qCInfo(lcMirror) << "initial pull:" << start + batch.size() << "of" << total << "patients";
+    }
+    return {};
+}
+
+} // namespace lantern::sync

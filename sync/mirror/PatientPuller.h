@@ -1,0 +1,34 @@
+#pragma once
+// The initial pull of patients new to the scope, by paged searches: every
+// mirrored type for a batch of patients at once (patient=a,b,c), page by
+// page, each page one transaction. A batch's patients are marked loaded only
+// after all its types landed; a batch cut short by a crash is pulled again
+// and de-duplicated by version.
+
+#include "common/Result.h"
+#include "mirror/MirrorContext.h"
+
+#include <QStringList>
+
+namespace lantern::sync {
+
+class PatientPuller
+{
+public:
+    static constexpr int kPatientsPerBatch = 25;
+
+    explicit PatientPuller(const MirrorContext& ctx) : m_ctx(ctx) {}
+
+    // `filter` knows every patient in scope (the batch is a subset).
+    Status pull(const QStringList& patientIds, const ScopeFilter& filter, const QDateTime& serverTime,
+                MirrorCycleReport& report) const;
+
+private:
+    Status pullType(const QString& type, const QStringList& batch, const ScopeFilter& filter,
+                    const QDateTime& serverTime, MirrorCycleReport& report) const;
+    SearchParams paramsFor(const QString& type, const QStringList& batch, const QDateTime& serverTime) const;
+
+    const MirrorContext& m_ctx;
+};
+
+} // namespace lantern::sync

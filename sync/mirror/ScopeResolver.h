@@ -1,0 +1,41 @@
+#pragma once
+// Which patients are in scope right now, asked of the EHR: in-progress
+// Encounters at the configured ward Locations, the members of a Group, or an
+// explicit list. Also returns the server time the answer stands for.
+
+#include "common/Result.h"
+#include "mirror/MirrorContext.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QStringList>
+
+namespace lantern::sync {
+
+struct ResolvedScope
+{
+    QDateTime serverTime;              // of the first scope request: the cycle's "as of"
+    QHash<QString, QString> patientWard; // patient id -> ward id (or scope key)
+    QStringList scopeKeys;             // ward ids, "group:<id>", "patients"
+};
+
+class ScopeResolver
+{
+public:
+    explicit ScopeResolver(const MirrorContext& ctx) : m_ctx(ctx) {}
+    Result<ResolvedScope> resolve() const;
+
+    static QString groupKey(const QString& groupId) { return QStringLiteral("group:") + groupId; }
+    static QString patientsKey() { return QStringLiteral("patients"); }
+    // "Patient/x", an absolute URL ending in Patient/x, → "x"; empty otherwise.
+    static QString patientIdOf(const QString& reference);
+
+private:
+    Status resolveWard(const QString& wardId, ResolvedScope& scope) const;
+    Status resolveGroup(const QString& groupId, ResolvedScope& scope) const;
+    Status resolvePatients(const QStringList& ids, ResolvedScope& scope) const;
+
+    const MirrorContext& m_ctx;
+};
+
+} // namespace lantern::sync

@@ -1,0 +1,114 @@
+// The status banner follows MirrorStatus updates and the clock; also driven
+// by a real EhrHealthMonitor.
+
+#include "banner/StatusBanner.h"
+#include "health/EhrHealthMonitor.h"
+
+#include <QTest>
+
+using namespace lantern;
+
+namespace {
+
+sync::MirrorStatus fromMonitor(const sync::EhrHealthMonitor& monitor, const QDateTime& dataAsOf)
+{
+    sync::MirrorStatus s;
+    s.state = monitor.state();
+    s.stateSince = monitor.stateSince();
+    s.downtime = monitor.currentDowntime();
+    s.lastError = monitor.lastError();
+    s.dataAsOf = dataAsOf;
+    return s;
+}
+
+} // namespace
+
+class TestGuiBanner : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void followsStatusAndClock()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
+        ui::StatusBanner banner(clock);
+        banner.show();
+        sync::MirrorStatus s;
+        s.state = sync::EhrState::Online;
+        s.dataAsOf = clock.now().addSecs(-120);
+        banner.setStatus(s);
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Current);
+        QVERIFY(banner.stateText().contains(QStringLiteral("online")));
+        QVERIFY2(banner.ageText().contains(QStringLiteral("(2 min ago)")), qPrintable(banner.ageText()));
+
+        // Minutes pass without a new status: the age grows, then turns amber.
+        clock.advanceSecs(10 * 60);
+        banner.refresh();
+        QVERIFY(banner.ageText().contains(QStringLiteral("(12 min ago)")));
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Current);
+        clock.advanceSecs(4 * 60);
+        banner.refresh();
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Stale);
+
+        // A configurable threshold.
+        banner.setStaleThresholdMinutes(30);
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Current);
+
+        s.state = sync::EhrState::Degraded;
+        banner.setStatus(s);
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Stale);
+        QVERIFY(banner.stateText().contains(QStringLiteral("degraded")));
+
+        sync::DowntimeRecord d;
+        d.id = QUuid::createUuid();
+        d.start = QDateTime(QDate(2026, 3, 1), QTime(8, 5), Qt::UTC);
+        s.state = sync::EhrState::Downtime;
+        s.downtime = d;
+        banner.setStatus(s);
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Downtime);
+        QCOMPARE(banner.stateText(), QStringLiteral("DOWNTIME since ") + d.start.toLocalTime().toString(QStringLiteral("HH:mm")));
+
+        s.state = sync::EhrState::Recovery;
+        s.downtime.reset();
+        s.dataAsOf = clock.now();
+        banner.setStatus(s);
+        QVERIFY(banner.stateText().contains(QStringLiteral("recovery")));
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Current);
+
+        banner.setStatus(sync::MirrorStatus{});
+        QVERIFY(banner.ageText().contains(QStringLiteral("unknown")));
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Stale);
+    }
+
+    void drivenByHealthMonitor()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
+        sync::EhrHealthMonitor monitor(clock);
+        ui::StatusBanner banner(clock);
+        const QDateTime lastSync = clock.now();
+        connect(&monitor, &sync::EhrHealthMonitor::stateChanged, &banner,
+                [&](sync::EhrState, sync::EhrState) { banner.setStatus(fromMonitor(monitor, lastSync)); });
+        monitor.recordSuccess();
+        banner.setStatus(fromMonitor(monitor, lastSync));
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Current);
+
+        for (int i = 0; i < 3; ++i) {
+            clock.advanceSecs(60);
+            monitor.recordFailure(QStringLiteral("connection refused"));
+        }
+        QCOMPARE(monitor.state(), sync::EhrState::Downtime);
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Downtime);
+        QVERIFY2(banner.stateText().startsWith(QStringLiteral("DOWNTIME since ")), qPrintable(banner.stateText()));
+
+        clock.advanceSecs(60);
+        monitor.recordSuccess();
+        QCOMPARE(monitor.state(), sync::EhrState::Recovery);
+        QVERIFY(banner.stateText().contains(QStringLiteral("recovery")));
+        monitor.recordFullSyncCompleted();
+        QCOMPARE(monitor.state(), sync::EhrState::Online);
+        QVERIFY(banner.stateText().contains(QStringLiteral("online")));
+    }
+};
+
+QTEST_MAIN(TestGuiBanner)
+#include "test_gui_banner.moc"

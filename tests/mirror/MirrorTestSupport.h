@@ -1,0 +1,29 @@
+#pragma once
+// What the mirror tests compare: the resources (id -> versionId per type) the
+// simulator holds for a set of patients, filtered the way the mirror filters
+// (vital-sign Observations only, entered-in-error dropped), against the vault.
+
+#include <QMap>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace lantern::vault {
+class Vault;
+}
+namespace lantern::sim {
+class Simulator;
+}
+
+namespace lantern::test {
+
+using VersionMap = QMap<QString, QString>; // "Type/id" -> versionId
+
+VersionMap expectedFromSimulator(sim::Simulator& simulator, const QSet<QString>& patientIds);
+VersionMap actualFromVault(vault::Vault& vault);
+// Patient ids with an in-progress stay on one of these wards.
+QSet<QString> patientsOnWards(sim::Simulator& simulator, const QStringList& wardIds);
+// First differences, for a readable failure message (ids only).
+QString describeDifference(const VersionMap& expected, const VersionMap& actual);
+
+} // namespace lantern::test

@@ -1,0 +1,154 @@
+#include "app/MainWindow.h"
+
+#include "access/ClipboardGuard.h"
+#include "access/IdleLock.h"
+#include "access/SessionPolicy.h"
+#include "access/UnlockScreen.h"
+#include "app/WardDesktop.h"
+#include "audit/AuditLog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace lantern::ui {
+
+MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, const Clock& clock, QWidget* parent)
+    : QMainWindow(parent), m_access(access), m_directory(std::move(vaultDirectory)), m_clock(clock),
+      m_idle(new IdleLock(access::SessionPolicy::DefaultIdleLockSecs * 1000, this)),
+      m_clipboard(new ClipboardGuard(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1280, 800);
+    auto* lockAction = new QAction(tr("Lock"), this);
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lockAction->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(lockAction);
+    connect(lockAction, &QAction::triggered, this, [this] { lock(QStringLiteral("manual")); });
+    connect(m_idle, &IdleLock::idle, this, [this] { lock(QStringLiteral("idle")); });
+    showUnlockScreen(QString());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setIdleTimeoutOverride(int msecs)
+{
+    m_idleOverride = msecs;
+    if (msecs > 0)
+        m_idle->setTimeoutMSecs(msecs);
+}
+
+void MainWindow::setStatus(const sync::MirrorStatus& status)
+{
+    m_status = status;
+    if (m_desktop)
+        m_desktop->setStatus(status);
+}
+
+void MainWindow::showUnlockScreen(const QString& notice)
+{
+    auto* screen = new UnlockScreen(m_access, m_directory, this);
+    screen->setLockedNotice(notice);
+    screen->setUsername(m_lastUser);
+    connect(screen, &UnlockScreen::unlocked, this, &MainWindow::onUnlocked);
+    connect(screen, &UnlockScreen::unlockFailed, this,
+            [this](const QString& user, ErrorCode code) { m_failedUnlocks.append({user, code}); });
+    m_unlock = screen;
+    setCentralWidget(screen); // deletes whatever was there
+    setWindowTitle(tr("Lantern — locked"));
+    if (m_lastUser.isEmpty())
+        screen->usernameField()->setFocus();
+}
+
+void MainWindow::onUnlocked()
+{
+    std::unique_ptr<access::Session> session = m_unlock->takeSession();
+    if (!session)
+        return;
+    const QString user = session->user().username;
+    audit::AuditLog log(session->vault(), m_clock);
+    for (const auto& [who, code] : std::as_const(m_failedUnlocks)) {
+        (void)log.append({who.left(audit::kMaxActorLength), audit::AuditAction::UnlockFailed, QString(),
+                          audit::AuditOutcome::Failure,
+                          code == ErrorCode::Throttled ? QStringLiteral("throttled") : QStringLiteral("wrong passphrase")});
+    }
+    m_failedUnlocks.clear();
+    (void)log.append({user, audit::AuditAction::Unlock, QString(), audit::AuditOutcome::Success, QString()});
+    if (m_idleOverride <= 0) {
+        auto secs = access::SessionPolicy(session->vault()).idleLockSecs();
+        m_idle->setTimeoutMSecs((secs.ok() ? *secs : access::SessionPolicy::DefaultIdleLockSecs) * 1000);
+    }
+
+    const QString displayName = session->user().displayName;
+    auto* desktop = new WardDesktop(std::move(session), m_clock, m_status, this);
+    connect(desktop, &WardDesktop::titleChanged, this, &MainWindow::setPatientTitle);
+    connect(desktop, &WardDesktop::errorOccurred, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    const Status loaded = desktop->reloadCensus();
+    m_desktop = desktop;
+    setCentralWidget(desktop); // the unlock screen goes
+    m_unlock = nullptr;
+    m_lastUser = user;
+    if (!loaded.ok())
+        statusBar()->showMessage(loaded.error().message, 15000);
+    setWindowTitle(tr("Lantern — %1").arg(displayName));
+    if (!m_resumePatient.isEmpty() && desktop->openChart(m_resumePatient, m_resumeTab).ok()) {
+        // back where the user was before the lock
+    } else {
+        desktop->showCensus();
+    }
+    m_resumePatient.clear();
+    m_idle->start();
+    Q_EMIT lockedChanged(false);
+}
+
+void MainWindow::closeDialogs()
+{
+    if (QWidget* popup = QApplication::activePopupWidget())
+        popup->close();
+    const QList<QWidget*> windows = QApplication::topLevelWidgets();
+    for (QWidget* w : windows) {
+        if (w == this || !w->isVisible())
+            continue;
+        if (auto* dialog = qobject_cast<QDialog*>(w))
+            dialog->reject();
+        else
+            w->close();
+    }
+}
+
+void MainWindow::setPatientTitle(const QString& title)
+{
+    setWindowTitle(QStringLiteral("Lantern — ") + title);
+}
+
+void MainWindow::lock(const QString& reason)
+{
+    m_idle->stop();
+    if (!m_desktop)
+        return;
+    WardDesktop* desktop = m_desktop;
+    m_resumePatient = desktop->currentPatientId();
+    m_resumeTab = desktop->currentTab();
+    (void)audit::AuditLog(desktop->session().vault(), m_clock)
+        .append({desktop->session().user().username, audit::AuditAction::Lock, QString(), audit::AuditOutcome::Success,
+                 reason});
+    closeDialogs();
+    m_clipboard->clearOwnText();
+    statusBar()->clearMessage();
+    // Out of the window at once; destroyed (and the vault closed) as soon as
+    // control is back in the event loop, even if a dialog of it was running.
+    desktop->hide();
+    takeCentralWidget();
+    m_desktop = nullptr;
+    desktop->deleteLater();
+    showUnlockScreen(reason == QLatin1String("idle") ? tr("Locked after inactivity. Patient data is hidden until you unlock.")
+                                                     : tr("Locked. Patient data is hidden until you unlock."));
+    Q_EMIT lockedChanged(true);
+}
+
+} // namespace lantern::ui

@@ -1,0 +1,112 @@
+#include "banner/StatusBanner.h"
+
+#include "common/Format.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTimer>
+
+namespace lantern::ui {
+
+StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
+    : QFrame(parent), m_clock(clock), m_state(new QLabel(this)), m_age(new QLabel(this)),
+      m_downtimeId(new QLabel(this)), m_timer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("statusBanner"));
+    m_state->setObjectName(QStringLiteral("bannerState"));
+    m_age->setObjectName(QStringLiteral("bannerAge"));
+    m_downtimeId->setObjectName(QStringLiteral("bannerDowntimeId"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 6, 12, 6);
+    layout->addWidget(m_state);
+    layout->addSpacing(24);
+    layout->addWidget(m_age);
+    layout->addStretch();
+    layout->addWidget(m_downtimeId);
+    m_timer->setInterval(60 * 1000);
+    connect(m_timer, &QTimer::timeout, this, &StatusBanner::refresh);
+    m_timer->start();
+    refresh();
+}
+
+void StatusBanner::setStaleThresholdMinutes(int minutes)
+{
+    m_staleMinutes = qMax(1, minutes);
+    refresh();
+}
+
+void StatusBanner::setStatus(const sync::MirrorStatus& status)
+{
+    m_status = status;
+    refresh();
+}
+
+QString StatusBanner::stateText(const sync::MirrorStatus& s)
+{
+    switch (s.state) {
+    case sync::EhrState::Online:
+        return tr("EHR online");
+    case sync::EhrState::Degraded:
+        return tr("EHR degraded — connection problems");
+    case sync::EhrState::Downtime: {
+        const QDateTime since = s.downtime ? s.downtime->start : s.stateSince;
+        return since.isValid() ? tr("DOWNTIME since %1").arg(Format::time(since)) : tr("DOWNTIME");
+    }
+    case sync::EhrState::Recovery:
+        return tr("EHR recovery — catching up");
+    }
+    return QString();
+}
+
+QString StatusBanner::ageText(const sync::MirrorStatus& s, const QDateTime& now)
+{
+    if (!s.dataAsOf.isValid())
+        return tr("data as of: unknown — never synchronised");
+    return tr("data as of %1 (%2)").arg(Format::dateTime(s.dataAsOf), Format::ago(s.dataAsOf.secsTo(now)));
+}
+
+QString StatusBanner::stateText() const
+{
+    return m_state->text();
+}
+
+QString StatusBanner::ageText() const
+{
+    return m_age->text();
+}
+
+void StatusBanner::refresh()
+{
+    const QDateTime now = m_clock.now();
+    m_state->setText(stateText(m_status));
+    m_age->setText(ageText(m_status, now));
+    m_downtimeId->setText(m_status.downtime && m_status.state == sync::EhrState::Downtime
+                              ? tr("Downtime id %1").arg(m_status.downtime->id.toString(QUuid::WithoutBraces).left(8))
+                              : QString());
+    const bool stale = !m_status.dataAsOf.isValid() || m_status.dataAsOf.secsTo(now) > qint64(m_staleMinutes) * 60;
+    if (m_status.state == sync::EhrState::Downtime)
+        m_level = Level::Downtime;
+    else if (stale || m_status.state == sync::EhrState::Degraded)
+        m_level = Level::Stale;
+    else
+        m_level = Level::Current;
+    QString style;
+    switch (m_level) {
+    case Level::Current:
+        style = QStringLiteral("#statusBanner { background: #E8F0F7; border-bottom: 1px solid #B0C4D8; }"
+                               " QLabel { color: #17324D; font-weight: bold; }");
+        break;
+    case Level::Stale:
+        style = QStringLiteral("#statusBanner { background: #FFC107; border-bottom: 1px solid #C79100; }"
+                               " QLabel { color: #3E2A00; font-weight: bold; }");
+        break;
+    case Level::Downtime:
+        style = QStringLiteral("#statusBanner { background: #C62828; border-bottom: 1px solid #8E0000; }"
+                               " QLabel { color: white; font-weight: bold; }");
+        break;
+    }
+    setStyleSheet(style);
+    setProperty("level", static_cast<int>(m_level));
+}
+
+} // namespace lantern::ui

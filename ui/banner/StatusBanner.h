@@ -1,0 +1,52 @@
+#pragma once
+// The strip on every screen with patient data: what state the EHR is in and
+// how old the data on screen is. Green-grey when current, amber when older
+// than the threshold, red in downtime. Re-reads the clock every minute so
+// "N min ago" never lies.
+
+#include "common/Clock.h"
+#include "mirror/MirrorEngine.h"
+
+#include <QFrame>
+
+class QLabel;
+class QTimer;
+
+namespace lantern::ui {
+
+class StatusBanner : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class Level { Current, Stale, Downtime };
+    static constexpr int DefaultStaleMinutes = 15;
+
+    explicit StatusBanner(const Clock& clock, QWidget* parent = nullptr);
+
+    void setStaleThresholdMinutes(int minutes);
+    const sync::MirrorStatus& status() const { return m_status; }
+    Level level() const { return m_level; }
+    QString stateText() const;
+    QString ageText() const;
+
+    // Shared with the printouts: "DOWNTIME since 09:12", "data as of 09:40 (3 min ago)".
+    static QString stateText(const sync::MirrorStatus& status);
+    static QString ageText(const sync::MirrorStatus& status, const QDateTime& now);
+
+public Q_SLOTS:
+    void setStatus(const lantern::sync::MirrorStatus& status);
+    void refresh();
+
+private:
+    const Clock& m_clock;
+    sync::MirrorStatus m_status;
+    int m_staleMinutes = DefaultStaleMinutes;
+    Level m_level = Level::Current;
+    QLabel* m_state;
+    QLabel* m_age;
+    QLabel* m_downtimeId;
+    QTimer* m_timer;
+};
+
+} // namespace lantern::ui

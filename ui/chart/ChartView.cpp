@@ -1,0 +1,122 @@
+#include "chart/ChartView.h"
+
+#include "chart/AllergyView.h"
+#include "chart/EmergencySheetHtml.h"
+#include "chart/MarModel.h"
+#include "chart/MedicationPlanModel.h"
+#include "chart/PatientHeader.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace lantern::ui {
+
+ChartView::ChartView(const model::PatientChart& chart, const QString& ward, const QString& bed, const Clock& clock,
+                     QWidget* parent)
+    : QWidget(parent), m_patientId(chart.patientId), m_header(new PatientHeader(chart, ward, bed, clock, this)),
+      m_tabs(new QTabWidget(this)), m_active(new MedicationPlanModel(MedicationPlanModel::Which::Active, this)),
+      m_inactive(new MedicationPlanModel(MedicationPlanModel::Which::Inactive, this)), m_mar(new MarModel(clock, this))
+{
+    setObjectName(QStringLiteral("chartView"));
+    m_active->setChart(chart);
+    m_inactive->setChart(chart);
+    m_mar->setChart(chart);
+
+    auto* back = new QPushButton(tr("← Census"), this);
+    back->setObjectName(QStringLiteral("backToCensus"));
+    back->setToolTip(tr("Back to the ward census (Esc)"));
+    auto* printMar = new QPushButton(tr("Print MAR"), this);
+    auto* printSheet = new QPushButton(tr("Print emergency sheet"), this);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(back);
+    bar->addStretch();
+    bar->addWidget(printMar);
+    bar->addWidget(printSheet);
+
+    m_tabs->setObjectName(QStringLiteral("chartTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildPlanTab(), tr("Medication plan"));
+    auto* marTable = makeTable(m_mar);
+    marTable->setObjectName(QStringLiteral("marTable"));
+    marTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    marTable->setColumnWidth(0, 260);
+    for (int c = 1; c < m_mar->columnCount(); ++c)
+        marTable->setColumnWidth(c, 118);
+    marTable->horizontalHeader()->setStretchLastSection(false);
+    marTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tabs->addTab(marTable, tr("MAR (72 h)"));
+    m_tabs->addTab(new AllergyView(chart, this), tr("Allergies"));
+    auto* sheet = new QTextBrowser(this);
+    sheet->setObjectName(QStringLiteral("emergencySheet"));
+    sheet->setHtml(EmergencySheetHtml::build(chart));
+    m_tabs->addTab(sheet, tr("Emergency sheet"));
+    auto* notes = new QLabel(tr("Notes are read-only for now.\nRecording arrives with the reconciliation feature."), this);
+    notes->setObjectName(QStringLiteral("notesPlaceholder"));
+    notes->setAlignment(Qt::AlignCenter);
+    notes->setStyleSheet(QStringLiteral("color: #4A5B6C; font-size: 12pt;"));
+    m_tabs->addTab(notes, tr("Notes"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    auto* inner = new QVBoxLayout;
+    inner->setContentsMargins(12, 8, 12, 12);
+    inner->addLayout(bar);
+    inner->addWidget(m_tabs, 1);
+    layout->addLayout(inner, 1);
+
+    connect(back, &QPushButton::clicked, this, &ChartView::backRequested);
+    connect(printMar, &QPushButton::clicked, this, [this] { Q_EMIT printMarRequested(m_patientId); });
+    connect(printSheet, &QPushButton::clicked, this, [this] { Q_EMIT printEmergencySheetRequested(m_patientId); });
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &ChartView::backRequested);
+}
+
+QTableView* ChartView::makeTable(QAbstractItemModel* model)
+{
+    auto* table = new QTableView(this);
+    table->setModel(model);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(true);
+    return table;
+}
+
+QWidget* ChartView::buildPlanTab()
+{
+    auto* page = new QWidget(this);
+    auto* activeTable = makeTable(m_active);
+    activeTable->setObjectName(QStringLiteral("activePlanTable"));
+    auto* inactiveTable = makeTable(m_inactive);
+    inactiveTable->setObjectName(QStringLiteral("inactivePlanTable"));
+    const int widths[] = {260, 110, 110, 220, 130, 230, 90};
+    for (int c = 0; c < MedicationPlanModel::ColumnCount; ++c) {
+        activeTable->setColumnWidth(c, widths[c]);
+        inactiveTable->setColumnWidth(c, widths[c]);
+    }
+    auto* activeTitle = new QLabel(tr("Active orders (%1)").arg(m_active->rowCount()), page);
+    activeTitle->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt; color: #17324D;"));
+    auto* inactiveTitle = new QLabel(tr("Discontinued, completed or on hold (%1)").arg(m_inactive->rowCount()), page);
+    inactiveTitle->setStyleSheet(QStringLiteral("font-weight: bold; color: #6B6B6B;"));
+    inactiveTable->setStyleSheet(QStringLiteral("QTableView { color: #6B6B6B; }"));
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(activeTitle);
+    layout->addWidget(activeTable, 3);
+    layout->addWidget(inactiveTitle);
+    layout->addWidget(inactiveTable, 2);
+    return page;
+}
+
+} // namespace lantern::ui

@@ -1,0 +1,30 @@
+#pragma once
+// Medication orders as a nurse reads them: "500 mg", "oral", "3× daily at
+// 08:00, 14:00, 20:00", "PRN: pain". Shared by the plan, the MAR and paper.
+
+#include "model/Administration.h"
+#include "model/Medication.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace lantern::ui {
+
+class OrderText
+{
+    Q_DECLARE_TR_FUNCTIONS(lantern::ui::OrderText)
+
+public:
+    static QString drug(const model::MedicationOrder& order);
+    static QString dose(const model::MedicationOrder& order);
+    static QString route(const model::MedicationOrder& order);
+    static QString schedule(const model::MedicationOrder& order);
+    static QString prn(const model::MedicationOrder& order);
+    static QString quantity(const model::Quantity& q);
+    static QString status(const model::MedicationOrder& order);
+    // "14.03.2026 08:05 by N. Nurse", or "not given since import"
+    static QString lastGiven(const std::optional<model::MedicationAdministration>& given);
+    static QString performer(const model::MedicationAdministration& a);
+};
+
+} // namespace lantern::ui

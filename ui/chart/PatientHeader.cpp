@@ -1,0 +1,81 @@
+#include "chart/PatientHeader.h"
+
+#include "common/Format.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace lantern::ui {
+
+QString PatientHeader::patientName(const model::PatientChart& chart)
+{
+    if (!chart.patient)
+        return tr("(patient record missing)");
+    const model::HumanName n = chart.patient->name();
+    if (n.family.isEmpty())
+        return n.formatted();
+    QStringList given = n.given;
+    return n.family.toUpper() + (given.isEmpty() ? QString() : QStringLiteral(", ") + given.join(QLatin1Char(' ')));
+}
+
+PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& ward, const QString& bed,
+                             const Clock& clock, QWidget* parent)
+    : QFrame(parent), m_name(new QLabel(this)), m_badge(new QLabel(this))
+{
+    setObjectName(QStringLiteral("patientHeader"));
+    setStyleSheet(QStringLiteral("#patientHeader { background: #17324D; } #patientHeader QLabel#headerDetail,"
+                                 " #patientHeader QLabel#headerName { color: white; }"));
+    m_name->setObjectName(QStringLiteral("headerName"));
+    m_name->setText(patientName(chart));
+    m_name->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: bold;"));
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    QStringList details;
+    if (chart.patient) {
+        const model::Patient& p = *chart.patient;
+        const QString age = Format::age(p.birthDate.date, clock.now().toLocalTime().date());
+        details << tr("born %1").arg(p.birthDate.isNull() ? tr("unknown") : Format::fhirDate(p.birthDate.text))
+                       + (age.isEmpty() ? QString() : QStringLiteral(" (") + age + QLatin1Char(')'));
+        details << Format::sexShort(p.sex);
+        details << tr("MRN %1").arg(p.mrn().isEmpty() ? tr("none") : p.mrn());
+    }
+    details << tr("Ward %1 · Bed %2").arg(ward.isEmpty() ? tr("?") : ward, bed.isEmpty() ? tr("?") : bed);
+    auto* detail = new QLabel(details.join(QStringLiteral("   ·   ")), this);
+    detail->setObjectName(QStringLiteral("headerDetail"));
+    detail->setStyleSheet(QStringLiteral("font-size: 11pt;"));
+
+    m_badge->setObjectName(QStringLiteral("headerAllergyBadge"));
+    QString badge = Format::allergyBadgeText(chart.allergyStatus);
+    if (chart.allergyStatus == model::AllergyStatus::HasAllergies) {
+        QStringList names;
+        for (const model::Allergy& a : chart.recordedAllergies())
+            names << a.substance.displayText();
+        badge += QStringLiteral(": ") + names.join(QStringLiteral(", "));
+    }
+    m_badge->setText(badge);
+    m_badge->setToolTip(Format::allergyLongText(chart.allergyStatus));
+    m_badge->setStyleSheet(Format::allergyBadgeStyle(chart.allergyStatus) + QStringLiteral(" QLabel { font-size: 12pt; }"));
+    m_badge->setWordWrap(true);
+    m_badge->setMaximumWidth(520);
+
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_name);
+    left->addWidget(detail);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(16, 10, 16, 10);
+    layout->addLayout(left, 1);
+    layout->addWidget(m_badge, 0, Qt::AlignVCenter);
+}
+
+QString PatientHeader::nameText() const
+{
+    return m_name->text();
+}
+
+QString PatientHeader::allergyBadgeText() const
+{
+    return m_badge->text();
+}
+
+} // namespace lantern::ui

@@ -1,0 +1,32 @@
+#pragma once
+// The identity strip above every chart tab; it never scrolls away: name,
+// birth date and age, sex, MRN, ward and bed, and the allergy badge.
+
+#include "common/Clock.h"
+#include "model/PatientChart.h"
+
+#include <QFrame>
+
+class QLabel;
+
+namespace lantern::ui {
+
+class PatientHeader : public QFrame
+{
+    Q_OBJECT
+
+public:
+    PatientHeader(const model::PatientChart& chart, const QString& ward, const QString& bed, const Clock& clock,
+                  QWidget* parent = nullptr);
+
+    QString nameText() const;
+    QString allergyBadgeText() const;
+
+    static QString patientName(const model::PatientChart& chart);
+
+private:
+    QLabel* m_name;
+    QLabel* m_badge;
+};
+
+} // namespace lantern::ui

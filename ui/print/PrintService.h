@@ -1,0 +1,41 @@
+#pragma once
+// Sends a printout to a PDF file or to a printer, stamped with the current
+// mirror status and the person printing, and leaves one audit entry per
+// patient on paper (Print, coded detail: "mar", "ward-mar", "census",
+// "emergency-sheet"). A printout whose audit entry cannot be written is
+// still printed: in a downtime, paper beats a perfect log; the failure is returned.
+
+#include "access/Session.h"
+#include "common/Clock.h"
+#include "print/PagedReport.h"
+
+class QPrinter;
+class QWidget;
+
+namespace lantern::ui {
+
+class PrintService
+{
+    Q_DECLARE_TR_FUNCTIONS(lantern::ui::PrintService)
+
+public:
+    PrintService(access::Session& session, const Clock& clock) : m_session(session), m_clock(clock) {}
+
+    void setStatus(const sync::MirrorStatus& status) { m_status = status; }
+
+    // Page count, or why it failed.
+    Result<int> toPdf(const QString& path, const QList<PrintSection>& sections, const QString& kind);
+    Result<int> toPrinter(QPrinter& printer, const QList<PrintSection>& sections, const QString& kind);
+    // Shows the print dialog (with "print to file" available); 0 pages when cancelled.
+    Result<int> withDialog(QWidget* parent, const QList<PrintSection>& sections, const QString& kind);
+
+private:
+    PrintContext context() const;
+    Status audit(const QList<PrintSection>& sections, const QString& kind);
+
+    access::Session& m_session;
+    const Clock& m_clock;
+    sync::MirrorStatus m_status;
+};
+
+} // namespace lantern::ui
