@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -86,6 +87,10 @@ int main(int argc, char** argv)
         {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfig},
     };
     const QString name = args.takeFirst();
+    // Interactive commands print their own results; progress logging is for the
+    // long-running service (journald) or when asked for with LANTERN_VERBOSE=1.
+    if (name != QStringLiteral("mirror") && qEnvironmentVariableIsEmpty("LANTERN_VERBOSE"))
+        QLoggingCategory::setFilterRules(QStringLiteral("lantern.*.info=false\nlantern.*.debug=false"));
     const auto command = commands.find(name);
     QTextStream out(stdout);
     QTextStream err(stderr);
