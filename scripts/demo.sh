@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's demo command: installs what is missing, builds, and walks
-# through a demo vault with the command line (demo passphrases are printed;
-# demo only). Later the same command opens the ward desktop on the simulator.
+# The README's demo command: installs what is missing, builds, walks through a
+# demo vault with the command line (demo passphrases are printed; demo only),
+# mirrors two wards from the embedded EHR simulator, and opens the ward
+# desktop on that vault when a display is available.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -43,5 +44,25 @@ printf 'not-the-passphrase\n' | "$ctl" --user n.demo patient list || echo "(exit
 step "IT verifies vault, key slots and the audit chain"
 printf '%s\n' "$admin_pass" | "$ctl" --user it.demo verify
 
+step "Start the embedded demo EHR (lantern-ehr-sim) and mirror its two wards"
+sim_log="${LANTERN_VAULT_DIR%/vault}/sim.log"
+build/app/lantern-ehr-sim/lantern-ehr-sim --port 0 --wards 2 --patients-per-ward 8 --seed 7 --changes-per-minute 6 >"$sim_log" 2>&1 &
+sim_pid=$!
+trap 'kill $sim_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do grep -q 'listening on' "$sim_log" && break; sleep 0.2; done
+base=$(grep -o 'http://[^ ]*' "$sim_log" | head -1)
+echo "simulator: $base"
+"$ctl" --device config set mirror.base_url "$base"
+"$ctl" --device config set mirror.wards ward-1,ward-2
+"$ctl" --device sync --once
+"$ctl" --device status
+
 echo
 echo "Demo vault: $LANTERN_VAULT_DIR (try: LANTERN_VAULT_DIR=$LANTERN_VAULT_DIR $ctl --help)"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    step "Opening the ward desktop: sign in as n.demo with $nurse_pass (close the window to end the demo)"
+    build/app/lantern/lantern --vault "$LANTERN_VAULT_DIR"
+else
+    echo "No display: open the ward desktop later with"
+    echo "  build/app/lantern/lantern --vault $LANTERN_VAULT_DIR    (user n.demo, passphrase $nurse_pass)"
+fi
