@@ -10,7 +10,10 @@
 #include <QString>
 #include <QVariant>
 
+#include <QList>
+
 #include <memory>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -44,6 +47,32 @@ public:
     // For statements that return no rows.
     Status run();
     void reset();
+
+    // Every remaining row through `read(const Statement&)`, or the first error.
+    template <typename T, typename Read>
+    Result<QList<T>> collect(Read read)
+    {
+        QList<T> rows;
+        for (;;) {
+            auto row = step();
+            if (!row.ok())
+                return row.error();
+            if (!*row)
+                return rows;
+            rows.append(read(*this));
+        }
+    }
+    // The next row through `read`, or nullopt when there is none.
+    template <typename T, typename Read>
+    Result<std::optional<T>> first(Read read)
+    {
+        auto row = step();
+        if (!row.ok())
+            return row.error();
+        if (!*row)
+            return std::optional<T>();
+        return std::optional<T>(read(*this));
+    }
 
     QString text(int column) const;
     QByteArray blob(int column) const;

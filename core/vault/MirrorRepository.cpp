@@ -92,12 +92,7 @@ Result<std::optional<ScopeMember>> MirrorRepository::member(const QString& patie
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, patientId);
-    auto row = stmt->step();
-    if (!row.ok())
-        return row.error();
-    if (!*row)
-        return std::optional<ScopeMember>();
-    return std::optional<ScopeMember>(readMember(*stmt));
+    return stmt->first<ScopeMember>(readMember);
 }
 
 Status MirrorRepository::markInScope(const QString& patientId, const QString& ward, const QDateTime& serverTime)

@@ -94,12 +94,7 @@ Result<std::optional<StoredResource>> ResourceRepository::get(const QString& typ
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, type).bind(2, id);
-    auto row = stmt->step();
-    if (!row.ok())
-        return row.error();
-    if (!*row)
-        return std::optional<StoredResource>();
-    return std::optional<StoredResource>(readResource(*stmt));
+    return stmt->first<StoredResource>(readResource);
 }
 
 Result<QList<StoredResource>> ResourceRepository::forPatient(const QString& patientId, const QStringList& types)
@@ -118,16 +113,7 @@ Result<QList<StoredResource>> ResourceRepository::forPatient(const QString& pati
     stmt->bind(1, patientId);
     for (qsizetype i = 0; i < types.size(); ++i)
         stmt->bind(static_cast<int>(i) + 2, types.at(i));
-    QList<StoredResource> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        out.append(readResource(*stmt));
-    }
-    return out;
+    return stmt->collect<StoredResource>(readResource);
 }
 
 Result<QList<StoredResource>> ResourceRepository::ofType(const QString& type)
@@ -137,16 +123,7 @@ Result<QList<StoredResource>> ResourceRepository::ofType(const QString& type)
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, type);
-    QList<StoredResource> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        out.append(readResource(*stmt));
-    }
-    return out;
+    return stmt->collect<StoredResource>(readResource);
 }
 
 Result<QList<PatientIndexRow>> ResourceRepository::patients()
@@ -155,16 +132,7 @@ Result<QList<PatientIndexRow>> ResourceRepository::patients()
                              QStringLiteral(" FROM patient_index ORDER BY family, given, id"));
     if (!stmt.ok())
         return stmt.error();
-    QList<PatientIndexRow> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        out.append(readPatient(*stmt));
-    }
-    return out;
+    return stmt->collect<PatientIndexRow>(readPatient);
 }
 
 Result<std::optional<PatientIndexRow>> ResourceRepository::patient(const QString& id)
@@ -173,12 +141,7 @@ Result<std::optional<PatientIndexRow>> ResourceRepository::patient(const QString
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, id);
-    auto row = stmt->step();
-    if (!row.ok())
-        return row.error();
-    if (!*row)
-        return std::optional<PatientIndexRow>();
-    return std::optional<PatientIndexRow>(readPatient(*stmt));
+    return stmt->first<PatientIndexRow>(readPatient);
 }
 
 Result<qint64> ResourceRepository::count(const QString& type)
