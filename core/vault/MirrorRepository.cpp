@@ -74,16 +74,7 @@ Result<QList<ScopeMember>> MirrorRepository::scope()
     auto stmt = m_db.prepare(QStringLiteral("SELECT ") + kMemberColumns + QStringLiteral(" FROM mirror_scope ORDER BY patient_id"));
     if (!stmt.ok())
         return stmt.error();
-    QList<ScopeMember> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        out.append(readMember(*stmt));
-    }
-    return out;
+    return stmt->collect<ScopeMember>(readMember);
 }
 
 Result<std::optional<ScopeMember>> MirrorRepository::member(const QString& patientId)
