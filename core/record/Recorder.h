@@ -1,0 +1,117 @@
+#pragma once
+// Turns what a person entered into an immutable RecordEntry with its FHIR
+// resource, runs the safety checks, and commits it to the outbox before
+// returning (the screen confirms only after this returns ok).
+//
+// CONTRACT used by ui/ (record dialogs), app/lanternctl and sync/reconcile tests.
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "model/Common.h"
+#include "record/RecordEntry.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace lantern::vault {
+class Vault;
+}
+
+namespace lantern::record {
+
+enum class AdministrationOutcome
+{
+    Given,   // status completed
+    NotGiven,// status not-done, statusReason required
+    Held     // status on-hold, statusReason required
+};
+
+struct AdministrationInput
+{
+    QString patientId;
+    QString orderId;               // MedicationRequest in the vault
+    AdministrationOutcome outcome = AdministrationOutcome::Given;
+    QString reason;                // required for NotGiven / Held
+    model::Quantity dose;          // defaults to the order's dose when empty
+    QString route;                 // text; defaults to the order's route
+    QString site;
+    QDateTime givenAt;             // null = now; must be within the allowed window (see Recorder)
+    QString witness;               // username, for high-alert drugs
+    QString note;
+};
+
+enum class NoteCategory { Nursing, Physician };
+
+struct NoteInput
+{
+    QString patientId;
+    NoteCategory category = NoteCategory::Nursing;
+    QString text;
+    QDateTime at; // null = now
+};
+
+enum class AnnotationKind { Hold, Review, DoseConcern };
+
+struct OrderAnnotationInput
+{
+    QString patientId;
+    QString orderId;
+    AnnotationKind kind = AnnotationKind::Review;
+    QString text;
+};
+
+struct ReportedAllergyInput
+{
+    QString patientId;
+    QString substance;       // free text as reported ("penicillin")
+    QString reaction;        // free text, optional
+    QString criticality;     // "low" | "high" | "unable-to-assess" | empty
+};
+
+struct DowntimeAdmissionInput
+{
+    QString family;
+    QString given;
+    QDate birthDate;         // may be null (unknown)
+    QString sex;             // FHIR gender code
+    QString ward;            // Location id
+    QString bed;
+};
+
+class Recorder
+{
+public:
+    // author: the unlocked user's username; deviceId: the vault id; downtimeId: current downtime or empty.
+    Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId,
+             const Clock& clock = SystemClock::instance());
+
+    // Safety checks for an administration before it is confirmed: allergy
+    // (substance and drug class), minimum interval since the last known
+    // administration of that order, order discontinued before data-as-of.
+    // Empty list = nothing to warn about.
+    Result<QList<SafetyWarning>> checkAdministration(const AdministrationInput& input);
+
+    // Each record* call re-runs the checks it needs; every warning must be in
+    // `acknowledged` (same kind) or the call fails with ErrorCode::InvalidInput.
+    // The warnings and the decision are stored with the entry; the entry is
+    // committed (and audited as record-entry) before the call returns.
+    Result<RecordEntry> recordAdministration(const AdministrationInput& input,
+                                             const QList<SafetyWarning>& acknowledged = {});
+    Result<RecordEntry> recordNote(const NoteInput& input);
+    Result<RecordEntry> recordOrderAnnotation(const OrderAnnotationInput& input);
+    Result<RecordEntry> recordReportedAllergy(const ReportedAllergyInput& input);
+    Result<RecordEntry> recordDowntimeAdmission(const DowntimeAdmissionInput& input);
+
+    // Marks an entry entered-in-error: a new entry correcting it (see OutboxRepository::append).
+    Result<RecordEntry> markEnteredInError(const QString& uuid, const QString& reason);
+
+private:
+    vault::Vault& m_vault;
+    QString m_author;
+    QString m_deviceId;
+    QString m_downtimeId;
+    const Clock& m_clock;
+};
+
+} // namespace lantern::record

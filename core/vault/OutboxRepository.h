@@ -1,0 +1,106 @@
+#pragma once
+// The outbox: every entry recorded during a downtime, and its reconciliation
+// state. append() commits before it returns (synchronous=FULL), so a confirmed
+// entry survives a killed process or a power cut. Entries are immutable rows;
+// state lives in a separate row per entry.
+//
+// CONTRACT shared with core/record and sync/reconcile (see record/RecordEntry.h).
+
+#include "common/Result.h"
+#include "record/RecordEntry.h"
+#include "vault/Database.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace lantern::vault {
+
+struct OutboxFilter
+{
+    std::optional<record::EntryState> state;
+    QString patientId;   // empty = all
+    QString downtimeId;  // empty = all
+};
+
+struct OutboxCounts
+{
+    int pending = 0, uploaded = 0, conflict = 0, duplicate = 0, superseded = 0, enteredInError = 0;
+};
+
+class OutboxRepository
+{
+public:
+    explicit OutboxRepository(Database& db) : m_db(db) {}
+
+    // Stores the entry with state Pending in its own transaction (or the
+    // caller's, if one is open). Fails on a duplicate uuid. If entry.corrects is
+    // set, the corrected entry moves to Superseded (not yet uploaded) in the same
+    // transaction; if it was already Uploaded it stays Uploaded and the caller's
+    // correcting resource (status entered-in-error) is what gets uploaded.
+    Status append(const record::RecordEntry& entry);
+
+    Result<std::optional<record::OutboxItem>> item(const QString& uuid);
+    // Ordered by patient, then clinicalTime, then recordedAt: the upload order.
+    Result<QList<record::OutboxItem>> items(const OutboxFilter& filter = {});
+    // Pending entries in upload order (what the uploader works through).
+    Result<QList<record::OutboxItem>> pending();
+    Result<OutboxCounts> counts(const QString& downtimeId = {});
+    // Patients with at least one Pending or Conflict entry -> how many (census badge).
+    Result<QHash<QString, int>> openEntriesByPatient();
+
+    // State changes made by the uploader (each in its own transaction).
+    Status markUploaded(const QString& uuid, const QString& serverId, const QString& serverVersionId,
+                        const QDateTime& at);
+    Status markConflict(const QString& uuid, record::ConflictReason reason, const QString& detail,
+                        const QDateTime& at);
+    Status noteAttempt(const QString& uuid, const QString& transportError, const QDateTime& at);
+
+    // A person's decision on an entry in Conflict. UploadAnyway -> Pending (and the
+    // uploader then skips the order and duplicate checks for it); MarkDuplicate ->
+    // Duplicate; Amend -> Superseded. Fails if the entry is not in Conflict.
+    Status decide(const QString& uuid, record::Decision decision, const QString& decidedBy,
+                  const QString& note, const QDateTime& at);
+
+    // Local id -> server id for downtime admissions once the Patient is uploaded,
+    // so later entries' references can be rewritten at upload time.
+    Status mapPatient(const QString& localId, const QString& serverId);
+    Result<std::optional<QString>> mappedPatient(const QString& localId);
+
+    // Posted downtime notes (one per patient and downtime), so a retry never posts twice.
+    Status markDowntimeNotePosted(const QString& downtimeId, const QString& patientId, const QString& serverId);
+    Result<bool> downtimeNotePosted(const QString& downtimeId, const QString& patientId);
+
+private:
+    Database& m_db;
+};
+
+// Downtime identifiers for patients admitted during an outage: a range that
+// hospital IT allocates to this device before any outage (from the hospital's
+// downtime number pool), so no two devices can hand out the same number.
+struct DowntimeIdRange
+{
+    QString system; // FHIR identifier system of the hospital's MRNs
+    QString prefix; // e.g. "DT-"
+    qint64 first = 0;
+    qint64 last = 0;
+    qint64 next = 0; // next number to hand out
+};
+
+class DowntimeIdRangeRepository
+{
+public:
+    explicit DowntimeIdRangeRepository(Database& db) : m_db(db) {}
+    Status configure(const DowntimeIdRange& range); // replaces; refuses to move `next` backwards
+    Result<std::optional<DowntimeIdRange>> range();
+    // Hands out the next identifier value (prefix + zero-padded number) and advances,
+    // in the caller's transaction. Error when the range is exhausted or not configured.
+    Result<QString> allocate();
+
+private:
+    Database& m_db;
+};
+
+} // namespace lantern::vault
