@@ -2,9 +2,9 @@
 
 #include "common/Logging.h"
 #include "fhir/BundleReader.h"
-#include "fhir/JsonSpan.h"
 #include "fhir/PatientMapping.h"
 #include "fhir/ResourceIndex.h"
+#include "import/NdjsonStager.h"
 #include "import/ResourceWriter.h"
 #include "vault/Vault.h"
 
@@ -86,40 +86,15 @@ Result<ImportReport> Importer::importJson(const QByteArray& json, const QString&
 Result<ImportReport> Importer::importNdjson(QIODevice& input, const QString& sourceName)
 {
     ImportReport report;
-    const fhir::ReferenceResolver noBundle;
-    qint64 lineNumber = 0;
-    while (!input.atEnd()) {
-        QByteArray line = input.readLine();
-        ++lineNumber;
-        const fhir::JsonSpan span = fhir::trimmedSpan(line);
-        if (!span.isValid())
-            continue;
-        line = span.of(line);
-        ++report.read;
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            ++report.skipped;
-            noteProblem(report, Error(ErrorCode::InvalidInput,
-                                      QStringLiteral("%1 line %2: not a JSON object (%3 at offset %4)")
-                                          .arg(sourceName)
-                                          .arg(lineNumber)
-                                          .arg(parseError.errorString())
-                                          .arg(parseError.offset)));
-            continue;
-        }
-        const QString where = QStringLiteral("%1 line %2").arg(sourceName).arg(lineNumber);
-        auto index = fhir::indexResource(doc.object(), noBundle);
-        if (!index.ok()) {
-            ++report.skipped;
-            noteProblem(report, index.error().prefixed(where));
-            continue;
-        }
-        stage(*index, doc.object(), line, where, report);
-        if (m_batch.size() >= m_batchSize)
-            LANTERN_TRY(flush(report));
+    // Parsing runs one batch ahead on the stager's thread; this thread only writes.
+    NdjsonStager stager(input, sourceName, m_batchSize, kMaxProblemsKept);
+    while (std::optional<StagedBatch> batch = stager.next()) {
+        report.merge(batch->report);
+        for (PreparedResource& prepared : batch->resources)
+            m_batch.append({std::move(prepared.resource), std::move(prepared.patient), false});
+        // A failing write stops here; the stager's destructor stops the reader.
+        LANTERN_TRY(flush(report));
     }
-    LANTERN_TRY(flush(report));
     return report;
 }
 

@@ -1,0 +1,117 @@
+#include "import/NdjsonStager.h"
+
+#include "fhir/BundleReader.h"
+#include "fhir/JsonSpan.h"
+#include "fhir/PatientMapping.h"
+#include "fhir/ResourceIndex.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lantern::import {
+
+NdjsonStager::NdjsonStager(QIODevice& input, QString sourceName, int batchSize, int maxProblems, int depth)
+    : m_input(input), m_sourceName(std::move(sourceName)), m_batchSize(batchSize > 0 ? batchSize : 1),
+      m_maxProblems(maxProblems), m_depth(depth > 0 ? size_t(depth) : 1), m_worker([this] { run(); })
+{
+}
+
+NdjsonStager::~NdjsonStager()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_cancelled = true;
+    }
+    m_changed.notify_all();
+    m_worker.join();
+}
+
+std::optional<StagedBatch> NdjsonStager::next()
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
+    if (m_ready.empty())
+        return std::nullopt;
+    StagedBatch batch = std::move(m_ready.front());
+    m_ready.pop_front();
+    lock.unlock();
+    m_changed.notify_all(); // room for the reader
+    return batch;
+}
+
+bool NdjsonStager::push(StagedBatch&& batch)
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_ready.size() < m_depth || m_cancelled; });
+    if (m_cancelled)
+        return false;
+    m_ready.push_back(std::move(batch));
+    lock.unlock();
+    m_changed.notify_all();
+    return true;
+}
+
+void NdjsonStager::run()
+{
+    StagedBatch batch;
+    qint64 lineNumber = 0;
+    bool cancelled = false;
+    while (!m_input.atEnd()) {
+        ++lineNumber;
+        stageLine(m_input.readLine(), lineNumber, batch);
+        if (batch.resources.size() >= m_batchSize) {
+            if (!push(std::exchange(batch, {}))) {
+                cancelled = true;
+                break;
+            }
+        }
+    }
+    if (!cancelled && (batch.report.read > 0))
+        push(std::move(batch));
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+    }
+    m_changed.notify_all();
+}
+
+void NdjsonStager::stageLine(QByteArray line, qint64 lineNumber, StagedBatch& batch)
+{
+    const fhir::JsonSpan span = fhir::trimmedSpan(line);
+    if (!span.isValid())
+        return;
+    line = span.of(line);
+    ++batch.report.read;
+    auto skip = [&](const Error& problem) {
+        ++batch.report.skipped;
+        if (m_problemsKept < m_maxProblems) {
+            ++m_problemsKept;
+            batch.report.problems.append(problem);
+        }
+    };
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        skip(Error(ErrorCode::InvalidInput, QStringLiteral("%1 line %2: not a JSON object (%3 at offset %4)")
+                                                .arg(m_sourceName)
+                                                .arg(lineNumber)
+                                                .arg(parseError.errorString())
+                                                .arg(parseError.offset)));
+        return;
+    }
+    const QString where = QStringLiteral("%1 line %2").arg(m_sourceName).arg(lineNumber);
+    const QJsonObject resource = doc.object();
+    auto index = fhir::indexResource(resource); // NDJSON has no bundle to resolve references in
+    if (!index.ok()) {
+        skip(index.error().prefixed(where));
+        return;
+    }
+    auto prepared = prepareResource(*index, resource, std::move(line));
+    if (!prepared.ok()) {
+        skip(prepared.error().prefixed(where));
+        return;
+    }
+    batch.resources.append(std::move(*prepared));
+}
+
+} // namespace lantern::import
