@@ -7,6 +7,7 @@
 #include "fhir/Codes.h"
 #include "fhir/DocumentMapping.h"
 #include "fhir/PatientMapping.h"
+#include "fhir/PregnancyMapping.h"
 #include "fhir/VitalsMapping.h"
 
 #include <algorithm>
@@ -116,6 +117,8 @@ model::PatientChart buildChart(const QString& patientId, const QList<QJsonObject
         } else if (type == u"Observation"_s) {
             if (isCodeStatusObservation(res))
                 take(mapObservationCodeStatus(res), chart.codeStatus, chart.skipped);
+            else if (isPregnancyStatusObservation(res))
+                take(mapPregnancyStatus(res), chart.pregnancyStatus, chart.skipped);
             else if (isVitalSignObservation(res))
                 addVital(mapVitalSign(res), chart.vitals, chart.skipped);
         } else if (type == u"Flag"_s) {
@@ -138,6 +141,8 @@ model::PatientChart buildChart(const QString& patientId, const QList<QJsonObject
     };
     std::stable_sort(chart.codeStatus.begin(), chart.codeStatus.end(),
         newestFirst([](const model::CodeStatus& c) { return c.date; }));
+    std::stable_sort(chart.pregnancyStatus.begin(), chart.pregnancyStatus.end(),
+        newestFirst([](const model::PregnancyStatus& p) { return p.effective; }));
     std::stable_sort(chart.administrations.begin(), chart.administrations.end(),
         newestFirst([](const model::MedicationAdministration& a) { return a.givenAt(); }));
     std::stable_sort(chart.encounters.begin(), chart.encounters.end(),

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace lantern::model {
 
 struct MedicationAdministration
@@ -26,6 +28,7 @@ struct MedicationAdministration
     Reference patient;
     Reference encounter;          // context
     QStringList notes;
+    std::optional<LocalEntryMark> local; // recorded on this device during downtime (outbox), not from the EHR
 
     bool isNotDone() const { return status == QLatin1String("not-done"); }
     bool isEnteredInError() const { return status == QLatin1String("entered-in-error"); }

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace lantern::model {
 
 enum class AllergyClass {
@@ -47,6 +49,7 @@ struct Allergy
     When recordedDate;
     Reference patient;
     QStringList notes;
+    std::optional<LocalEntryMark> local; // reported on this device during downtime (outbox), unconfirmed
 
     bool isRecordedAllergy() const { return classification == AllergyClass::Recorded; }
 };

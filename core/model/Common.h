@@ -89,4 +89,14 @@ struct ResourceMeta
     When lastUpdated;
 };
 
+// Set on what a chart or census shows from this device's outbox: recorded here
+// during a downtime and not yet (or only just) in the EHR. The UI marks it.
+struct LocalEntryMark
+{
+    QString entryUuid;
+    QString state;  // outbox state: pending | conflict | uploaded | duplicate
+    QString author; // username of the person who recorded it
+    QDateTime recordedAt;
+};
+
 } // namespace lantern::model

@@ -58,4 +58,15 @@ std::optional<MedicationAdministration> PatientChart::lastGiven(const QString& o
     return best;
 }
 
+QList<LocalAnnotation> PatientChart::annotationsFor(const QString& orderId) const
+{
+    const QString id = orderId.section(QLatin1Char('/'), -1);
+    QList<LocalAnnotation> out;
+    for (const LocalAnnotation& a : orderAnnotations) {
+        if (a.orderId == id)
+            out << a;
+    }
+    return out;
+}
+
 } // namespace lantern::model

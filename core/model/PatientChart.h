@@ -9,6 +9,7 @@
 #include "model/Encounter.h"
 #include "model/Medication.h"
 #include "model/Patient.h"
+#include "model/Pregnancy.h"
 
 #include <QList>
 #include <QString>
@@ -28,6 +29,18 @@ struct EmptySection
     QString reasonText;
 };
 
+// What was recorded on this device during downtime and is shown until the EHR
+// has it: a physician's annotation on one order (hold / review / dose concern),
+// or a nursing or physician note.
+struct LocalAnnotation
+{
+    QString orderId;          // MedicationRequest id; empty for a note
+    QString kind;             // "hold" | "review" | "dose-concern" | "nursing-note" | "physician-note"
+    QString text;
+    QDateTime at;             // UTC
+    LocalEntryMark local;
+};
+
 struct PatientChart
 {
     QString patientId;
@@ -41,9 +54,13 @@ struct PatientChart
     QList<CodeStatus> codeStatus;            // newest first
     QList<Flag> flags;
     QList<VitalSign> vitals;                 // the latest of each kind
+    QList<PregnancyStatus> pregnancyStatus;  // LOINC 82810-3 observations, newest first
     QList<Encounter> encounters;
     QList<EmptySection> emptySections;
     QList<Error> skipped;                    // resources that could not be mapped, with the reason
+    QList<LocalAnnotation> orderAnnotations; // open annotations from this device's outbox (not yet uploaded)
+    QList<LocalAnnotation> localNotes;       // notes from this device's outbox (not yet uploaded)
+    int pendingEntries = 0;                  // outbox entries of this patient still pending or in conflict
 
     QList<MedicationOrder> activeOrders() const;
     QList<Allergy> recordedAllergies() const;
@@ -52,6 +69,8 @@ struct PatientChart
     std::optional<VitalSign> vital(VitalKind kind) const;
     // The most recent administration that was actually given for an order ("MedicationRequest/<id>" or its id).
     std::optional<MedicationAdministration> lastGiven(const QString& orderId) const;
+    // Open annotations on one order (id or "MedicationRequest/<id>"), newest first.
+    QList<LocalAnnotation> annotationsFor(const QString& orderId) const;
 };
 
 } // namespace lantern::model

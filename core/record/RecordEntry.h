@@ -89,6 +89,12 @@ struct RecordEntry
     QList<SafetyWarning> warnings;
 };
 
+// True when the entry's resource withdraws what `corrects` names instead of
+// replacing it: MedicationAdministration / DocumentReference status
+// entered-in-error, AllergyIntolerance verificationStatus entered-in-error,
+// Patient active false.
+bool isRetraction(const RecordEntry& entry);
+
 // An entry with its current reconciliation state, as the outbox reports it.
 struct OutboxItem
 {

@@ -14,6 +14,9 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 namespace lantern::vault {
 class Vault;
 }
@@ -39,6 +42,7 @@ struct AdministrationInput
     QDateTime givenAt;             // null = now; must be within the allowed window (see Recorder)
     QString witness;               // username, for high-alert drugs
     QString note;
+    QString amends;                // uuid of an entry this one replaces (see Recorder), or empty
 };
 
 enum class NoteCategory { Nursing, Physician };
@@ -49,6 +53,7 @@ struct NoteInput
     NoteCategory category = NoteCategory::Nursing;
     QString text;
     QDateTime at; // null = now
+    QString amends; // uuid of an entry this one replaces, or empty
 };
 
 enum class AnnotationKind { Hold, Review, DoseConcern };
@@ -59,6 +64,7 @@ struct OrderAnnotationInput
     QString orderId;
     AnnotationKind kind = AnnotationKind::Review;
     QString text;
+    QString amends; // uuid of an entry this one replaces, or empty
 };
 
 struct ReportedAllergyInput
@@ -67,6 +73,7 @@ struct ReportedAllergyInput
     QString substance;       // free text as reported ("penicillin")
     QString reaction;        // free text, optional
     QString criticality;     // "low" | "high" | "unable-to-assess" | empty
+    QString amends;          // uuid of an entry this one replaces, or empty
 };
 
 struct DowntimeAdmissionInput
@@ -92,6 +99,11 @@ public:
     // Empty list = nothing to warn about.
     Result<QList<SafetyWarning>> checkAdministration(const AdministrationInput& input);
 
+    // `amends` (optional on every input): the new entry replaces an entry of the
+    // same kind and patient that has not reached the EHR (pending, or in conflict:
+    // then this is the Amend decision and needs a physician; it is audited as
+    // resolve-conflict too; or already decided Amend via ConflictResolver).
+    //
     // Each record* call re-runs the checks it needs; every warning must be in
     // `acknowledged` (same kind) or the call fails with ErrorCode::InvalidInput.
     // The warnings and the decision are stored with the entry; the entry is
@@ -104,9 +116,20 @@ public:
     Result<RecordEntry> recordDowntimeAdmission(const DowntimeAdmissionInput& input);
 
     // Marks an entry entered-in-error: a new entry correcting it (see OutboxRepository::append).
+    // The correcting entry's resource is the original resource withdrawn (status
+    // entered-in-error) and keeps the ORIGINAL identifier: upload it as an update of
+    // the EHR copy (PUT to the original's serverId), never as a new resource. If the
+    // original never reached the EHR, the correction is stored as EnteredInError and
+    // nothing is uploaded.
     Result<RecordEntry> markEnteredInError(const QString& uuid, const QString& reason);
 
 private:
+    struct PreparedAdministration;
+    Result<PreparedAdministration> prepareAdministration(const AdministrationInput& input);
+    RecordEntry newEntry(EntryKind kind, const QString& patientId, const QDateTime& clinicalTime) const;
+    // Sets e.corrects for `amends` after checking it; returns the extra audit step for a conflict.
+    Result<std::function<Status()>> applyAmends(RecordEntry& e, const QString& amends);
+
     vault::Vault& m_vault;
     QString m_author;
     QString m_deviceId;

@@ -5,7 +5,9 @@
 #include "fhir/DocumentMapping.h"
 #include "fhir/PatientMapping.h"
 #include "fhir/Reader.h"
+#include "records/LocalEntries.h"
 #include "vault/CensusRepository.h"
+#include "vault/OutboxRepository.h"
 #include "vault/Vault.h"
 
 #include <QHash>
@@ -43,10 +45,14 @@ Place placeOf(const model::EncounterLocation& at, const QHash<QString, model::Lo
         return place;
     }
     const auto label = [](const model::Location& l) { return l.name.isEmpty() ? l.identifier : l.name; };
-    if (it->isWard())
+    if (it->isWard()) {
         place.ward = label(*it);
-    else
+        // A downtime admission's local Encounter: at the ward, in a bed named by the display.
+        if (at.physicalType == QLatin1String("bd"))
+            place.bed = at.location.display;
+    } else {
         place.bed = label(*it);
+    }
     for (int depth = 0; depth < 4 && place.ward.isEmpty(); ++depth) {
         id = idOf(it->partOf.reference);
         if (id.isEmpty())
@@ -113,11 +119,15 @@ Result<QList<CensusRow>> CensusQuery::rows()
     }
 
     QHash<QString, QList<model::Allergy>> allergies;
+    QSet<QString> knownInVault; // identifiers and ids of EHR copies of entries recorded here
     auto storedAllergies = census.patientResources(QStringLiteral("AllergyIntolerance"));
     if (!storedAllergies.ok())
         return storedAllergies.error();
     for (const vault::StoredResource& r : *storedAllergies) {
-        auto a = fhir::mapAllergyIntolerance(parse(r.json));
+        const QJsonObject json = parse(r.json);
+        knownInVault += identifierValues({json});
+        knownInVault.insert(r.id);
+        auto a = fhir::mapAllergyIntolerance(json);
         if (a.ok())
             allergies[r.patientId].append(*a);
     }
@@ -149,6 +159,20 @@ Result<QList<CensusRow>> CensusQuery::rows()
             best = at;
     }
 
+    // What this device recorded during a downtime counts until the EHR has it.
+    auto outbox = vault::OutboxRepository(m_vault.db()).items();
+    if (!outbox.ok())
+        return outbox.error();
+    const LocalCensusFacts local = localCensusFacts(*outbox, knownInVault);
+    auto openEntries = vault::OutboxRepository(m_vault.db()).openEntriesByPatient();
+    if (!openEntries.ok())
+        return openEntries.error();
+    for (auto it = local.lastGiven.constBegin(); it != local.lastGiven.constEnd(); ++it) {
+        QDateTime& best = lastGiven[it.key()];
+        if (it.value().isValid() && (!best.isValid() || best < it.value()))
+            best = it.value();
+    }
+
     QList<CensusRow> out;
     out.reserve(patients->size());
     for (const vault::PatientIndexRow& p : *patients) {
@@ -171,6 +195,12 @@ Result<QList<CensusRow>> CensusQuery::rows()
             if (a.isRecordedAllergy())
                 row.allergies << a.substance.displayText();
         }
+        const QStringList reported = local.reportedAllergies.value(p.id);
+        if (!reported.isEmpty()) {
+            row.allergies += reported; // unconfirmed, reported during downtime: an allergy all the same
+            row.allergyStatus = model::AllergyStatus::HasAllergies;
+        }
+        row.pendingEntries = openEntries->value(p.id);
         row.activeMedications = medCounts->value(p.id);
         row.lastAdministration = lastGiven.value(p.id);
         out.append(std::move(row));

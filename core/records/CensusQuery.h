@@ -3,7 +3,9 @@
 // status, how many active medications and when the last dose was given.
 // Reads only the resource types the census needs (never full charts), so a
 // vault with thousands of patients loads in well under a second.
-// The allergy status follows the same rules as PatientRecords::chart.
+// The allergy status follows the same rules as PatientRecords::chart, and like
+// the chart the census counts what this device recorded during a downtime
+// (administrations for the last dose, reported allergies, pending entries).
 
 #include "common/Result.h"
 #include "model/Allergy.h"
@@ -35,7 +37,7 @@ struct CensusRow
     QStringList allergies;         // substances of recorded allergies
     qint64 activeMedications = 0;
     QDateTime lastAdministration;  // UTC; invalid when none was given
-    qint64 pendingEntries = 0;     // offline entries not yet uploaded (none before the outbox exists)
+    qint64 pendingEntries = 0;     // downtime entries of this device pending or in conflict (census badge)
 
     QString displayName() const;   // "Family, Given"
 };

@@ -2,6 +2,8 @@
 
 #include "fhir/ChartBuilder.h"
 #include "fhir/ResourceIndex.h"
+#include "records/LocalEntries.h"
+#include "vault/OutboxRepository.h"
 #include "vault/Vault.h"
 
 #include <QJsonDocument>
@@ -17,7 +19,7 @@ QJsonObject parse(const QByteArray& json)
 
 } // namespace
 
-PatientRecords::PatientRecords(vault::Vault& vault) : m_repository(vault.db()) {}
+PatientRecords::PatientRecords(vault::Vault& vault) : m_vault(vault), m_repository(vault.db()) {}
 
 Result<QList<vault::PatientIndexRow>> PatientRecords::patients()
 {
@@ -50,7 +52,16 @@ Result<model::PatientChart> PatientRecords::chart(const QString& patientId)
             return std::nullopt;
         return parse((*found)->json);
     };
-    return fhir::buildChart(patientId, resources, resolve);
+    model::PatientChart chart = fhir::buildChart(patientId, resources, resolve);
+    if (!m_includeLocal)
+        return chart;
+    vault::OutboxFilter filter;
+    filter.patientId = patientId;
+    auto local = vault::OutboxRepository(m_vault.db()).items(filter);
+    if (!local.ok())
+        return local.error();
+    mergeLocalEntries(chart, *local, identifierValues(resources), resolve);
+    return chart;
 }
 
 } // namespace lantern::records

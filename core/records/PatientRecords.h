@@ -2,7 +2,8 @@
 // Reads what the screens and the CLI show about patients out of the vault:
 // the patient list and one patient's chart, mapped from the stored FHIR.
 // Medications and devices referenced from a patient's resources are looked up
-// in the vault as well.
+// in the vault as well. What this device recorded during a downtime (the
+// outbox) is merged in, marked local (see LocalEntries.h).
 
 #include "common/Result.h"
 #include "model/PatientChart.h"
@@ -22,12 +23,17 @@ class PatientRecords
 public:
     explicit PatientRecords(vault::Vault& vault);
 
+    // Leave the outbox out: the chart exactly as the EHR data in the vault says.
+    void setIncludeLocalEntries(bool include) { m_includeLocal = include; }
+
     Result<QList<vault::PatientIndexRow>> patients();
     // NotFound when the vault holds nothing for that patient id.
     Result<model::PatientChart> chart(const QString& patientId);
 
 private:
+    vault::Vault& m_vault;
     vault::ResourceRepository m_repository;
+    bool m_includeLocal = true;
 };
 
 } // namespace lantern::records

@@ -14,6 +14,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace lantern::vault {
@@ -23,7 +24,17 @@ struct OutboxFilter
     std::optional<record::EntryState> state;
     QString patientId;   // empty = all
     QString downtimeId;  // empty = all
+    std::optional<record::EntryKind> kind;
+    QString orderId;     // empty = all
 };
+
+// Runs body atomically: in its own transaction (BEGIN IMMEDIATE ... COMMIT), or
+// in a savepoint inside the caller's open transaction. Rolls back on failure.
+Status runAtomically(Database& db, const std::function<Status()>& body);
+// UTC ISO 8601 with milliseconds ("2026-03-01T08:00:00.000Z"): the outbox's time
+// format, whose text order is time order. Null for an invalid time.
+QString outboxTime(const QDateTime& t);
+QDateTime outboxTimeFromText(const QString& text);
 
 struct OutboxCounts
 {
@@ -40,7 +51,18 @@ public:
     // set, the corrected entry moves to Superseded (not yet uploaded) in the same
     // transaction; if it was already Uploaded it stays Uploaded and the caller's
     // correcting resource (status entered-in-error) is what gets uploaded.
+    // Details (see record::isRetraction):
+    //  - correcting an entry in Conflict counts as the person's Amend decision
+    //    (decided by the entry's author at its recordedAt);
+    //  - a retraction of an entry that never reached the EHR has nothing to
+    //    upload: it is stored in state EnteredInError right away;
+    //  - an Uploaded entry can only be retracted (Conflict error otherwise);
+    //    when the retraction is marked uploaded, the original becomes EnteredInError;
+    //  - an entry is corrected at most once, and Duplicate / EnteredInError
+    //    entries not at all (correct the correcting entry instead).
     Status append(const record::RecordEntry& entry);
+    // The entry whose `corrects` is uuid, if any.
+    Result<std::optional<record::OutboxItem>> correctionOf(const QString& uuid);
 
     Result<std::optional<record::OutboxItem>> item(const QString& uuid);
     // Ordered by patient, then clinicalTime, then recordedAt: the upload order.
@@ -51,7 +73,8 @@ public:
     // Patients with at least one Pending or Conflict entry -> how many (census badge).
     Result<QHash<QString, int>> openEntriesByPatient();
 
-    // State changes made by the uploader (each in its own transaction).
+    // State changes made by the uploader (each in its own transaction, or the caller's).
+    // markUploaded accepts Pending (and Uploaded again, idempotently); markConflict Pending or Conflict.
     Status markUploaded(const QString& uuid, const QString& serverId, const QString& serverVersionId,
                         const QDateTime& at);
     Status markConflict(const QString& uuid, record::ConflictReason reason, const QString& detail,

@@ -63,6 +63,46 @@ const QList<Migration>& schemaMigrations()
              // Last status, last error, cycle counters: small key/value state of the engine.
              QStringLiteral("CREATE TABLE mirror_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
          }},
+        {5,
+         QStringLiteral("downtime outbox: immutable entries, their reconciliation state, patient map, "
+                        "downtime notes, downtime identifier range"),
+         {
+             // One row per confirmed entry, never changed or removed (the triggers
+             // enforce it): the FHIR resource exactly as it will be uploaded. Times
+             // are UTC ISO strings with milliseconds, so text order is time order.
+             QStringLiteral("CREATE TABLE outbox_entry ("
+                            " uuid TEXT PRIMARY KEY, kind TEXT NOT NULL, patient_id TEXT NOT NULL,"
+                            " device_id TEXT NOT NULL, author TEXT NOT NULL, witness TEXT,"
+                            " recorded_at TEXT NOT NULL, clinical_time TEXT NOT NULL,"
+                            " order_id TEXT, order_version_id TEXT, downtime_id TEXT, corrects TEXT,"
+                            " resource BLOB NOT NULL, warnings BLOB NOT NULL)"),
+             QStringLiteral("CREATE INDEX outbox_entry_by_patient ON outbox_entry (patient_id, clinical_time, recorded_at)"),
+             QStringLiteral("CREATE INDEX outbox_entry_by_order ON outbox_entry (order_id)"),
+             QStringLiteral("CREATE INDEX outbox_entry_by_corrects ON outbox_entry (corrects)"),
+             QStringLiteral("CREATE TRIGGER outbox_entry_no_update BEFORE UPDATE ON outbox_entry"
+                            " BEGIN SELECT RAISE(ABORT, 'outbox entries are immutable'); END"),
+             QStringLiteral("CREATE TRIGGER outbox_entry_no_delete BEFORE DELETE ON outbox_entry"
+                            " BEGIN SELECT RAISE(ABORT, 'outbox entries are immutable'); END"),
+             // What happened to each entry on its way to the EHR: the only mutable part.
+             QStringLiteral("CREATE TABLE outbox_state ("
+                            " uuid TEXT PRIMARY KEY REFERENCES outbox_entry (uuid), state TEXT NOT NULL,"
+                            " attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
+                            " server_id TEXT, server_version_id TEXT, conflict_reason TEXT, conflict_detail TEXT,"
+                            " decision TEXT, decided_by TEXT, decided_at TEXT, decision_note TEXT,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX outbox_state_by_state ON outbox_state (state)"),
+             // Patients admitted during downtime: local id -> the id the EHR gave them.
+             QStringLiteral("CREATE TABLE outbox_patient_map (local_id TEXT PRIMARY KEY, server_id TEXT NOT NULL)"),
+             // Downtime notes already posted, one per downtime and patient.
+             QStringLiteral("CREATE TABLE downtime_note ("
+                            " downtime_id TEXT NOT NULL, patient_id TEXT NOT NULL, server_id TEXT NOT NULL,"
+                            " PRIMARY KEY (downtime_id, patient_id))"),
+             // The device's block of downtime identifiers (at most one row).
+             QStringLiteral("CREATE TABLE downtime_id_range ("
+                            " slot INTEGER PRIMARY KEY CHECK (slot = 1), system TEXT NOT NULL, prefix TEXT NOT NULL,"
+                            " first INTEGER NOT NULL, last INTEGER NOT NULL, next INTEGER NOT NULL,"
+                            " CHECK (first <= last AND next >= first AND next <= last + 1))"),
+         }},
     };
     return migrations;
 }

@@ -1,0 +1,15 @@
+#pragma once
+// Pregnancy status Observations (LOINC 82810-3), see model/Pregnancy.h.
+
+#include "common/Result.h"
+#include "model/Pregnancy.h"
+
+#include <QJsonObject>
+
+namespace lantern::fhir {
+
+// Cheap check; never fails (malformed input is "no").
+bool isPregnancyStatusObservation(const QJsonObject& resource);
+Result<model::PregnancyStatus> mapPregnancyStatus(const QJsonObject& resource);
+
+} // namespace lantern::fhir

@@ -1,0 +1,173 @@
+#include "record/RecordContext.h"
+
+#include "access/Role.h"
+#include "audit/AuditLog.h"
+#include "fhir/MedicationMapping.h"
+#include "records/PatientRecords.h"
+#include "vault/MirrorRepository.h"
+#include "vault/OutboxRepository.h"
+#include "vault/ResourceRepository.h"
+#include "vault/UserRepository.h"
+#include "vault/Vault.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace lantern::record {
+
+Error invalidField(const QString& field, const QString& problem)
+{
+    return Error(ErrorCode::InvalidInput, field + QStringLiteral(": ") + problem);
+}
+
+QDateTime amendedClinicalTime(vault::Vault& vault, const QString& amends)
+{
+    if (amends.isEmpty())
+        return {};
+    auto item = vault::OutboxRepository(vault.db()).item(amends);
+    if (!item.ok() || !item->has_value())
+        return {};
+    return (*item)->entry.clinicalTime;
+}
+
+Result<QDateTime> clinicalTimeWithinLimits(const QDateTime& requested, const Clock& clock, const QString& field,
+                                           const QDateTime& amended)
+{
+    const QDateTime now = clock.now().toUTC();
+    if (requested.isNull())
+        return now;
+    if (!requested.isValid())
+        return invalidField(field, QStringLiteral("not a valid time"));
+    const QDateTime t = requested.toUTC();
+    QDateTime earliest = now.addSecs(-kMaxPastSecs);
+    if (amended.isValid() && amended.addSecs(-kMaxPastSecs) < earliest)
+        earliest = amended.addSecs(-kMaxPastSecs);
+    if (t < earliest)
+        return invalidField(field, QStringLiteral("more than 24 hours in the past; record older events on paper and "
+                                                  "have them back-charted"));
+    if (t > now.addSecs(kMaxFutureSecs))
+        return invalidField(field, QStringLiteral("more than 15 minutes in the future; check the time and the device clock"));
+    return t;
+}
+
+Result<Person> RecordContext::author(const QString& username, bool physicianOnly)
+{
+    if (username.trimmed().isEmpty())
+        return invalidField(QStringLiteral("author"), QStringLiteral("no user is signed in"));
+    vault::UserRepository users(m_vault);
+    auto known = users.exists(username);
+    if (!known.ok())
+        return known.error();
+    if (!*known)
+        return Person{username, username};
+    auto user = users.find(username);
+    if (!user.ok())
+        return user.error();
+    if (user->disabled)
+        return Error(ErrorCode::Denied, QStringLiteral("user %1 is disabled and cannot record").arg(username));
+    if (!user->hasPermission(access::Permission::Record))
+        return Error(ErrorCode::Denied, QStringLiteral("the role of %1 may not record entries").arg(username));
+    if (physicianOnly && user->role != access::Role::Physician)
+        return Error(ErrorCode::Denied, QStringLiteral("only a physician may annotate a medication order"));
+    return Person{user->username, user->displayName};
+}
+
+Result<Person> RecordContext::witness(const QString& username, const QString& author)
+{
+    if (username == author)
+        return invalidField(QStringLiteral("witness"), QStringLiteral("must be a second person, not the one recording"));
+    vault::UserRepository users(m_vault);
+    auto known = users.exists(username);
+    if (!known.ok())
+        return known.error();
+    if (!*known)
+        return invalidField(QStringLiteral("witness"), QStringLiteral("not a user of this device"));
+    auto user = users.find(username);
+    if (!user.ok())
+        return user.error();
+    if (user->disabled)
+        return invalidField(QStringLiteral("witness"), QStringLiteral("this user is disabled"));
+    return Person{user->username, user->displayName};
+}
+
+Result<model::PatientChart> RecordContext::chart(const QString& patientId)
+{
+    if (patientId.isEmpty())
+        return invalidField(QStringLiteral("patientId"), QStringLiteral("missing"));
+    return records::PatientRecords(m_vault).chart(patientId);
+}
+
+Result<QDateTime> RecordContext::dataAsOf(const QString& patientId)
+{
+    vault::MirrorRepository mirror(m_vault.db());
+    auto member = mirror.member(patientId);
+    if (!member.ok())
+        return member.error();
+    if (!member->has_value())
+        return QDateTime();
+    auto wards = mirror.dataAsOf();
+    if (!wards.ok())
+        return wards.error();
+    return wards->value((*member)->ward);
+}
+
+Result<OrderContext> RecordContext::order(const QString& patientId, const QString& orderId)
+{
+    if (orderId.isEmpty())
+        return invalidField(QStringLiteral("orderId"), QStringLiteral("missing"));
+    auto chartResult = chart(patientId);
+    if (!chartResult.ok())
+        return chartResult.error();
+    OrderContext ctx;
+    ctx.chart = std::move(chartResult).value();
+    bool found = false;
+    for (const model::MedicationOrder& o : ctx.chart.orders) {
+        if (o.source == model::MedicationOrder::Source::Request && o.meta.id == orderId) {
+            ctx.order = o;
+            found = true;
+            break;
+        }
+    }
+    if (!found)
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("orderId: medication order %1 is not among this patient's orders in the vault").arg(orderId));
+    auto stored = vault::ResourceRepository(m_vault.db()).get(QStringLiteral("MedicationRequest"), orderId);
+    if (!stored.ok())
+        return stored.error();
+    if (!stored->has_value())
+        return Error(ErrorCode::NotFound, QStringLiteral("orderId: medication order %1 is not in the vault").arg(orderId));
+    ctx.orderJson = QJsonDocument::fromJson((*stored)->json).object();
+    ctx.orderVersionId = ctx.order.meta.versionId.isEmpty() ? (*stored)->versionId : ctx.order.meta.versionId;
+    auto asOf = dataAsOf(patientId);
+    if (!asOf.ok())
+        return asOf.error();
+    ctx.dataAsOf = *asOf;
+    return ctx;
+}
+
+Status RecordContext::commit(const RecordEntry& entry, const QString& auditDetail, const std::function<Status()>& before)
+{
+    audit::AuditLog log(m_vault, m_clock);
+    vault::OutboxRepository outbox(m_vault.db());
+    return vault::runAtomically(m_vault.db(), [&]() -> Status {
+        if (before)
+            LANTERN_TRY(before());
+        LANTERN_TRY(outbox.append(entry));
+        audit::AuditEvent event;
+        event.actor = entry.author;
+        event.action = audit::AuditAction::RecordEntry;
+        event.patientId = entry.patientId;
+        event.detail = auditDetail;
+        auto appended = log.append(event);
+        if (!appended.ok())
+            return appended.error();
+        return {};
+    });
+}
+
+QString RecordContext::newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toLower();
+}
+
+} // namespace lantern::record

@@ -1,0 +1,76 @@
+#pragma once
+// What the Recorder reads and writes around an entry: the person recording,
+// the patient's chart (with this device's own entries), the order, the
+// data-as-of time, the time window for clinical times, and the one transaction
+// that stores an entry together with its audit event.
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "model/PatientChart.h"
+#include "record/EntryResources.h"
+#include "record/RecordEntry.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace lantern::vault {
+class Vault;
+}
+
+namespace lantern::record {
+
+// How far a clinical time may lie from the device clock.
+inline constexpr qint64 kMaxPastSecs = 24 * 3600;
+inline constexpr qint64 kMaxFutureSecs = 15 * 60;
+
+Error invalidField(const QString& field, const QString& problem);
+
+// null -> now; otherwise must lie within [now - 24 h, now + 15 min]. `field` names the input.
+// `amended`: the clinical time of an entry being amended (reconciliation can come
+// days after the event): then anything from 24 h before that time is allowed too.
+Result<QDateTime> clinicalTimeWithinLimits(const QDateTime& requested, const Clock& clock, const QString& field,
+                                           const QDateTime& amended = {});
+// The clinical time of the entry `amends` names, or an invalid time.
+QDateTime amendedClinicalTime(vault::Vault& vault, const QString& amends);
+
+struct OrderContext
+{
+    model::PatientChart chart;
+    model::MedicationOrder order;
+    QJsonObject orderJson;
+    QString orderVersionId;
+    QDateTime dataAsOf; // invalid when the patient is not in a mirrored ward
+};
+
+class RecordContext
+{
+public:
+    RecordContext(vault::Vault& vault, const Clock& clock) : m_vault(vault), m_clock(clock) {}
+
+    // The person for `username`. A user known to the vault must be enabled and
+    // hold the Record permission (and, with `physicianOnly`, be a physician);
+    // an unknown name is taken as is (the session already authenticated it).
+    Result<Person> author(const QString& username, bool physicianOnly = false);
+    // A witness must be a known, enabled user other than the author.
+    Result<Person> witness(const QString& username, const QString& author);
+
+    Result<model::PatientChart> chart(const QString& patientId);
+    Result<OrderContext> order(const QString& patientId, const QString& orderId);
+    Result<QDateTime> dataAsOf(const QString& patientId);
+
+    // One transaction: `before` (extra writes, may be empty), the entry into the
+    // outbox, and the audit event (action record-entry, coded detail).
+    Status commit(const RecordEntry& entry, const QString& auditDetail, const std::function<Status()>& before = {});
+
+    static QString newUuid();
+
+private:
+    vault::Vault& m_vault;
+    const Clock& m_clock;
+};
+
+} // namespace lantern::record

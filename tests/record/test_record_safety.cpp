@@ -1,0 +1,218 @@
+// Safety checks while recording an administration: they fire on allergy
+// (substance and drug class, also an allergy reported during downtime),
+// interval (PRN, scheduled with the ward's window, maximum per period, against
+// the vault and the outbox) and discontinued orders, and stay silent
+// otherwise; unconfirmed warnings refuse to record; confirmed ones are stored.
+
+#include "RecordFixture.h"
+#include "vault/OutboxRepository.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace lantern;
+using namespace lantern::record;
+using namespace lantern::test;
+using vault::OutboxRepository;
+
+namespace {
+
+AdministrationInput give(const QString& patient, const QString& order, const QDateTime& at = {})
+{
+    AdministrationInput in;
+    in.patientId = patient;
+    in.orderId = order;
+    in.givenAt = at;
+    return in;
+}
+
+QStringList kinds(const QList<SafetyWarning>& warnings)
+{
+    QStringList out;
+    for (const SafetyWarning& w : warnings)
+        out << w.kind;
+    return out;
+}
+
+} // namespace
+
+class TestRecordSafety : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void allergyBySubstance();
+    void allergyByClass();
+    void reportedAllergyCountsForTheCheck();
+    void prnIntervalAgainstVaultAndOutbox();
+    void prnMaximumPerPeriod();
+    void scheduledIntervalHasAWindow();
+    void discontinuedOrders();
+    void silentOtherwise();
+    void notGivenNeedsNoConfirmation();
+    void unconfirmedWarningsRefuseToRecord();
+
+private:
+    std::unique_ptr<RecordFixture> f;
+};
+
+void TestRecordSafety::init()
+{
+    f = std::make_unique<RecordFixture>();
+    QVERIFY(f->create());
+}
+
+void TestRecordSafety::allergyBySubstance()
+{
+    auto w = f->recorder().checkAdministration(give(kPatient, kOrderHeparin));
+    QVERIFY2(w.ok(), why(w));
+    QCOMPARE(kinds(*w), QStringList{QStringLiteral("allergy")});
+    QVERIFY(w->first().message.contains(QStringLiteral("Heparin (HIT II)")));
+}
+
+void TestRecordSafety::allergyByClass()
+{
+    auto amox = f->recorder().checkAdministration(give(kPatient, kOrderAmoxicillin));
+    QVERIFY2(amox.ok(), why(amox));
+    QCOMPARE(kinds(*amox), QStringList{QStringLiteral("allergy")});
+    QVERIFY(amox->first().message.contains(QStringLiteral("penicillins")));
+    auto enox = f->recorder().checkAdministration(give(kPatient, kOrderEnoxaparin));
+    QVERIFY2(enox.ok(), why(enox));
+    QCOMPARE(kinds(*enox), QStringList{QStringLiteral("allergy")});
+    QVERIFY(enox->first().message.contains(QStringLiteral("heparins")));
+}
+
+void TestRecordSafety::reportedAllergyCountsForTheCheck()
+{
+    QVERIFY(f->recorder().checkAdministration(give(kPatientNoAllergy, kOrderPat2))->isEmpty());
+    auto reported = f->recorder().recordReportedAllergy({kPatientNoAllergy, QStringLiteral("paracetamol"),
+                                                         QStringLiteral("rash"), QStringLiteral("low")});
+    QVERIFY2(reported.ok(), why(reported));
+    auto w = f->recorder().checkAdministration(give(kPatientNoAllergy, kOrderPat2));
+    QVERIFY2(w.ok(), why(w));
+    QCOMPARE(kinds(*w), QStringList{QStringLiteral("allergy")});
+    QVERIFY(w->first().message.contains(QStringLiteral("unconfirmed")));
+}
+
+void TestRecordSafety::prnIntervalAgainstVaultAndOutbox()
+{
+    // Paracetamol PRN q6h, last given 09:00 (vault); now 12:00.
+    auto early = f->recorder().checkAdministration(give(kPatient, kOrderParacetamol));
+    QVERIFY2(early.ok(), why(early));
+    QCOMPARE(kinds(*early), QStringList{QStringLiteral("interval")});
+    f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(15, 0), Qt::UTC)); // exactly 6 h later
+    auto onTime = f->recorder().checkAdministration(give(kPatient, kOrderParacetamol));
+    QVERIFY(onTime->isEmpty());
+    QVERIFY(f->recorder().recordAdministration(give(kPatient, kOrderParacetamol)).ok());
+    // Now the dose recorded during downtime is the last one.
+    f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(17, 0), Qt::UTC));
+    auto again = f->recorder().checkAdministration(give(kPatient, kOrderParacetamol));
+    QCOMPARE(kinds(*again), QStringList{QStringLiteral("interval")});
+    QVERIFY(again->first().message.contains(QStringLiteral("downtime")));
+    // A dose charted for a time before an existing one is checked against it as well.
+    auto backCharted = f->recorder().checkAdministration(
+        give(kPatient, kOrderParacetamol, QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC)));
+    QCOMPARE(kinds(*backCharted), QStringList{QStringLiteral("interval")});
+}
+
+void TestRecordSafety::prnMaximumPerPeriod()
+{
+    // Max 4000 mg per day; 1000 mg at 09:00 in the vault.
+    f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(15, 0), Qt::UTC));
+    AdministrationInput big = give(kPatient, kOrderParacetamol);
+    big.dose.value = 2000;
+    big.dose.unit = QStringLiteral("mg");
+    big.dose.code = QStringLiteral("mg");
+    QVERIFY(f->recorder().checkAdministration(big)->isEmpty()); // 3000 mg in 24 h
+    QVERIFY(f->recorder().recordAdministration(big).ok());
+    f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(21, 0), Qt::UTC));
+    big.dose.value = 1500;
+    auto w = f->recorder().checkAdministration(big); // 4500 mg in 24 h
+    QCOMPARE(kinds(*w), QStringList{QStringLiteral("interval")});
+    QVERIFY(w->first().message.contains(QStringLiteral("at most 4000")));
+    big.dose.value = 1000; // exactly 4000 mg: allowed
+    QVERIFY(f->recorder().checkAdministration(big)->isEmpty());
+}
+
+void TestRecordSafety::scheduledIntervalHasAWindow()
+{
+    // pat-2: 08-12-18-22, given 08:00. The 12:00 dose at 12:00 and up to an hour early is fine.
+    QVERIFY(f->recorder().checkAdministration(give(kPatientNoAllergy, kOrderPat2))->isEmpty());
+    QVERIFY(f->recorder()
+                .checkAdministration(give(kPatientNoAllergy, kOrderPat2, QDateTime(QDate(2026, 3, 1), QTime(11, 0), Qt::UTC)))
+                ->isEmpty());
+    auto tooEarly = f->recorder().checkAdministration(
+        give(kPatientNoAllergy, kOrderPat2, QDateTime(QDate(2026, 3, 1), QTime(10, 30), Qt::UTC)));
+    QCOMPARE(kinds(*tooEarly), QStringList{QStringLiteral("interval")});
+}
+
+void TestRecordSafety::discontinuedOrders()
+{
+    auto stopped = f->recorder().checkAdministration(give(kPatient, kOrderStopped));
+    QVERIFY2(stopped.ok(), why(stopped));
+    QCOMPARE(kinds(*stopped), QStringList{QStringLiteral("discontinued-order")});
+    QVERIFY(stopped->first().message.contains(QStringLiteral("stopped")));
+    auto ended = f->recorder().checkAdministration(give(kPatient, kOrderEnded));
+    QVERIFY2(ended.ok(), why(ended));
+    QCOMPARE(kinds(*ended), QStringList{QStringLiteral("discontinued-order")});
+}
+
+void TestRecordSafety::silentOtherwise()
+{
+    auto w = f->recorder().checkAdministration(give(kPatientNoAllergy, kOrderPat2));
+    QVERIFY2(w.ok(), why(w));
+    QVERIFY(w->isEmpty());
+    f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(16, 0), Qt::UTC));
+    auto para = f->recorder().checkAdministration(give(kPatient, kOrderParacetamol)); // allergic to others only
+    QVERIFY(para->isEmpty());
+    auto recorded = f->recorder().recordAdministration(give(kPatient, kOrderParacetamol));
+    QVERIFY2(recorded.ok(), why(recorded));
+    QVERIFY(recorded->warnings.isEmpty());
+}
+
+void TestRecordSafety::notGivenNeedsNoConfirmation()
+{
+    AdministrationInput held = give(kPatient, kOrderHeparin);
+    held.outcome = AdministrationOutcome::Held;
+    held.reason = QStringLiteral("platelets low");
+    auto e = f->recorder().recordAdministration(held);
+    QVERIFY2(e.ok(), why(e));
+    QCOMPARE(e->resource.value(QLatin1String("status")).toString(), QStringLiteral("on-hold"));
+    QCOMPARE(e->resource.value(QLatin1String("statusReason")).toArray().first().toObject().value(QLatin1String("text")).toString(),
+             QStringLiteral("platelets low"));
+    AdministrationInput notGiven = give(kPatient, kOrderHeparin);
+    notGiven.outcome = AdministrationOutcome::NotGiven;
+    notGiven.reason = QStringLiteral("refused");
+    auto n = f->recorder().recordAdministration(notGiven);
+    QVERIFY2(n.ok(), why(n));
+    QCOMPARE(n->resource.value(QLatin1String("status")).toString(), QStringLiteral("not-done"));
+}
+
+void TestRecordSafety::unconfirmedWarningsRefuseToRecord()
+{
+    OutboxRepository outbox(f->vault->db());
+    auto refused = f->recorder().recordAdministration(give(kPatient, kOrderHeparin));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+    QVERIFY(refused.error().message.contains(QStringLiteral("allergy")));
+    QVERIFY(!refused.error().message.contains(QStringLiteral("Heparin"))); // no drug names in errors (they get logged)
+    QCOMPARE(outbox.counts()->pending, 0);
+    // Confirming another kind does not count.
+    QVERIFY(!f->recorder().recordAdministration(give(kPatient, kOrderHeparin), {{QStringLiteral("interval"), {}, true}}).ok());
+
+    auto warnings = f->recorder().checkAdministration(give(kPatient, kOrderHeparin));
+    auto recorded = f->recorder().recordAdministration(give(kPatient, kOrderHeparin), *warnings);
+    QVERIFY2(recorded.ok(), why(recorded));
+    QCOMPARE(recorded->warnings.size(), 1);
+    QVERIFY(recorded->warnings.first().overridden);
+    QVERIFY(f->reopen());
+    auto stored = OutboxRepository(f->vault->db()).item(recorded->uuid);
+    QCOMPARE((*stored)->entry.warnings.size(), 1);
+    QCOMPARE((*stored)->entry.warnings.first().kind, QStringLiteral("allergy"));
+    QVERIFY((*stored)->entry.warnings.first().overridden);
+    QCOMPARE((*stored)->entry.warnings.first().message, warnings->first().message);
+}
+
+QTEST_GUILESS_MAIN(TestRecordSafety)
+#include "test_record_safety.moc"
