@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Lantern needs to build, test and run.
-# Idempotent: only missing packages are installed. Uses sudo when not root.
+# Installs the Debian 12 packages Lantern needs to build, test and run, and
+# the npm packages of the peer FHIR server the tests run against (Medplum,
+# pinned by tests/peer/server/package-lock.json).
+# Idempotent: only missing packages are installed. Uses sudo (for apt only)
+# when not root.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# npm ci for tests/peer/server when node_modules is absent or older than the lock file.
+install_peer_server() {
+    local dir=tests/peer/server
+    if [ -e "$dir/node_modules/.package-lock.json" ] && [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        return 0
+    fi
+    echo "install-deps: npm ci --prefix $dir (Medplum FHIR router for the peer tests)"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+}
 
 packages=(
     build-essential cmake ninja-build pkg-config git
@@ -9,7 +23,7 @@ packages=(
     libgl-dev libxkbcommon-dev
     libsqlcipher-dev sqlcipher libsodium-dev libpoco-dev libpwquality-dev cracklib-runtime wamerican
     openssl python3
-    xvfb xauth poppler-utils fonts-dejavu-core
+    xvfb xauth poppler-utils fonts-dejavu-core dbus-daemon
 )
 
 missing=()
@@ -23,6 +37,7 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: all ${#packages[@]} packages present"
+    install_peer_server
     exit 0
 fi
 
@@ -37,3 +52,4 @@ if [ ! -e /var/cache/cracklib/cracklib_dict.pwd ]; then
     $SUDO update-cracklib || true
 fi
 echo "install-deps: done"
+install_peer_server

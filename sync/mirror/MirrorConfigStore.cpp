@@ -18,7 +18,8 @@ QStringList idList(const QString& text)
 
 const QStringList kNumberKeys = {QStringLiteral("mirror.interval"), QStringLiteral("mirror.heartbeat"),
                                  QStringLiteral("mirror.purge_grace_hours"), QStringLiteral("mirror.overlap"),
-                                 QStringLiteral("mirror.history_days"), QStringLiteral("mirror.timeout")};
+                                 QStringLiteral("mirror.history_days"), QStringLiteral("mirror.timeout"),
+                                 QStringLiteral("mirror.deletion_sweep")};
 
 } // namespace
 
@@ -33,7 +34,7 @@ const QStringList& mirrorConfigKeys()
         QStringLiteral("mirror.timeout"),         QStringLiteral("mirror.auth"),
         QStringLiteral("mirror.bearer_token"),    QStringLiteral("mirror.smart_client_id"),
         QStringLiteral("mirror.smart_key_file"),  QStringLiteral("mirror.ca_bundle"),
-        QStringLiteral("mirror.proxy"),
+        QStringLiteral("mirror.proxy"),           QStringLiteral("mirror.deletion_sweep"),
     };
     return keys;
 }
@@ -62,6 +63,7 @@ Result<MirrorConfig> loadMirrorConfig(vault::Vault& vault)
     c.purgeGraceHours = number("mirror.purge_grace_hours", c.purgeGraceHours);
     c.overlapSeconds = number("mirror.overlap", c.overlapSeconds);
     c.administrationHistoryDays = number("mirror.history_days", c.administrationHistoryDays);
+    c.deletionSweepMinutes = number("mirror.deletion_sweep", c.deletionSweepMinutes);
     c.readTimeoutMs = number("mirror.timeout", c.readTimeoutMs / 1000) * 1000;
     c.preferBulkExport = v.value(QStringLiteral("mirror.bulk")) != QLatin1String("off");
     if (!v.value(QStringLiteral("mirror.auth")).isEmpty())

@@ -6,6 +6,7 @@
 #include "fhir/FhirClient.h"
 #include "mirror/MirrorEngine.h"
 #include "mirror/MirrorWriter.h"
+#include "mirror/SearchPager.h"
 #include "vault/MirrorRepository.h"
 
 #include <functional>
@@ -26,7 +27,9 @@ struct MirrorContext
     // The error every part returns when asked to stop between transactions.
     static Error stoppedError() { return Error(ErrorCode::Internal, QStringLiteral("the mirror was stopped")); }
     Status checkStop() const { return stopRequested && stopRequested() ? Status(stoppedError()) : Status(); }
-    int pageSize() const { return 200; }
+    int pageSize() const { return 1000; } // fewer round trips; one page is the memory bound
+    // Searches that never hand back part of a result as all of it (see SearchPager).
+    SearchPager pager() const { return SearchPager(client, pageSize(), [this] { return checkStop(); }); }
 };
 
 } // namespace lantern::sync

@@ -5,6 +5,7 @@
 #include "mirror/MirrorLogging.h"
 #include "mirror/PatientPuller.h"
 #include "mirror/Purger.h"
+#include "mirror/SearchDeltaPuller.h"
 #include "mirror/ScopeResolver.h"
 #include "vault/Vault.h"
 
@@ -42,6 +43,26 @@ Status MirrorCycle::recordScope(const ResolvedScope& scope, QStringList& toLoad,
     LANTERN_TRY((*tx)->commit());
     toLoad.sort();
     return {};
+}
+
+Result<bool> MirrorCycle::typeHistorySupported(const QDateTime& serverTime)
+{
+    if (m_support.typeHistory)
+        return *m_support.typeHistory;
+    auto page = m_ctx.client.history(QStringLiteral("Patient"), serverTime, {{QStringLiteral("_count"), QStringLiteral("1")}});
+    if (page.ok()) {
+        m_support.typeHistory = page->bundle.value(QLatin1String("type")).toString() == QLatin1String("history");
+    } else {
+        // The server answered, and not with a passing trouble: it has no type-level history.
+        const int status = page.httpStatus();
+        if (status != 400 && status != 404 && status != 405 && status != 501)
+            return page.error().prefixed(QStringLiteral("asking whether the EHR offers _history"));
+        m_support.typeHistory = false;
+    }
+    if (!*m_support.typeHistory)
+        qCInfo(lcMirror) << "the EHR offers no <Type>/_history; incremental pulls search by _lastUpdated and sweep for "
+                            "deletions every" << m_ctx.config.deletionSweepMinutes << "minutes";
+    return *m_support.typeHistory;
 }
 
 Result<MirrorCycleReport> MirrorCycle::run()
@@ -83,9 +104,15 @@ Result<MirrorCycleReport> MirrorCycle::run()
             LANTERN_TRY(PatientPuller(m_ctx).pull(toLoad, filter, scope->serverTime, report));
     }
 
+    auto history = typeHistorySupported(scope->serverTime);
+    if (!history.ok())
+        return history.error();
     const QStringList& types = ScopeFilter::mirroredTypes();
     for (qsizetype i = 0; i < types.size(); ++i) {
-        LANTERN_TRY(HistoryPuller(m_ctx).pull(types.at(i), filter, report));
+        if (*history)
+            LANTERN_TRY(HistoryPuller(m_ctx).pull(types.at(i), filter, report));
+        else
+            LANTERN_TRY(SearchDeltaPuller(m_ctx).pull(types.at(i), filter, scope->serverTime, report));
         if (m_ctx.progress)
             m_ctx.progress(QStringLiteral("incremental"), i + 1, types.size());
     }

@@ -36,6 +36,7 @@ public:
     std::unique_ptr<MirrorWriter> writer;
     MirrorClient client;
     std::optional<bool> bulkOffered;
+    ServerSupport support;
 
     EhrHealthMonitor* health = nullptr;
     EhrHeartbeat* heartbeat = nullptr;
@@ -147,7 +148,7 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
     MirrorContext ctx{*d->client.client, *d->vault, *d->mirror, *d->writer, d->config, d->clock,
                       [this] { return d->stopRequested.load(); },
                       [this](const QString& phase, qint64 done, qint64 total) { Q_EMIT progress(phase, done, total); }};
-    auto result = MirrorCycle(ctx, bulkOffered()).run();
+    auto result = MirrorCycle(ctx, bulkOffered(), d->support).run();
     d->inCycle = false;
     MirrorStatusStore store(*d->mirror);
     if (result.ok()) {

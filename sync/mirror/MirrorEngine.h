@@ -45,6 +45,7 @@ struct MirrorConfig
     int administrationHistoryDays = 30;
     int overlapSeconds = 60;              // cursors step back this much (server clocks and commit lag)
     int purgeGraceHours = 24;             // patients out of scope are removed after this
+    int deletionSweepMinutes = 15;        // servers without _history: how often to look for deletions (0: every cycle)
     bool preferBulkExport = true;         // initial load via Group/$export when offered
     QString authMode = QStringLiteral("none"); // none | bearer | smart
     QString bearerToken;

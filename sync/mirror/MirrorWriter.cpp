@@ -33,6 +33,18 @@ bool ScopeFilter::isVitalSign(const QJsonObject& observation)
     return false;
 }
 
+bool ScopeFilter::isEnteredInError(const fhir::ResourceIndex& index, const QJsonObject& resource)
+{
+    if (index.status == QLatin1String("entered-in-error"))
+        return true;
+    const QJsonArray codings =
+        resource.value(QLatin1String("verificationStatus")).toObject().value(QLatin1String("coding")).toArray();
+    for (const QJsonValue& coding : codings)
+        if (coding.toObject().value(QLatin1String("code")).toString() == QLatin1String("entered-in-error"))
+            return true;
+    return false;
+}
+
 QDateTime ScopeFilter::administrationTime(const QJsonObject& administration)
 {
     const QJsonValue when = administration.value(QLatin1String("effectiveDateTime"));
@@ -123,7 +135,7 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
         }
         if (!filter.wanted(*index, resource))
             continue;
-        if (index->status == QLatin1String("entered-in-error")) {
+        if (ScopeFilter::isEnteredInError(*index, resource)) {
             auto removed = removeIfStored(index->type, index->id);
             if (!removed.ok())
                 return removed.error();

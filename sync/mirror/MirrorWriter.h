@@ -45,6 +45,8 @@ public:
     const QSet<QString>& patients() const { return m_patients; }
 
     static bool isVitalSign(const QJsonObject& observation);
+    // status entered-in-error, or (AllergyIntolerance, Condition) verificationStatus entered-in-error.
+    static bool isEnteredInError(const fhir::ResourceIndex& index, const QJsonObject& resource);
     static QDateTime administrationTime(const QJsonObject& administration);
 
 private:

@@ -1,10 +1,23 @@
 #include "mirror/PatientPuller.h"
 
 #include "mirror/MirrorLogging.h"
+#include "mirror/SearchPager.h"
 
 namespace lantern::sync {
 
-SearchParams PatientPuller::paramsFor(const QString& type, const QStringList& batch, const QDateTime& serverTime) const
+QString PatientPuller::patientSearchParam(const QString& type)
+{
+    // `subject` is a plain reference; some servers implement `patient` as
+    // subject.where(resolve() is Patient), which Medplum evaluates ~20 times
+    // slower. With explicit Patient/ references both select the same resources.
+    static const QStringList bySubject = {
+        QStringLiteral("Encounter"), QStringLiteral("MedicationRequest"), QStringLiteral("MedicationAdministration"),
+        QStringLiteral("Condition"), QStringLiteral("Flag"),              QStringLiteral("Observation"),
+    };
+    return bySubject.contains(type) ? QStringLiteral("subject") : QStringLiteral("patient");
+}
+
+SearchParams PatientPuller::paramsFor(const QString& type, const QStringList& batch, const QDateTime& administrationWindowStart)
 {
     SearchParams params;
     if (type == QLatin1String("Patient")) {
@@ -13,21 +26,21 @@ SearchParams PatientPuller::paramsFor(const QString& type, const QStringList& ba
         QStringList refs;
         for (const QString& id : batch)
             refs.append(QStringLiteral("Patient/") + id);
-        params.append({QStringLiteral("patient"), refs.join(QLatin1Char(','))});
+        params.append({patientSearchParam(type), refs.join(QLatin1Char(','))});
     }
     if (type == QLatin1String("Observation"))
         params.append({QStringLiteral("category"), QStringLiteral("vital-signs")});
-    if (type == QLatin1String("MedicationAdministration")) // the window counts back from SERVER time
-        params.append({QStringLiteral("effective-time"),
-                       QStringLiteral("ge") + fhirInstant(serverTime.addDays(-m_ctx.config.administrationHistoryDays))});
-    params.append({QStringLiteral("_count"), QString::number(m_ctx.pageSize())});
+    if (type == QLatin1String("MedicationAdministration") && administrationWindowStart.isValid())
+        params.append({QStringLiteral("effective-time"), QStringLiteral("ge") + fhirInstant(administrationWindowStart)});
     return params;
 }
 
 Status PatientPuller::pullType(const QString& type, const QStringList& batch, const ScopeFilter& filter,
                                const QDateTime& serverTime, MirrorCycleReport& report) const
 {
-    auto paged = m_ctx.client.searchAll(type, paramsFor(type, batch, serverTime), [&](const BundlePage& page) -> Status {
+    // The window counts back from SERVER time.
+    const QDateTime windowStart = serverTime.addDays(-m_ctx.config.administrationHistoryDays);
+    const Status paged = m_ctx.pager().pageAll(type, paramsFor(type, batch, windowStart), [&](const BundlePage& page) -> Status {
         LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
         return m_ctx.checkStop();
     });

@@ -19,6 +19,13 @@ public:
 
     explicit PatientPuller(const MirrorContext& ctx) : m_ctx(ctx) {}
 
+    // The search for one type and a batch of patients (without _count):
+    // _id for Patient, subject=/patient=Patient/… for the rest, vital signs only, administrations
+    // from `administrationWindowStart` on (unset: all of them).
+    // `subject` for types whose patient link is their subject, else `patient`.
+    static QString patientSearchParam(const QString& type);
+    static SearchParams paramsFor(const QString& type, const QStringList& batch, const QDateTime& administrationWindowStart);
+
     // `filter` knows every patient in scope (the batch is a subset).
     Status pull(const QStringList& patientIds, const ScopeFilter& filter, const QDateTime& serverTime,
                 MirrorCycleReport& report) const;
@@ -26,7 +33,6 @@ public:
 private:
     Status pullType(const QString& type, const QStringList& batch, const ScopeFilter& filter,
                     const QDateTime& serverTime, MirrorCycleReport& report) const;
-    SearchParams paramsFor(const QString& type, const QStringList& batch, const QDateTime& serverTime) const;
 
     const MirrorContext& m_ctx;
 };

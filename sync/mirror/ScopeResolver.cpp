@@ -42,9 +42,8 @@ Result<ResolvedScope> ScopeResolver::resolve() const
 Status ScopeResolver::resolveWard(const QString& wardId, ResolvedScope& scope) const
 {
     const SearchParams params = {{QStringLiteral("location"), QStringLiteral("Location/") + wardId},
-                                 {QStringLiteral("status"), QStringLiteral("in-progress")},
-                                 {QStringLiteral("_count"), QString::number(m_ctx.pageSize())}};
-    auto paged = m_ctx.client.searchAll(QStringLiteral("Encounter"), params, [&](const BundlePage& page) -> Status {
+                                 {QStringLiteral("status"), QStringLiteral("in-progress")}};
+    const Status paged = m_ctx.pager().pageAll(QStringLiteral("Encounter"), params, [&](const BundlePage& page) -> Status {
         if (!scope.serverTime.isValid()) {
             auto time = serverTimeOf(page);
             if (!time.ok())
