@@ -18,7 +18,8 @@ struct ModeName
 
 const ModeName kModes[] = {{FaultMode::None, "none"}, {FaultMode::Down, "down"}, {FaultMode::Refuse, "refuse"},
     {FaultMode::Http503, "503"}, {FaultMode::Http429, "429"}, {FaultMode::Slow, "slow"},
-    {FaultMode::Timeout, "timeout"}, {FaultMode::Truncated, "truncated"}, {FaultMode::Malformed, "malformed"}};
+    {FaultMode::Timeout, "timeout"}, {FaultMode::Truncated, "truncated"}, {FaultMode::Malformed, "malformed"},
+    {FaultMode::Drop, "drop"}};
 
 Error invalid(const QString& m)
 {
@@ -27,9 +28,10 @@ Error invalid(const QString& m)
 
 Status checkRanges(const FaultSpec& s)
 {
-    if (s.durationSeconds < 0 || s.percent < 1 || s.percent > 100 || s.delayMs < 0 || s.retryAfterSeconds < 0)
+    if (s.durationSeconds < 0 || s.percent < 1 || s.percent > 100 || s.delayMs < 0 || s.retryAfterSeconds < 0
+        || s.afterRequests < 0)
         return invalid(u"Fault values out of range: durationSeconds >= 0, percent 1..100, delayMs >= 0, "
-                       u"retryAfterSeconds >= 0."_s);
+                       u"retryAfterSeconds >= 0, afterRequests >= 0."_s);
     return {};
 }
 
@@ -54,7 +56,8 @@ std::optional<FaultMode> FaultSpec::modeFromName(const QString& name)
 QJsonObject FaultSpec::toJson() const
 {
     return QJsonObject{{u"mode"_s, modeName(mode)}, {u"durationSeconds"_s, durationSeconds},
-        {u"percent"_s, percent}, {u"delayMs"_s, delayMs}, {u"retryAfterSeconds"_s, retryAfterSeconds}};
+        {u"percent"_s, percent}, {u"delayMs"_s, delayMs}, {u"retryAfterSeconds"_s, retryAfterSeconds},
+        {u"afterRequests"_s, afterRequests}};
 }
 
 Result<FaultSpec> FaultSpec::fromJson(const QJsonObject& json)
@@ -62,12 +65,13 @@ Result<FaultSpec> FaultSpec::fromJson(const QJsonObject& json)
     FaultSpec s;
     const auto mode = modeFromName(json.value(u"mode"_s).toString());
     if (!mode)
-        return invalid(u"Unknown fault mode; use one of down, refuse, 503, 429, slow, timeout, truncated, malformed."_s);
+        return invalid(u"Unknown fault mode; use one of down, refuse, 503, 429, slow, timeout, truncated, malformed, drop."_s);
     s.mode = *mode;
     s.durationSeconds = json.value(u"durationSeconds"_s).toInt(0);
     s.percent = json.value(u"percent"_s).toInt(100);
     s.delayMs = json.value(u"delayMs"_s).toInt(2000);
     s.retryAfterSeconds = json.value(u"retryAfterSeconds"_s).toInt(5);
+    s.afterRequests = json.value(u"afterRequests"_s).toInt(0);
     LANTERN_TRY(checkRanges(s));
     return s;
 }
@@ -81,7 +85,7 @@ Result<FaultSpec> FaultSpec::parse(const QString& text)
     const auto mode = modeFromName(parts.first().trimmed());
     if (!mode)
         return invalid(u"Unknown fault mode '"_s + parts.first()
-            + u"'; use down, refuse, 503, 429, slow, timeout, truncated or malformed."_s);
+            + u"'; use down, refuse, 503, 429, slow, timeout, truncated, malformed or drop."_s);
     s.mode = *mode;
     for (qsizetype i = 1; i < parts.size(); ++i) {
         const QString key = parts.at(i).section(u'=', 0, 0).trimmed();
@@ -97,8 +101,10 @@ Result<FaultSpec> FaultSpec::parse(const QString& text)
             s.delayMs = value;
         else if (key == u"retry-after"_s)
             s.retryAfterSeconds = value;
+        else if (key == u"after"_s)
+            s.afterRequests = value;
         else
-            return invalid(u"Unknown fault option '"_s + key + u"'; use duration, percent, delay or retry-after."_s);
+            return invalid(u"Unknown fault option '"_s + key + u"'; use duration, percent, delay, retry-after or after."_s);
     }
     LANTERN_TRY(checkRanges(s));
     return s;
@@ -113,6 +119,7 @@ void FaultInjector::set(const FaultSpec& spec)
     {
         std::lock_guard lock(m_mutex);
         m_spec = spec;
+        m_passed = 0;
         m_expiresAtMs = spec.durationSeconds > 0 ? m_clock.nowMSecs() + qint64(spec.durationSeconds) * 1000 : 0;
         ++m_generation;
     }
@@ -171,6 +178,10 @@ FaultMode FaultInjector::decide()
     std::lock_guard lock(m_mutex);
     expireLocked();
     const FaultMode mode = m_spec.mode;
+    if (mode != FaultMode::None && m_passed < m_spec.afterRequests) {
+        ++m_passed;
+        return FaultMode::None;
+    }
     if (mode == FaultMode::None || mode == FaultMode::Down || mode == FaultMode::Refuse || m_spec.percent >= 100)
         return mode;
     return m_rng.below(100) < m_spec.percent ? mode : FaultMode::None;

@@ -27,7 +27,8 @@ enum class FaultMode {
     Slow,        // each response delayed by delayMs
     Timeout,     // request read, never answered; the connection closes when the fault ends
     Truncated,   // Content-Length promises more than is sent, then the connection closes
-    Malformed    // 200 with a body that is not valid JSON
+    Malformed,   // 200 with a body that is not valid JSON
+    Drop         // a write (POST, PUT, DELETE) is carried out, then the connection closes without an answer; reads pass
 };
 
 struct FaultSpec
@@ -37,11 +38,13 @@ struct FaultSpec
     int percent = 100;       // share of requests affected (not for down/refuse)
     int delayMs = 2000;      // slow
     int retryAfterSeconds = 5; // 429 and 503
+    int afterRequests = 0;   // the first n FHIR requests after setting pass untouched ("mid-batch")
 
     QJsonObject toJson() const;
-    // {"mode": "slow", "durationSeconds": 30, "percent": 50, "delayMs": 800, "retryAfterSeconds": 5}
+    // {"mode": "slow", "durationSeconds": 30, "percent": 50, "delayMs": 800, "retryAfterSeconds": 5,
+    //  "afterRequests": 0}
     static Result<FaultSpec> fromJson(const QJsonObject& json);
-    // Command line: MODE[,duration=S][,percent=P][,delay=MS][,retry-after=S], e.g. "slow,delay=800,percent=50"
+    // Command line: MODE[,duration=S][,percent=P][,delay=MS][,retry-after=S][,after=N], e.g. "slow,delay=800,percent=50"
     static Result<FaultSpec> parse(const QString& text);
     static QString modeName(FaultMode mode);
     static std::optional<FaultMode> modeFromName(const QString& name);
@@ -78,6 +81,7 @@ private:
     mutable FaultSpec m_spec;
     mutable qint64 m_expiresAtMs = 0;
     quint64 m_generation = 0;
+    int m_passed = 0; // requests decided since the fault was set (for afterRequests)
     bool m_shutdown = false;
     Rng m_rng;
 };

@@ -4,7 +4,10 @@
 #include "SimLogging.h"
 #include "Simulator.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
@@ -41,6 +44,12 @@ public:
 
     void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override
     {
+        // Headers and body leave in separate writes: without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK can hold every answer back by tens of milliseconds.
+        try {
+            static_cast<Poco::Net::HTTPServerRequestImpl&>(in).socket().setNoDelay(true);
+        } catch (const Poco::Exception&) {
+        }
         ApiRequest req;
         req.method = QByteArray::fromStdString(in.getMethod());
         for (const auto& [name, value] : in)
@@ -82,6 +91,13 @@ public:
             r = m_sim.fhirApi().handle(req);
         } else {
             r = ApiResponse::outcome(404, u"not-found"_s, u"The FHIR base is /fhir."_s);
+        }
+        if (fault == FaultMode::Drop && req.method != "GET" && req.method != "HEAD") {
+            // The work is done (a create is stored) but the answer is lost with the
+            // connection: only a conditional, repeatable request survives this.
+            // Returning unanswered with keep-alive off closes the connection (as for refuse).
+            out.setKeepAlive(false);
+            return;
         }
         if (fault == FaultMode::Truncated) {
             // Promise the whole body, send half, close: the client must notice the short read.

@@ -141,7 +141,7 @@ ApiResponse FhirRestApi::capability(const ApiRequest& req)
         QJsonArray params;
         const QStringList names = supportedParams(type);
         for (const QString& name : names) {
-            const bool date = name == u"_lastUpdated"_s;
+            const bool date = name == u"_lastUpdated"_s || name == u"effective-time"_s || name == u"date"_s;
             const bool number = name == u"_count"_s;
             const bool reference = name == u"patient"_s || name == u"subject"_s || name == u"location"_s
                 || name == u"partof"_s || name == u"encounter"_s || name == u"request"_s || name == u"member"_s

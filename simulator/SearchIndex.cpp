@@ -1,5 +1,7 @@
 #include "SearchIndex.h"
 
+#include "FhirJson.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +47,15 @@ QString patientOf(const QJsonObject& r)
     return {};
 }
 
+void addDate(IndexFields& f, DateParam p, const QString& start, const QString& end = {})
+{
+    const auto from = fhir::parseTimeRange(start);
+    if (!from)
+        return;
+    const auto to = end.isEmpty() ? from : fhir::parseTimeRange(end);
+    f.dates.append({p, from->lo, to ? to->hi : from->hi});
+}
+
 bool isMedicationType(const QString& type)
 {
     return type == u"MedicationRequest"_s || type == u"MedicationAdministration"_s
@@ -85,6 +96,15 @@ IndexFields extractIndex(const QString& type, const QJsonObject& r)
     addReference(f, Param::Encounter, r.value(u"encounter"_s));
     addReference(f, Param::Encounter, r.value(u"context"_s));
     addReference(f, Param::Request, r.value(u"request"_s));
+    if (type == u"MedicationAdministration"_s) {
+        const QJsonObject period = r.value(u"effectivePeriod"_s).toObject();
+        if (r.contains(u"effectiveDateTime"_s))
+            addDate(f, DateParam::EffectiveTime, r.value(u"effectiveDateTime"_s).toString());
+        else if (!period.isEmpty())
+            addDate(f, DateParam::EffectiveTime, period.value(u"start"_s).toString(), period.value(u"end"_s).toString());
+    }
+    if (type == u"DocumentReference"_s)
+        addDate(f, DateParam::Date, r.value(u"date"_s).toString());
     if (type == u"Group"_s) {
         const QJsonArray members = r.value(u"member"_s).toArray();
         for (const QJsonValue& m : members)
@@ -135,11 +155,24 @@ std::optional<Param> paramByName(const QString& type, const QString& name)
     return std::nullopt;
 }
 
+std::optional<DateParam> dateParamByName(const QString& type, const QString& name)
+{
+    if (type == u"MedicationAdministration"_s && name == u"effective-time"_s)
+        return DateParam::EffectiveTime;
+    if (type == u"DocumentReference"_s && name == u"date"_s)
+        return DateParam::Date;
+    return std::nullopt;
+}
+
 QStringList supportedParams(const QString& type)
 {
     QStringList out{u"_id"_s, u"_lastUpdated"_s, u"_count"_s, u"_summary"_s, u"_total"_s};
     if (hasPatientLink(type))
         out << u"patient"_s << u"subject"_s;
+    if (type == u"MedicationAdministration"_s)
+        out << u"effective-time"_s;
+    if (type == u"DocumentReference"_s)
+        out << u"date"_s;
     for (const ParamName& p : kParams) {
         if (!p.onlyType || type == QLatin1String(p.onlyType))
             out << QString::fromLatin1(p.name);

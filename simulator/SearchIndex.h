@@ -33,15 +33,32 @@ struct IndexEntry
     QString value;
 };
 
+// Date search parameters: the resource's time as a range (both ends inclusive,
+// ms since epoch), so "2026-03-01" and a Period compare by what they cover.
+enum class DateParam : quint8 {
+    EffectiveTime, // MedicationAdministration.effective[x]
+    Date           // DocumentReference.date
+};
+
+struct DateEntry
+{
+    DateParam param;
+    qint64 lo = 0;
+    qint64 hi = 0;
+};
+
 struct IndexFields
 {
     QString patient; // "Patient/x" for resources in a patient's compartment, else empty
     QList<IndexEntry> entries;
+    QList<DateEntry> dates;
 };
 
 IndexFields extractIndex(const QString& type, const QJsonObject& resource);
 
 bool isReferenceParam(Param p);
+// The date search parameter `name` on `type` (effective-time, date), if supported.
+std::optional<DateParam> dateParamByName(const QString& type, const QString& name);
 // The search parameter `name` on `type`, if the simulator supports it.
 std::optional<Param> paramByName(const QString& type, const QString& name);
 // Names of the supported parameters of `type` (for the CapabilityStatement).

@@ -22,6 +22,40 @@ QString normalisePatient(const QString& v)
     return u"Patient/"_s + v;
 }
 
+// Does a resource covering [lo, hi] satisfy the filter? "ge" and "le" accept an
+// overlap, as FHIR's date search does for ranges.
+bool rangeMatches(const DateFilter& f, qint64 lo, qint64 hi)
+{
+    const auto& r = f.range;
+    if (f.prefix == u"eq"_s)
+        return lo >= r.lo && hi <= r.hi;
+    if (f.prefix == u"ne"_s)
+        return hi < r.lo || lo > r.hi;
+    if (f.prefix == u"gt"_s || f.prefix == u"sa"_s)
+        return hi > r.hi;
+    if (f.prefix == u"ge"_s)
+        return hi >= r.lo;
+    if (f.prefix == u"lt"_s || f.prefix == u"eb"_s)
+        return lo < r.lo;
+    if (f.prefix == u"le"_s)
+        return lo <= r.hi;
+    return true;
+}
+
+Result<DateFilter> parseDateFilter(const QString& name, const QString& value)
+{
+    QString prefix = u"eq"_s;
+    QString v = value;
+    if (v.size() > 2 && kPrefixes.contains(v.left(2))) {
+        prefix = v.left(2);
+        v = v.mid(2);
+    }
+    const auto range = fhir::parseTimeRange(v);
+    if (!range)
+        return bad(name + u" needs a FHIR date or dateTime, optionally with gt/ge/lt/le."_s);
+    return DateFilter{prefix, *range};
+}
+
 } // namespace
 
 bool SearchQuery::matchesLastUpdated(qint64 ms) const
@@ -49,6 +83,13 @@ bool SearchQuery::matchesLastUpdated(qint64 ms) const
 
 bool SearchQuery::matchesIndex(const IndexFields& index) const
 {
+    for (const ResourceDateFilter& f : dates) {
+        bool any = false;
+        for (const DateEntry& d : index.dates)
+            any = any || (d.param == f.param && rangeMatches(f.filter, d.lo, d.hi));
+        if (!any)
+            return false;
+    }
     for (const TokenFilter& f : filters) {
         const bool reference = isReferenceParam(f.param);
         bool any = false;
@@ -113,16 +154,15 @@ Result<SearchQuery> parseSearch(const QString& type, const QueryItems& items, bo
                 return bad(u"_count must be a non-negative whole number."_s);
             q.count = std::min(n, kMaxPageSize);
         } else if (name == u"_lastUpdated"_s) {
-            QString prefix = u"eq"_s;
-            QString v = value;
-            if (v.size() > 2 && kPrefixes.contains(v.left(2))) {
-                prefix = v.left(2);
-                v = v.mid(2);
-            }
-            const auto range = fhir::parseTimeRange(v);
-            if (!range)
-                return bad(u"_lastUpdated needs a FHIR date or dateTime, optionally with gt/ge/lt/le."_s);
-            q.lastUpdated.append({prefix, *range});
+            auto filter = parseDateFilter(name, value);
+            if (!filter)
+                return filter.error();
+            q.lastUpdated.append(filter.value());
+        } else if (const auto dp = dateParamByName(type, name)) {
+            auto filter = parseDateFilter(name, value);
+            if (!filter)
+                return filter.error();
+            q.dates.append({*dp, filter.value()});
         } else if (name == u"_summary"_s) {
             q.summaryCount = value == u"count"_s;
         } else if (name == u"_total"_s) {

@@ -33,6 +33,13 @@ struct DateFilter
     fhir::TimeRange range;
 };
 
+// A date parameter of the resource itself (effective-time, date), not _lastUpdated.
+struct ResourceDateFilter
+{
+    DateParam param;
+    DateFilter filter;
+};
+
 struct SearchCursor
 {
     qint64 searchTimeMs = 0; // when page 1 was served; reported as Bundle.meta.lastUpdated on every page
@@ -47,6 +54,7 @@ struct SearchQuery
     QStringList patients; // "Patient/x", any of; empty: no restriction
     QList<TokenFilter> filters;
     QList<DateFilter> lastUpdated;
+    QList<ResourceDateFilter> dates;
     int count = 50;
     bool summaryCount = false;
     bool wantTotal = false;

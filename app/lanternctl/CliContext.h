@@ -10,7 +10,15 @@
 
 namespace lantern::cli {
 
-enum ExitCode { Ok = 0, Failed = 1, Usage = 2, AuthFailed = 3 };
+enum ExitCode {
+    Ok = 0,
+    Failed = 1,
+    Usage = 2,
+    AuthFailed = 3,
+    ConflictsWaiting = 4, // reconcile run: everything else is filed; entries wait for a person's decision
+    EhrUnavailable = 5,   // reconcile run: the EHR did not answer (or refused); run again later, it resumes
+    Interrupted = 6       // reconcile run: stopped by SIGTERM/SIGINT between entries; run again to resume
+};
 
 struct CliContext
 {
@@ -38,5 +46,7 @@ int runMirror(CliContext& ctx, const QStringList& args);
 int runSync(CliContext& ctx, const QStringList& args);
 int runStatus(CliContext& ctx, const QStringList& args);
 int runConfig(CliContext& ctx, const QStringList& args);
+int runReconcile(CliContext& ctx, const QStringList& args);
+int runReconcileUpload(CliContext& ctx, const QStringList& args); // reconcile run
 
 } // namespace lantern::cli

@@ -45,6 +45,11 @@ const char* const kUsage = R"(commands:
   sync --once                                   run exactly one mirror cycle (uses device.key)
   status                                        EHR state, data as of per ward, patients, last error
   config set KEY VALUE | config show            mirror settings (mirror.base_url, mirror.wards, ...)
+  reconcile status                              downtime entries by state, conflicts waiting (uuid, kind, reason)
+  reconcile run [--progress]                    upload the outbox to the EHR (uses device.key and the mirror settings;
+                                                exit 0 all filed, 4 conflicts wait, 5 EHR unavailable, 6 interrupted)
+  reconcile decide UUID upload-anyway|mark-duplicate [--note TEXT]   a physician's decision on a conflict
+  reconcile report --downtime ID --json FILE    the downtime's reconciliation report (JSON, patient ids, no names)
 Global --device: unlock with the device key (device.key) instead of a passphrase.
 Passphrases are read from the terminal without echo, or one per line from standard input.)";
 
@@ -71,7 +76,7 @@ int main(int argc, char** argv)
     parser.addOption(vaultOption);
     parser.addOption(userOption);
     parser.addOption(deviceOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify, mirror, sync, status, config"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify, mirror, sync, status, config, reconcile"));
     parser.process(app);
 
     QStringList args = parser.positionalArguments();
@@ -85,6 +90,7 @@ int main(int argc, char** argv)
         {QStringLiteral("verify"), runVerify},
         {QStringLiteral("mirror"), runMirror}, {QStringLiteral("sync"), runSync},
         {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfig},
+        {QStringLiteral("reconcile"), runReconcile},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the

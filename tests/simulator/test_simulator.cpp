@@ -108,6 +108,7 @@ private Q_SLOTS:
     void searchFilters();
     void versionedReadAndIfMatch();
     void ifNoneExistCreatesOnce();
+    void reconciliationWritesAndSearches();
     void transactionIsAtomicAndRewritesReferences();
     void batchAnswersEachEntry();
     void historyIncludesDeletes();
@@ -298,6 +299,60 @@ void TestSimulator::ifNoneExistCreatesOnce()
     QCOMPARE(again.status, 200);
     QCOMPARE(again.json().value(u"id"_s), created.json().value(u"id"_s));
     QCOMPARE(pageThrough(m_port, u"/fhir/MedicationAdministration?identifier=urn:lantern:outbox|b6f1c0de-1"_s).size(), 1);
+}
+
+void TestSimulator::reconciliationWritesAndSearches()
+{
+    const QJsonObject mr = http(m_port, "GET", u"/fhir/MedicationRequest?patient=pat-2&status=active"_s).json()
+                               .value(u"entry"_s).toArray().at(0).toObject().value(u"resource"_s).toObject();
+    QVERIFY(!mr.isEmpty());
+    const QString request = u"MedicationRequest/"_s + mr.value(u"id"_s).toString();
+    const QString uuid = u"urn:uuid:0b7e6f5c-1d2a-4c3b-9e8f-7a6b5c4d3e2f"_s;
+    const QJsonObject administration{{u"resourceType"_s, u"MedicationAdministration"_s},
+        {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:ietf:rfc:3986"_s}, {u"value"_s, uuid}}}},
+        {u"status"_s, u"completed"_s}, {u"medicationCodeableConcept"_s, mr.value(u"medicationCodeableConcept"_s)},
+        {u"subject"_s, mr.value(u"subject"_s)}, {u"effectiveDateTime"_s, u"2031-05-04T10:30:00Z"_s},
+        {u"request"_s, QJsonObject{{u"reference"_s, request}}}};
+    // The identifier value holds colons; the bar arrives percent-encoded as FhirClient sends it.
+    const QList<QPair<QByteArray, QByteArray>> condition{
+        {"If-None-Exist", "identifier=urn:ietf:rfc:3986%7C" + uuid.toUtf8()}};
+    const Reply created = http(m_port, "POST", u"/fhir/MedicationAdministration"_s, toJson(administration), condition);
+    QCOMPARE(created.status, 201);
+    QVERIFY(!created.headers.value("etag").isEmpty());
+    const Reply again = http(m_port, "POST", u"/fhir/MedicationAdministration"_s, toJson(administration), condition);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json().value(u"id"_s), created.json().value(u"id"_s));
+
+    // The duplicate search: patient, effective-time window, request (or drug code).
+    const QString patient = mr.value(u"subject"_s).toObject().value(u"reference"_s).toString();
+    const QString window = u"/fhir/MedicationAdministration?patient="_s + patient
+        + u"&effective-time=ge2031-05-04T09:45:00.000Z&effective-time=le2031-05-04T11:45:00.000Z"_s;
+    QCOMPARE(pageThrough(m_port, window + u"&request="_s + request).size(), 1);
+    QCOMPARE(pageThrough(m_port, window).size(), 1);
+    QCOMPARE(pageThrough(m_port, u"/fhir/MedicationAdministration?patient="_s + patient
+                 + u"&effective-time=ge2031-05-04T11:00:00Z&request="_s + request).size(), 0);
+    QCOMPARE(pageThrough(m_port, u"/fhir/MedicationAdministration?effective-time=2031-05-04"_s).size(), 1);
+
+    // Conditional create of the other resource types an outbox uploads.
+    const QJsonObject patientResource{{u"resourceType"_s, u"Patient"_s},
+        {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:ietf:rfc:3986"_s}, {u"value"_s, u"urn:uuid:p-1"_s}}}}};
+    const QJsonObject note{{u"resourceType"_s, u"DocumentReference"_s}, {u"status"_s, u"current"_s},
+        {u"subject"_s, QJsonObject{{u"reference"_s, patient}}},
+        {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:ietf:rfc:3986"_s}, {u"value"_s, u"urn:uuid:d-1"_s}}}}};
+    const QJsonObject allergy{{u"resourceType"_s, u"AllergyIntolerance"_s},
+        {u"patient"_s, QJsonObject{{u"reference"_s, patient}}},
+        {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:ietf:rfc:3986"_s}, {u"value"_s, u"urn:uuid:a-1"_s}}}}};
+    for (const QJsonObject& resource : {patientResource, note, allergy}) {
+        const QString type = resource.value(u"resourceType"_s).toString();
+        const QByteArray value = resource.value(u"identifier"_s).toArray().at(0).toObject().value(u"value"_s).toString().toUtf8();
+        const QList<QPair<QByteArray, QByteArray>> ifNone{{"If-None-Exist", "identifier=urn:ietf:rfc:3986|" + value}};
+        QCOMPARE(http(m_port, "POST", u"/fhir/"_s + type, toJson(resource), ifNone).status, 201);
+        QCOMPARE(http(m_port, "POST", u"/fhir/"_s + type, toJson(resource), ifNone).status, 200);
+    }
+    // Two matches: the condition is ambiguous, nothing is created.
+    QCOMPARE(http(m_port, "POST", u"/fhir/DocumentReference"_s, toJson(note)).status, 201);
+    const QList<QPair<QByteArray, QByteArray>> ambiguous{{"If-None-Exist", "identifier=urn:ietf:rfc:3986|urn:uuid:d-1"}};
+    QCOMPARE(http(m_port, "POST", u"/fhir/DocumentReference"_s, toJson(note), ambiguous).status, 412);
 }
 
 void TestSimulator::transactionIsAtomicAndRewritesReferences()

@@ -11,6 +11,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/StreamCopier.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void percentageAffectsSomeRequests();
     void durationExpiresOnTheClock();
     void commandLineSpecParses();
+    void dropLosesTheAnswerNotTheWrite();
 
 private:
     ManualClock m_clock;
@@ -270,3 +272,24 @@ void TestSimulatorFaults::commandLineSpecParses()
 
 QTEST_GUILESS_MAIN(TestSimulatorFaults)
 #include "test_simulator_faults.moc"
+
+void TestSimulatorFaults::dropLosesTheAnswerNotTheWrite()
+{
+    // One request passes, then the connection is lost after the work is done.
+    QCOMPARE(http(m_port, "POST", u"/$sim/fault"_s, faultJson("drop", {{u"afterRequests"_s, 1}})).status, 200);
+    QCOMPARE(http(m_port, "GET", u"/fhir/Patient/pat-1"_s).status, 200);
+    const QJsonObject note{{u"resourceType"_s, u"DocumentReference"_s}, {u"status"_s, u"current"_s},
+        {u"subject"_s, QJsonObject{{u"reference"_s, u"Patient/pat-1"_s}}},
+        {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:test:drop"_s}, {u"value"_s, u"drop-1"_s}}}}};
+    const Reply lost = http(m_port, "POST", u"/fhir/DocumentReference"_s, QJsonDocument(note).toJson(QJsonDocument::Compact));
+    QCOMPARE(lost.status, 0);
+    QCOMPARE(lost.failure, Failure::Other);
+    QCOMPARE(http(m_port, "DELETE", u"/$sim/fault"_s).status, 200);
+    const Reply found = http(m_port, "GET", u"/fhir/DocumentReference?identifier=urn:test:drop|drop-1"_s);
+    QCOMPARE(found.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(found.body).object().value(u"entry"_s).toArray().size(), 1);
+    auto spec = sim::FaultSpec::parse(u"drop,after=5"_s);
+    QVERIFY(spec.ok());
+    QCOMPARE(spec->mode, sim::FaultMode::Drop);
+    QCOMPARE(spec->afterRequests, 5);
+}

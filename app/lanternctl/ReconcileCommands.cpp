@@ -1,0 +1,139 @@
+// lanternctl reconcile status | decide UUID DECISION [--note TEXT] (run: ReconcileRunCommand.cpp)
+// Output names entry uuids, kinds, states, reasons and counts, never patient data.
+#include "CliContext.h"
+
+#include "common/AtomicFile.h"
+#include "reconcile/ConflictDecisions.h"
+#include "record/ReconcileReport.h"
+#include "vault/OutboxRepository.h"
+#include "vault/Vault.h"
+
+#include <QMap>
+
+namespace lantern::cli {
+namespace {
+
+const QString kUsage = QStringLiteral(
+    "usage: lanternctl reconcile status | reconcile run [--progress] | reconcile decide UUID upload-anyway|mark-duplicate "
+    "[--note TEXT] | reconcile report --downtime ID --json FILE");
+
+// What a conflict's detail may show on a terminal: our own checks write ids and
+// versions only; a server's OperationOutcome text is reduced to its HTTP status.
+QString shownDetail(const record::OutboxItem& item)
+{
+    if (item.conflict == record::ConflictReason::ServerRejected)
+        return item.conflictDetail.section(QLatin1Char(':'), 0, 0);
+    return item.conflictDetail;
+}
+
+int status(CliContext& ctx, vault::Vault& vault)
+{
+    vault::OutboxRepository outbox(vault.db());
+    auto items = outbox.items();
+    if (!items.ok())
+        return ctx.fail(items.error());
+    QMap<QString, QMap<record::EntryState, int>> byDowntime;
+    for (const record::OutboxItem& item : std::as_const(*items))
+        ++byDowntime[item.entry.downtimeId][item.state];
+    if (byDowntime.isEmpty()) {
+        ctx.out << "no entries recorded offline" << Qt::endl;
+        return Ok;
+    }
+    const QList<record::EntryState> states{record::EntryState::Pending,   record::EntryState::Uploaded,
+                                           record::EntryState::Conflict,  record::EntryState::Duplicate,
+                                           record::EntryState::Superseded, record::EntryState::EnteredInError};
+    for (auto it = byDowntime.constBegin(); it != byDowntime.constEnd(); ++it) {
+        ctx.out << "downtime " << (it.key().isEmpty() ? QStringLiteral("(none)") : it.key()) << ":";
+        for (record::EntryState state : states)
+            ctx.out << " " << record::entryStateName(state) << " " << it.value().value(state);
+        ctx.out << Qt::endl;
+    }
+    int conflicts = 0;
+    for (const record::OutboxItem& item : std::as_const(*items)) {
+        if (item.state != record::EntryState::Conflict)
+            continue;
+        if (conflicts++ == 0)
+            ctx.out << "conflicts waiting for a decision (uuid, kind, reason, detail):" << Qt::endl;
+        ctx.out << "  " << item.entry.uuid << "  " << record::entryKindName(item.entry.kind) << "  "
+                << (item.conflict ? record::conflictReasonName(*item.conflict) : QStringLiteral("?")) << "  "
+                << shownDetail(item) << Qt::endl;
+    }
+    if (conflicts == 0)
+        ctx.out << "no conflicts waiting" << Qt::endl;
+    return Ok;
+}
+
+int decide(CliContext& ctx, const QStringList& args)
+{
+    QStringList rest = args;
+    QString note;
+    const qsizetype noteAt = rest.indexOf(QStringLiteral("--note"));
+    if (noteAt >= 0) {
+        if (noteAt + 1 >= rest.size())
+            return ctx.fail(kUsage, Usage);
+        note = rest.at(noteAt + 1);
+        rest.remove(noteAt, 2);
+    }
+    if (rest.size() != 2)
+        return ctx.fail(kUsage, Usage);
+    const auto decision = record::decisionFromName(rest.at(1));
+    if (!decision || *decision == record::Decision::Amend)
+        return ctx.fail(QStringLiteral("decide takes upload-anyway or mark-duplicate (amend an entry from the desktop)"), Usage);
+    if (ctx.device)
+        return ctx.fail(QStringLiteral("a person decides conflicts: unlock with your own passphrase, not --device"),
+                        AuthFailed);
+    access::VaultAccess access;
+    auto session = ctx.unlock(access);
+    if (!session)
+        return AuthFailed;
+    Status decided = sync::decideConflict(*session, rest.at(0).toLower(), *decision, note);
+    if (!decided.ok())
+        return ctx.fail(decided.error());
+    ctx.out << "entry " << rest.at(0) << ": " << record::decisionName(*decision) << Qt::endl;
+    return Ok;
+}
+
+// The downtime's report as JSON (patient ids and entry states; no names, drugs or note
+// texts), written atomically and readable by the owner only.
+int report(CliContext& ctx, vault::Vault& vault, const QStringList& args)
+{
+    const qsizetype downtimeAt = args.indexOf(QStringLiteral("--downtime"));
+    const qsizetype jsonAt = args.indexOf(QStringLiteral("--json"));
+    if (args.size() != 4 || downtimeAt < 0 || jsonAt < 0 || downtimeAt + 1 >= args.size() || jsonAt + 1 >= args.size())
+        return ctx.fail(kUsage, Usage);
+    auto json = record::ReconcileReport::buildJson(vault, args.at(downtimeAt + 1));
+    if (!json.ok())
+        return ctx.fail(json.error());
+    if (Status written = writeFileAtomically(args.at(jsonAt + 1), *json); !written.ok()) // mode 0600
+        return ctx.fail(written.error());
+    ctx.out << "report written to " << args.at(jsonAt + 1) << Qt::endl;
+    return Ok;
+}
+
+} // namespace
+
+int runReconcile(CliContext& ctx, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("run"))
+        return runReconcileUpload(ctx, args.mid(1));
+    if (sub == QLatin1String("decide"))
+        return decide(ctx, args.mid(1));
+    const bool isReport = sub == QLatin1String("report");
+    if (!isReport && (sub != QLatin1String("status") || args.size() != 1))
+        return ctx.fail(kUsage, Usage);
+    auto act = [&](vault::Vault& vault) { return isReport ? report(ctx, vault, args.mid(1)) : status(ctx, vault); };
+    access::VaultAccess access;
+    if (ctx.device) {
+        auto vault = access.unlockAsDevice(ctx.vaultDir);
+        if (!vault.ok())
+            return ctx.fail(vault.error());
+        return act(**vault);
+    }
+    auto session = ctx.unlock(access);
+    if (!session)
+        return AuthFailed;
+    return act(session->vault());
+}
+
+} // namespace lantern::cli

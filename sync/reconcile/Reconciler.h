@@ -1,0 +1,83 @@
+#pragma once
+// One reconciliation run over a vault's outbox: per patient, in time order
+// (OutboxRepository::pending()), each entry is checked against what changed in
+// the EHR (order version, possible duplicate) and uploaded so that a retry can
+// never duplicate it; conflicts wait for a person. A run stops between entries
+// when asked, and at the first network failure (the entry keeps its state and
+// the failure is noted), so the next run resumes exactly there. Finally every
+// chart with entries in the EHR gets its downtime note.
+//
+// Synchronous, one thread. The caller holds the UploadLock (ReconcileEngine and
+// `lanternctl reconcile run` do).
+
+#include "audit/AuditEvent.h"
+#include "common/Clock.h"
+#include "fhir/FhirClient.h"
+#include "reconcile/ReconcileTypes.h"
+#include "record/RecordEntry.h"
+
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+namespace lantern::vault {
+class Vault;
+class OutboxRepository;
+}
+
+namespace lantern::sync {
+
+class PatientResolver;
+
+struct ReconcileOptions
+{
+    QString actor = QStringLiteral("system"); // who the audit log names (the person running it, or the service)
+    int duplicateWindowMinutes = 60;
+};
+
+class Reconciler
+{
+public:
+    using StopCheck = std::function<bool()>;
+    using Progress = std::function<void(int done, int total)>;
+
+    Reconciler(const FhirClient& client, vault::Vault& vault, const Clock& clock = SystemClock::instance(),
+               ReconcileOptions options = {});
+    ~Reconciler();
+
+    void setStopCheck(StopCheck stop) { m_stop = std::move(stop); }
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+
+    ReconcileReport run();
+
+private:
+    enum class Step { Uploaded, AlreadyPresent, Conflict, Wait, Stop };
+    Step process(const record::OutboxItem& item, PatientResolver& patients, ReconcileReport& report);
+    Step conflict(const record::OutboxItem& item, const ConflictFinding& finding, ReconcileReport& report);
+    Step stopped(const record::OutboxItem& item, const Error& error, FailureKind kind, ReconcileReport& report);
+    Status audit(audit::AuditAction action, const QString& patientId, const QString& detail);
+    // Uploaded marks are written in batches: one commit (one fsync) per batch instead of
+    // per entry. A mark lost to a crash costs nothing but a repeat: the conditional create
+    // finds the resource by its identifier. The write lock is held only while flushing,
+    // never across a request to the EHR.
+    Status flushMarks();
+    void finish(ReconcileReport& report);
+
+    const FhirClient& m_client;
+    vault::Vault& m_vault;
+    const Clock& m_clock;
+    ReconcileOptions m_options;
+    std::unique_ptr<vault::OutboxRepository> m_outbox;
+    QSet<QString> m_ownUuids;
+    struct UploadedMark
+    {
+        QString uuid, serverId, versionId;
+        QDateTime at;
+    };
+    QList<UploadedMark> m_marks;
+    StopCheck m_stop;
+    Progress m_progress;
+};
+
+} // namespace lantern::sync
