@@ -28,11 +28,26 @@ struct WardPlace
     QString bedLocationId; // a bed Location in that ward with the given id or name, if any
 };
 
-// The ward must be a Location in the vault; the bed is looked up in it, and
-// stays free text when the vault does not know it.
-Result<WardPlace> findPlace(vault::Database& db, const QString& wardId, const QString& bed)
+// The wards this device mirrors (vault meta "mirror.wards", comma-separated):
+// a mirrored device knows its wards by id even before it holds their Location.
+bool isMirroredWard(vault::Vault& vault, const QString& wardId)
 {
-    auto stored = vault::CensusRepository(db).sharedResources(QStringLiteral("Location"));
+    auto wards = vault.meta(QStringLiteral("mirror.wards"));
+    if (!wards.ok())
+        return false;
+    const QStringList ids = wards->split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& id : ids)
+        if (id.trimmed() == wardId)
+            return true;
+    return false;
+}
+
+// The ward must be a Location in the vault or one of the wards the device
+// mirrors; the bed is looked up among the ward's Locations, and stays free text
+// when the vault does not know it.
+Result<WardPlace> findPlace(vault::Vault& vault, const QString& wardId, const QString& bed)
+{
+    auto stored = vault::CensusRepository(vault.db()).sharedResources(QStringLiteral("Location"));
     if (!stored.ok())
         return stored.error();
     QHash<QString, model::Location> locations;
@@ -42,7 +57,7 @@ Result<WardPlace> findPlace(vault::Database& db, const QString& wardId, const QS
             locations.insert(r.id, *l);
     }
     WardPlace place;
-    place.wardFound = locations.contains(wardId);
+    place.wardFound = locations.contains(wardId) || isMirroredWard(vault, wardId);
     if (bed.isEmpty())
         return place;
     const auto inWard = [&](model::Location l) {
@@ -92,11 +107,11 @@ Result<RecordEntry> Recorder::recordDowntimeAdmission(const DowntimeAdmissionInp
     auto author = context.author(m_author);
     if (!author.ok())
         return author.error();
-    auto place = findPlace(m_vault.db(), input.ward, input.bed);
+    auto place = findPlace(m_vault, input.ward, input.bed);
     if (!place.ok())
         return place.error();
     if (!place->wardFound)
-        return invalidField(QStringLiteral("ward"), QStringLiteral("no such ward Location in this vault"));
+        return invalidField(QStringLiteral("ward"), QStringLiteral("not a ward of this device (neither a Location in the vault nor a mirrored ward)"));
 
     const QString uuid = RecordContext::newUuid();
     const QString localId = QStringLiteral("lantern-") + uuid;

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void administrationResource();
     void noteAnnotationAndAllergyResources();
     void downtimeAdmission();
+    void downtimeAdmissionOnAMirroredWardWithoutItsLocation();
     void everyEntryIsAuditedAndTheChainVerifies();
 
 private:
@@ -288,6 +289,25 @@ void TestRecordRecorder::downtimeAdmission()
     auto third = f->recorder().recordDowntimeAdmission(person);
     QCOMPARE(third->resource.value(QLatin1String("identifier")).toArray().at(1).toObject().value(QLatin1String("value")).toString(),
              QStringLiteral("DT-5002"));
+}
+
+void TestRecordRecorder::downtimeAdmissionOnAMirroredWardWithoutItsLocation()
+{
+    // A device that mirrors by ward knows the ward's id from its configuration
+    // even when the EHR's Location resource is not in the vault.
+    QVERIFY(vault::DowntimeIdRangeRepository(f->vault->db())
+                .configure({QStringLiteral("urn:oid:1.2.276.0.76.4711"), QStringLiteral("DT-"), 7000, 7099, 0})
+                .ok());
+    DowntimeAdmissionInput person{QStringLiteral("Neu"), QStringLiteral("Anna"), {}, QStringLiteral("female"),
+                                  QStringLiteral("ward-7"), QStringLiteral("12")};
+    auto unknown = f->recorder().recordDowntimeAdmission(person);
+    QVERIFY(!unknown.ok());
+    QVERIFY(unknown.error().message.startsWith(QStringLiteral("ward:")));
+    QVERIFY(f->vault->setMeta(QStringLiteral("mirror.wards"), QStringLiteral("ward-6, ward-7")).ok());
+    auto admitted = f->recorder().recordDowntimeAdmission(person);
+    QVERIFY2(admitted.ok(), why(admitted));
+    QCOMPARE(admitted->resource.value(QLatin1String("identifier")).toArray().at(1).toObject().value(QLatin1String("value")).toString(),
+             QStringLiteral("DT-7000"));
 }
 
 void TestRecordRecorder::everyEntryIsAuditedAndTheChainVerifies()
