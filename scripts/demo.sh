@@ -11,7 +11,8 @@ scripts/build.sh >/dev/null
 ctl="$PWD/build/app/lanternctl/lanternctl"
 export LANTERN_VAULT_DIR="${LANTERN_DEMO_DIR:-$(mktemp -d /tmp/lantern-demo.XXXXXX)}/vault"
 admin_pass='Demo-IT-lantern-2026!'
-nurse_pass='Demo-Nurse-ward-3B-night'
+nurse_pass='Demo-Nurse-ward-one-night'
+doctor_pass='Demo-Physician-both-wards-day'
 data="${LANTERN_FHIR_DATA_DIR:-$PWD/../shared/data/fhir}"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -19,8 +20,13 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "Create a vault with its first IT administrator (demo passphrase: $admin_pass)"
 printf '%s\n' "$admin_pass" | "$ctl" init --admin it.demo --name "IT Demo"
 
-step "Add a nurse for ward 3B (demo passphrase: $nurse_pass)"
-printf '%s\n%s\n' "$admin_pass" "$nurse_pass" | "$ctl" --user it.demo user add n.demo --role nurse --name "Nina Demo" --wards ward-3b
+# The simulator's wards are the FHIR Locations ward-1 and ward-2. The nurse
+# sees ward 1 only (ward 2 needs break-glass, audited); the physician both.
+step "Add a nurse for ward 1 (demo passphrase: $nurse_pass)"
+printf '%s\n%s\n' "$admin_pass" "$nurse_pass" | "$ctl" --user it.demo user add n.demo --role nurse --name "Nina Demo" --wards ward-1
+
+step "Add a physician for wards 1 and 2 (demo passphrase: $doctor_pass)"
+printf '%s\n%s\n' "$admin_pass" "$doctor_pass" | "$ctl" --user it.demo user add d.demo --role physician --name "Dr. Dana Demo" --wards ward-1,ward-2
 
 step "Import FHIR R4 data"
 if ls "$data"/synthea/*.json >/dev/null 2>&1; then
@@ -57,12 +63,22 @@ echo "simulator: $base"
 "$ctl" --device sync --once
 "$ctl" --device status
 
-echo
-echo "Demo vault: $LANTERN_VAULT_DIR (try: LANTERN_VAULT_DIR=$LANTERN_VAULT_DIR $ctl --help)"
+cat <<EOF
+
+Demo vault: $LANTERN_VAULT_DIR (try: LANTERN_VAULT_DIR=$LANTERN_VAULT_DIR $ctl --help)
+Demo EHR:   $base
+  a drill:  curl -X POST -d '{"mode": "refuse"}' "$base/\$sim/fault"   (and {"mode": "none"} to end it)
+
+  Demo sign-ins (demo only; real passphrases are never printed):
+    n.demo    nurse, ward 1           $nurse_pass
+    d.demo    physician, wards 1+2    $doctor_pass
+    it.demo   IT administrator        $admin_pass   (sees no patients)
+EOF
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    step "Opening the ward desktop: sign in as n.demo with $nurse_pass (close the window to end the demo)"
+    step "Opening the ward desktop; it keeps mirroring the simulator while open (close the window to end the demo)"
     build/app/lantern/lantern --vault "$LANTERN_VAULT_DIR"
 else
-    echo "No display: open the ward desktop later with"
-    echo "  build/app/lantern/lantern --vault $LANTERN_VAULT_DIR    (user n.demo, passphrase $nurse_pass)"
+    echo "No display. Open the ward desktop later with the command below; the simulator stops"
+    echo "when this script ends, so the desktop will show the EHR going down and keep the mirrored data:"
+    echo "  build/app/lantern/lantern --vault $LANTERN_VAULT_DIR"
 fi

@@ -4,6 +4,7 @@
 #include "access/VaultAccess.h"
 #include "app/MainWindow.h"
 #include "app/Translations.h"
+#include "mirror/MirrorController.h"
 #include "common/Bootstrap.h"
 
 #include <QApplication>
@@ -44,9 +45,14 @@ int main(int argc, char* argv[])
 
     lantern::ui::installTranslations(app, parser.value(langOption));
 
+    const QString vaultDir = QDir(parser.value(vaultOption)).absolutePath();
+    // The mirror runs (or follows the mirror service) from start to exit,
+    // whether the screen is locked or not; it opens the vault with the device key.
+    lantern::ui::MirrorController mirror(vaultDir, lantern::SystemClock::instance());
     lantern::access::VaultAccess access;
-    lantern::ui::MainWindow window(access, QDir(parser.value(vaultOption)).absolutePath(),
-                                   lantern::SystemClock::instance());
+    lantern::ui::MainWindow window(access, vaultDir, lantern::SystemClock::instance());
+    window.attachMirror(&mirror);
+    mirror.start();
     window.show();
     return app.exec();
 }

@@ -2,6 +2,231 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>lantern::ui::AdministrationDialog</name>
+    <message>
+        <source>Record administration</source>
+        <translation>Gabe dokumentieren</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Gegeben</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht gegeben</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Required when not given or held, e.g. patient refused, nil by mouth</source>
+        <translation>Pflicht bei „nicht gegeben“ oder „pausiert“, z. B. Patient/in lehnt ab, nüchtern</translation>
+    </message>
+    <message>
+        <source>as ordered</source>
+        <translation>wie verordnet</translation>
+    </message>
+    <message>
+        <source>optional, e.g. left upper arm</source>
+        <translation>optional, z. B. linker Oberarm</translation>
+    </message>
+    <message>
+        <source>High-alert drug: username of the second person who checked</source>
+        <translation>Hochrisiko-Medikament: Benutzername der zweiten Person, die geprüft hat</translation>
+    </message>
+    <message>
+        <source>optional: username of a second person</source>
+        <translation>optional: Benutzername einer zweiten Person</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Dose</source>
+        <translation>&amp;Dosis</translation>
+    </message>
+    <message>
+        <source>R&amp;oute</source>
+        <translation>&amp;Applikation</translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation>&amp;Stelle</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Witness (high-alert)</source>
+        <translation>&amp;Zweitkontrolle (Hochrisiko)</translation>
+    </message>
+    <message>
+        <source>&amp;Witness</source>
+        <translation>&amp;Zweitkontrolle</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Bemerkung</translation>
+    </message>
+    <message>
+        <source>Amend administration</source>
+        <translation>Gabe korrigieren</translation>
+    </message>
+    <message>
+        <source>The safety checks could not run: %1</source>
+        <translation>Die Sicherheitsprüfungen konnten nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Confirm every warning above before recording</source>
+        <translation>Vor dem Dokumentieren jede Warnung oben bestätigen</translation>
+    </message>
+    <message>
+        <source>Your role may not record administrations.</source>
+        <translation>Ihre Rolle darf keine Gaben dokumentieren.</translation>
+    </message>
+    <message>
+        <source>Give the reason why the dose was not given or held.</source>
+        <translation>Grund angeben, warum die Dosis nicht gegeben oder pausiert wurde.</translation>
+    </message>
+    <message>
+        <source>Confirm each safety warning above (tick the box) or cancel. Nothing was recorded.</source>
+        <translation>Jede Sicherheitswarnung oben bestätigen (Häkchen setzen) oder abbrechen. Es wurde nichts dokumentiert.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::AdmissionDialog</name>
+    <message>
+        <source>Downtime admission</source>
+        <translation>Aufnahme im Ausfall</translation>
+    </message>
+    <message>
+        <source>The patient gets a downtime identifier from this device&apos;s range. Write it on the wristband and the paper chart.</source>
+        <translation>Die Patientin / der Patient erhält eine Ausfall-Nummer aus dem Nummernkreis dieses Geräts. Auf Armband und Papierakte notieren.</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>bekannt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>divers</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Nachname</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Vorname</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>Geburts&amp;datum</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Geschlecht</translation>
+    </message>
+    <message>
+        <source>&amp;Ward</source>
+        <translation>&amp;Station</translation>
+    </message>
+    <message>
+        <source>B&amp;ed</source>
+        <translation>B&amp;ett</translation>
+    </message>
+    <message>
+        <source>Your role may not admit patients.</source>
+        <translation>Ihre Rolle darf keine Patienten aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Enter the family name (or a placeholder such as &quot;Unknown&quot;).</source>
+        <translation>Nachnamen eingeben (oder einen Platzhalter wie „Unbekannt“).</translation>
+    </message>
+    <message>
+        <source>No downtime identifier range is configured on this device, so no identifier can be given. Admit on paper and ask hospital IT to configure a range (lanternctl).</source>
+        <translation>Auf diesem Gerät ist kein Ausfall-Nummernkreis eingerichtet, daher kann keine Nummer vergeben werden. Auf Papier aufnehmen und die Klinik-IT bitten, einen Nummernkreis einzurichten (lanternctl).</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::AllergyDialog</name>
+    <message>
+        <source>Report allergy</source>
+        <translation>Allergie melden</translation>
+    </message>
+    <message>
+        <source>Stored as reported and unconfirmed until a physician in the EHR confirms it.</source>
+        <translation>Wird als gemeldet und unbestätigt gespeichert, bis eine Ärztin / ein Arzt sie im KIS bestätigt.</translation>
+    </message>
+    <message>
+        <source>e.g. penicillin, ibuprofen, latex</source>
+        <translation>z. B. Penicillin, Ibuprofen, Latex</translation>
+    </message>
+    <message>
+        <source>optional, e.g. rash, anaphylaxis</source>
+        <translation>optional, z. B. Ausschlag, Anaphylaxie</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>nicht beurteilt</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>unable to assess</source>
+        <translation>nicht beurteilbar</translation>
+    </message>
+    <message>
+        <source>&amp;Substance</source>
+        <translation>&amp;Substanz</translation>
+    </message>
+    <message>
+        <source>&amp;Reaction</source>
+        <translation>&amp;Reaktion</translation>
+    </message>
+    <message>
+        <source>&amp;Criticality</source>
+        <translation>&amp;Kritikalität</translation>
+    </message>
+    <message>
+        <source>Amend reported allergy</source>
+        <translation>Gemeldete Allergie korrigieren</translation>
+    </message>
+    <message>
+        <source>Your role may not record allergies.</source>
+        <translation>Ihre Rolle darf keine Allergien dokumentieren.</translation>
+    </message>
+    <message>
+        <source>Name the substance the patient reacts to.</source>
+        <translation>Die Substanz nennen, auf die die Patientin / der Patient reagiert.</translation>
+    </message>
+</context>
+<context>
     <name>lantern::ui::AllergyView</name>
     <message>
         <source>intolerance</source>
@@ -30,6 +255,92 @@
     <message>
         <source>recorded %1</source>
         <translation>erfasst %1</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::AnnotationDialog</name>
+    <message>
+        <source>Only physicians annotate medication orders.</source>
+        <translation>Nur Ärztinnen und Ärzte versehen Verordnungen mit Anmerkungen.</translation>
+    </message>
+    <message>
+        <source>Annotate order</source>
+        <translation>Verordnung anmerken</translation>
+    </message>
+    <message>
+        <source>Shown on the medication plan and the MAR to everyone until it reaches the EHR.</source>
+        <translation>Wird allen auf Medikationsplan und Gabenkurve angezeigt, bis sie im KIS ist.</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Dose concern</source>
+        <translation>Dosis fraglich</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Amend order annotation</source>
+        <translation>Anmerkung zur Verordnung korrigieren</translation>
+    </message>
+    <message>
+        <source>Say what should happen with this order.</source>
+        <translation>Angeben, was mit dieser Verordnung geschehen soll.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::BreakGlassDialog</name>
+    <message>
+        <source>Emergency: the patient needs care now</source>
+        <translation>Notfall: Patient/in braucht jetzt Versorgung</translation>
+    </message>
+    <message>
+        <source>Transfer: the patient is being moved to my ward</source>
+        <translation>Verlegung: Patient/in kommt auf meine Station</translation>
+    </message>
+    <message>
+        <source>Covering: I am looking after that ward this shift</source>
+        <translation>Vertretung: Ich betreue diese Station in dieser Schicht</translation>
+    </message>
+    <message>
+        <source>Consultation: I was asked to see the patient</source>
+        <translation>Konsil: Ich wurde gebeten, Patient/in zu sehen</translation>
+    </message>
+    <message>
+        <source>Patient on another ward</source>
+        <translation>Patient/in auf einer anderen Station</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This patient is not on your wards.&lt;/b&gt;&lt;br&gt;Opening the chart is recorded in the audit log with your name, the time and the reason you choose.</source>
+        <translation>&lt;b&gt;Diese/r Patient/in liegt nicht auf Ihren Stationen.&lt;/b&gt;&lt;br&gt;Das Öffnen der Akte wird mit Ihrem Namen, der Uhrzeit und dem gewählten Grund im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>MRN from the wristband or transfer sheet</source>
+        <translation>Pat.-Nr. vom Armband oder Verlegungsbogen</translation>
+    </message>
+    <message>
+        <source>Medical record number (MRN):</source>
+        <translation>Patientennummer (Pat.-Nr.):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Open chart (audited)</source>
+        <translation>Akte öffnen (protokolliert)</translation>
     </message>
 </context>
 <context>
@@ -82,6 +393,13 @@
         <source>Pending</source>
         <translation>Offen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries recorded in downtime, not yet in the EHR (pending or in conflict)</source>
+        <translation>
+            <numerusform>%n Eintrag im Ausfall dokumentiert, noch nicht im KIS (offen oder im Konflikt)</numerusform>
+            <numerusform>%n Einträge im Ausfall dokumentiert, noch nicht im KIS (offen oder im Konflikt)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::CensusView</name>
@@ -104,6 +422,105 @@
     <message>
         <source>%1 of %2 patients</source>
         <translation>%1 von %2 Patienten</translation>
+    </message>
+    <message>
+        <source>Other ward…</source>
+        <translation>Andere Station…</translation>
+    </message>
+    <message>
+        <source>Downtime admission…</source>
+        <translation>Aufnahme im Ausfall…</translation>
+    </message>
+    <message>
+        <source>Open the chart of a patient on another ward (break-glass: reason required, audited)</source>
+        <translation>Akte einer/eines Patient/in auf einer anderen Station öffnen (Notfallzugriff: Grund nötig, protokolliert)</translation>
+    </message>
+    <message>
+        <source>Admit a patient during downtime: identifier from this device&apos;s range</source>
+        <translation>Patient/in im Ausfall aufnehmen: Nummer aus dem Nummernkreis dieses Geräts</translation>
+    </message>
+    <message>
+        <source>Reconciliation…</source>
+        <translation>Abgleich…</translation>
+    </message>
+    <message>
+        <source>Entries recorded during downtime: pending, uploaded, conflicts (Ctrl+Shift+R)</source>
+        <translation>Im Ausfall dokumentierte Einträge: offen, übertragen, Konflikte (Strg+Umschalt+R)</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ChartRecorder</name>
+    <message>
+        <source>Record:</source>
+        <translation>Dokumentieren:</translation>
+    </message>
+    <message>
+        <source>Dose given / not given…</source>
+        <translation>Gabe gegeben / nicht gegeben…</translation>
+    </message>
+    <message>
+        <source>Record an administration of the selected order (Ctrl+D, or double-click the order)</source>
+        <translation>Gabe der gewählten Verordnung dokumentieren (Strg+D oder Doppelklick auf die Verordnung)</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Notiz…</translation>
+    </message>
+    <message>
+        <source>Add a nursing or physician note (Ctrl+Shift+N)</source>
+        <translation>Pflege- oder Arztnotiz hinzufügen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Reported allergy…</source>
+        <translation>Gemeldete Allergie…</translation>
+    </message>
+    <message>
+        <source>Record a newly reported allergy, unconfirmed (Ctrl+Shift+Y)</source>
+        <translation>Neu gemeldete Allergie dokumentieren, unbestätigt (Strg+Umschalt+Y)</translation>
+    </message>
+    <message>
+        <source>Annotate order…</source>
+        <translation>Verordnung anmerken…</translation>
+    </message>
+    <message>
+        <source>Hold, review or dose concern on the selected order (Ctrl+Shift+O)</source>
+        <translation>Pausieren, Überprüfen oder Dosis fraglich zur gewählten Verordnung (Strg+Umschalt+O)</translation>
+    </message>
+    <message>
+        <source>Your role may not record administrations.</source>
+        <translation>Ihre Rolle darf keine Gaben dokumentieren.</translation>
+    </message>
+    <message>
+        <source>Select an order on the medication plan or the MAR first.</source>
+        <translation>Zuerst eine Verordnung im Medikationsplan oder in der Gabenkurve wählen.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 — saved on this device, not yet in the EHR.</source>
+        <translation>Dokumentiert: %1 — auf diesem Gerät gespeichert, noch nicht im KIS.</translation>
+    </message>
+    <message>
+        <source>Select an order on the medication plan first.</source>
+        <translation>Zuerst eine Verordnung im Medikationsplan wählen.</translation>
+    </message>
+    <message>
+        <source>Annotation recorded on %1 — shown on the plan and the MAR.</source>
+        <translation>Anmerkung zu %1 dokumentiert — wird auf Plan und Gabenkurve angezeigt.</translation>
+    </message>
+    <message>
+        <source>Your role may not record notes.</source>
+        <translation>Ihre Rolle darf keine Notizen dokumentieren.</translation>
+    </message>
+    <message>
+        <source>Note recorded — saved on this device, not yet in the EHR.</source>
+        <translation>Notiz dokumentiert — auf diesem Gerät gespeichert, noch nicht im KIS.</translation>
+    </message>
+    <message>
+        <source>Your role may not record allergies.</source>
+        <translation>Ihre Rolle darf keine Allergien dokumentieren.</translation>
+    </message>
+    <message>
+        <source>Reported allergy recorded (unconfirmed) — saved on this device, not yet in the EHR.</source>
+        <translation>Gemeldete Allergie dokumentiert (unbestätigt) — auf diesem Gerät gespeichert, noch nicht im KIS.</translation>
     </message>
 </context>
 <context>
@@ -182,10 +599,6 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <translation>keine Information</translation>
     </message>
     <message>
-        <source>Not applicable (administrative sex male)</source>
-        <translation>Entfällt (administratives Geschlecht männlich)</translation>
-    </message>
-    <message>
         <source>Code status and advance directive</source>
         <translation>Reanimationsstatus und Patientenverfügung</translation>
     </message>
@@ -216,6 +629,30 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>Contacts</source>
         <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>? Not known — no pregnancy status recorded; ask before imaging or teratogenic drugs</source>
+        <translation>? Nicht bekannt — kein Schwangerschaftsstatus erfasst; vor Röntgen oder teratogenen Arzneien nachfragen</translation>
+    </message>
+    <message>
+        <source>recorded %1</source>
+        <translation>erfasst %1</translation>
+    </message>
+    <message>
+        <source>PREGNANT</source>
+        <translation>SCHWANGER</translation>
+    </message>
+    <message>
+        <source>estimated delivery %1</source>
+        <translation>errechneter Geburtstermin %1</translation>
+    </message>
+    <message>
+        <source>Not pregnant</source>
+        <translation>Nicht schwanger</translation>
+    </message>
+    <message>
+        <source>Recorded as unknown</source>
+        <translation>Als unbekannt erfasst</translation>
     </message>
 </context>
 <context>
@@ -282,6 +719,56 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     </message>
 </context>
 <context>
+    <name>lantern::ui::LocalMarks</name>
+    <message>
+        <source>recorded in downtime, in conflict: waits for review</source>
+        <translation>im Ausfall dokumentiert, Konflikt: wartet auf Prüfung</translation>
+    </message>
+    <message>
+        <source>recorded in downtime, now in EHR</source>
+        <translation>im Ausfall dokumentiert, jetzt im KIS</translation>
+    </message>
+    <message>
+        <source>recorded in downtime, duplicate of an EHR entry</source>
+        <translation>im Ausfall dokumentiert, Duplikat eines KIS-Eintrags</translation>
+    </message>
+    <message>
+        <source>recorded in downtime, not yet in EHR</source>
+        <translation>im Ausfall dokumentiert, noch nicht im KIS</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>PAUSIEREN</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>ÜBERPRÜFEN</translation>
+    </message>
+    <message>
+        <source>DOSE CONCERN</source>
+        <translation>DOSIS FRAGLICH</translation>
+    </message>
+    <message>
+        <source>Nursing note</source>
+        <translation>Pflegenotiz</translation>
+    </message>
+    <message>
+        <source>Physician note</source>
+        <translation>Arztnotiz</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::LocalNotesView</name>
+    <message>
+        <source>Recorded on this device during the downtime</source>
+        <translation>Während des Ausfalls auf diesem Gerät dokumentiert</translation>
+    </message>
+    <message>
+        <source>No notes recorded here yet. The EHR&apos;s notes are not mirrored; use &quot;Note…&quot; above to add one.</source>
+        <translation>Hier wurden noch keine Notizen dokumentiert. Die Notizen des KIS werden nicht gespiegelt; mit „Notiz…“ oben eine hinzufügen.</translation>
+    </message>
+</context>
+<context>
     <name>lantern::ui::MainWindow</name>
     <message>
         <source>Lock</source>
@@ -302,6 +789,14 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>Locked. Patient data is hidden until you unlock.</source>
         <translation>Gesperrt. Patientendaten bleiben verborgen, bis Sie entsperren.</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Locked together with the computer&apos;s screen. Patient data is hidden until you unlock.</source>
+        <translation>Zusammen mit dem Bildschirm des Computers gesperrt. Patientendaten bleiben verborgen, bis Sie entsperren.</translation>
     </message>
 </context>
 <context>
@@ -356,6 +851,41 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::NoteDialog</name>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Nursing note</source>
+        <translation>Pflegenotiz</translation>
+    </message>
+    <message>
+        <source>Physician note</source>
+        <translation>Arztnotiz</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Kategorie</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Amend note</source>
+        <translation>Notiz korrigieren</translation>
+    </message>
+    <message>
+        <source>Your role may not record notes.</source>
+        <translation>Ihre Rolle darf keine Notizen dokumentieren.</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Zuerst die Notiz schreiben.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +945,129 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>as needed</source>
         <translation>bei Bedarf</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::OutboxModel</name>
+    <message>
+        <source>Administration</source>
+        <translation>Gabe</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Order annotation</source>
+        <translation>Anmerkung zur Verordnung</translation>
+    </message>
+    <message>
+        <source>Reported allergy</source>
+        <translation>Gemeldete Allergie</translation>
+    </message>
+    <message>
+        <source>Downtime admission</source>
+        <translation>Aufnahme im Ausfall</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Fehleintrag</translation>
+    </message>
+    <message>
+        <source>Order changed</source>
+        <translation>Verordnung geändert</translation>
+    </message>
+    <message>
+        <source>Order discontinued</source>
+        <translation>Verordnung abgesetzt</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>Rejected by the EHR</source>
+        <translation>Vom KIS abgelehnt</translation>
+    </message>
+    <message>
+        <source>Upload anyway</source>
+        <translation>Trotzdem übertragen</translation>
+    </message>
+    <message>
+        <source>Marked duplicate</source>
+        <translation>Als Duplikat markiert</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Korrigiert</translation>
+    </message>
+    <message>
+        <source>%1 (amends an earlier entry)</source>
+        <translation>%1 (korrigiert einen früheren Eintrag)</translation>
+    </message>
+    <message>
+        <source>%1, witness %2</source>
+        <translation>%1, Zweitkontrolle %2</translation>
+    </message>
+    <message>
+        <source>last attempt: %1</source>
+        <translation>letzter Versuch: %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 durch %2, %3</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient/in</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Clinical time</source>
+        <translation>Klinischer Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Dokumentiert von</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Conflict / problem</source>
+        <translation>Konflikt / Problem</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
     </message>
 </context>
 <context>
@@ -479,12 +1132,16 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <translation>keine</translation>
     </message>
     <message>
-        <source>Ward %1 · Bed %2</source>
-        <translation>Station %1 · Bett %2</translation>
-    </message>
-    <message>
         <source>?</source>
         <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 · Bed %2</source>
+        <translation>%1 · Bett %2</translation>
+    </message>
+    <message>
+        <source>ward ?</source>
+        <translation>Station ?</translation>
     </message>
 </context>
 <context>
@@ -498,12 +1155,16 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <translation>Stationsbelegung</translation>
     </message>
     <message>
-        <source>Ward %1 · Bed %2</source>
-        <translation>Station %1 · Bett %2</translation>
-    </message>
-    <message>
         <source>Emergency sheet</source>
         <translation>Notfallblatt</translation>
+    </message>
+    <message>
+        <source>%1 · Bed %2</source>
+        <translation>%1 · Bett %2</translation>
+    </message>
+    <message>
+        <source>ward ?</source>
+        <translation>Station ?</translation>
     </message>
 </context>
 <context>
@@ -518,11 +1179,287 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     </message>
 </context>
 <context>
-    <name>lantern::ui::ReportHtml</name>
+    <name>lantern::ui::ReconcileReportPrint</name>
     <message>
-        <source>Ward %1 · Bed %2</source>
-        <translation>Station %1 · Bett %2</translation>
+        <source>open — waits for a physician</source>
+        <translation>offen — wartet auf ärztliche Entscheidung</translation>
     </message>
+    <message>
+        <source>%1 by %2 on %3</source>
+        <translation>%1 durch %2 am %3</translation>
+    </message>
+    <message>
+        <source>Reconciliation report · all entries of this device</source>
+        <translation>Abgleichsbericht · alle Einträge dieses Geräts</translation>
+    </message>
+    <message>
+        <source>Reconciliation report · downtime %1</source>
+        <translation>Abgleichsbericht · Ausfall %1</translation>
+    </message>
+    <message>
+        <source>Device %1 · report generated %2</source>
+        <translation>Gerät %1 · Bericht erstellt %2</translation>
+    </message>
+    <message>
+        <source>Recorded from %1 to %2 · clinical times from %3 to %4</source>
+        <translation>Dokumentiert von %1 bis %2 · klinische Zeitpunkte von %3 bis %4</translation>
+    </message>
+    <message>
+        <source>Entries by state</source>
+        <translation>Einträge nach Stand</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Conflicts and how they were resolved (%1)</source>
+        <translation>Konflikte und wie sie entschieden wurden (%1)</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Keine Konflikte.</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient/in</translation>
+    </message>
+    <message>
+        <source>Clinical time</source>
+        <translation>Klinischer Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Patients (%1)</source>
+        <translation>Patienten (%1)</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Noch offen</translation>
+    </message>
+    <message>
+        <source>Downtime note in EHR</source>
+        <translation>Ausfallnotiz im KIS</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>übertragen</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Reconciliation · all entries</source>
+        <translation>Abgleich · alle Einträge</translation>
+    </message>
+    <message>
+        <source>Reconciliation · downtime %1</source>
+        <translation>Abgleich · Ausfall %1</translation>
+    </message>
+    <message>
+        <source>witness %1</source>
+        <translation>Zweitkontrolle %1</translation>
+    </message>
+    <message>
+        <source>warnings confirmed: %1</source>
+        <translation>bestätigte Warnungen: %1</translation>
+    </message>
+    <message>
+        <source>Entries of this patient</source>
+        <translation>Einträge dieser Patientin / dieses Patienten</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Dokumentiert</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Conflict / problem</source>
+        <translation>Konflikt / Problem</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ReconcileView</name>
+    <message>
+        <source>Upload anyway</source>
+        <translation>Trotzdem übertragen</translation>
+    </message>
+    <message>
+        <source>Mark as duplicate</source>
+        <translation>Als Duplikat markieren</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Korrigieren…</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>← Census</source>
+        <translation>← Belegung</translation>
+    </message>
+    <message>
+        <source>Back to the ward census (Esc)</source>
+        <translation>Zurück zur Stationsbelegung (Esc)</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Stände</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>S&amp;tand:</translation>
+    </message>
+    <message>
+        <source>&amp;Downtime:</source>
+        <translation>&amp;Ausfall:</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>Bericht drucken…</translation>
+    </message>
+    <message>
+        <source>The reconciliation report of the chosen downtime (entries, conflicts, decisions)</source>
+        <translation>Der Abgleichsbericht des gewählten Ausfalls (Einträge, Konflikte, Entscheidungen)</translation>
+    </message>
+    <message>
+        <source>Upload the pending entries to the EHR now (runs in the background)</source>
+        <translation>Die offenen Einträge jetzt ins KIS übertragen (läuft im Hintergrund)</translation>
+    </message>
+    <message>
+        <source>Decision note (optional), e.g. &quot;back-charted from paper at 10:15&quot;</source>
+        <translation>Notiz zur Entscheidung (optional), z. B. „um 10:15 von Papier nachgetragen“</translation>
+    </message>
+    <message>
+        <source>File the entry in the EHR as recorded, without the order and duplicate checks</source>
+        <translation>Den Eintrag wie dokumentiert ins KIS übertragen, ohne Verordnungs- und Duplikatprüfung</translation>
+    </message>
+    <message>
+        <source>The EHR already has this (e.g. back-charted from paper): keep it here, never upload</source>
+        <translation>Das KIS hat dies bereits (z. B. von Papier nachgetragen): hier behalten, nie übertragen</translation>
+    </message>
+    <message>
+        <source>Record a corrected entry that replaces this one</source>
+        <translation>Einen korrigierten Eintrag dokumentieren, der diesen ersetzt</translation>
+    </message>
+    <message>
+        <source>Decide the selected conflict:</source>
+        <translation>Gewählten Konflikt entscheiden:</translation>
+    </message>
+    <message>
+        <source>Conflicts are decided by a physician.</source>
+        <translation>Konflikte entscheidet eine Ärztin / ein Arzt.</translation>
+    </message>
+    <message>
+        <source>All downtimes</source>
+        <translation>Alle Ausfälle</translation>
+    </message>
+    <message>
+        <source>%1 pending · %2 in conflict · %3 uploaded · %4 duplicate · %5 superseded · %6 entered in error</source>
+        <translation>%1 offen · %2 im Konflikt · %3 übertragen · %4 Duplikat · %5 ersetzt · %6 Fehleintrag</translation>
+    </message>
+    <message>
+        <source>Safety warnings confirmed when recorded: %1</source>
+        <translation>Beim Dokumentieren bestätigte Sicherheitswarnungen: %1</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>Zuerst einen Eintrag wählen.</translation>
+    </message>
+    <message>
+        <source>Decision recorded: %1.</source>
+        <translation>Entscheidung dokumentiert: %1.</translation>
+    </message>
+    <message>
+        <source>Only a physician may amend an entry in conflict.</source>
+        <translation>Nur eine Ärztin / ein Arzt darf einen Eintrag im Konflikt korrigieren.</translation>
+    </message>
+    <message>
+        <source>Only entries in conflict are amended here.</source>
+        <translation>Hier werden nur Einträge im Konflikt korrigiert.</translation>
+    </message>
+    <message>
+        <source>The order of this entry is no longer in the vault; record a note instead.</source>
+        <translation>Die Verordnung dieses Eintrags ist nicht mehr im Tresor; stattdessen eine Notiz dokumentieren.</translation>
+    </message>
+    <message>
+        <source>A downtime admission cannot be amended here; upload it or mark it.</source>
+        <translation>Eine Aufnahme im Ausfall kann hier nicht korrigiert werden; übertragen oder markieren.</translation>
+    </message>
+    <message>
+        <source>Amended: the corrected entry replaces the one in conflict.</source>
+        <translation>Korrigiert: der korrigierte Eintrag ersetzt den im Konflikt.</translation>
+    </message>
+    <message>
+        <source>Reconciling with the EHR…</source>
+        <translation>Abgleich mit dem KIS läuft…</translation>
+    </message>
+    <message>
+        <source>Reconciliation: %1 filed, %2 new conflicts, %3 pending, %4 conflicts open.</source>
+        <translation>Abgleich: %1 übertragen, %2 neue Konflikte, %3 offen, %4 Konflikte ungeklärt.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ReconcileWorker</name>
+    <message>
+        <source>reconciliation runs with the device key</source>
+        <translation>der Abgleich läuft mit dem Geräteschlüssel</translation>
+    </message>
+    <message>
+        <source>No EHR is configured on this device. Hospital IT sets it with lanternctl.</source>
+        <translation>Auf diesem Gerät ist kein KIS eingerichtet. Die Klinik-IT richtet es mit lanternctl ein.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::RecordDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>Dokumentieren</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ReportHtml</name>
     <message>
         <source>Allergies:</source>
         <translation>Allergien:</translation>
@@ -542,18 +1479,6 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>Given, last 24 h</source>
         <translation>Gegeben, letzte 24 h</translation>
-    </message>
-    <message>
-        <source>06–14</source>
-        <translation>06–14 (Früh)</translation>
-    </message>
-    <message>
-        <source>14–22</source>
-        <translation>14–22 (Spät)</translation>
-    </message>
-    <message>
-        <source>22–06</source>
-        <translation>22–06 (Nacht)</translation>
     </message>
     <message>
         <source>not given</source>
@@ -621,7 +1546,37 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
-        <translation><numerusform>%n Patient/in</numerusform><numerusform>%n Patienten</numerusform></translation>
+        <translation>
+            <numerusform>%n Patient/in</numerusform>
+            <numerusform>%n Patienten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Bed %2</source>
+        <translation>%1 · Bett %2</translation>
+    </message>
+    <message>
+        <source>ward ?</source>
+        <translation>Station ?</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::SafetyWarningPanel</name>
+    <message>
+        <source>ALLERGY</source>
+        <translation>ALLERGIE</translation>
+    </message>
+    <message>
+        <source>TOO SOON AFTER THE LAST DOSE</source>
+        <translation>ZU FRÜH NACH DER LETZTEN GABE</translation>
+    </message>
+    <message>
+        <source>ORDER DISCONTINUED</source>
+        <translation>VERORDNUNG ABGESETZT</translation>
+    </message>
+    <message>
+        <source>I have checked this warning and record anyway</source>
+        <translation>Ich habe diese Warnung geprüft und dokumentiere trotzdem</translation>
     </message>
 </context>
 <context>
@@ -703,7 +1658,10 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     </message>
     <message numerus="yes">
         <source>Too many attempts — try again in %n s.</source>
-        <translation><numerusform>Zu viele Versuche — erneut in %n s.</numerusform><numerusform>Zu viele Versuche — erneut in %n s.</numerusform></translation>
+        <translation>
+            <numerusform>Zu viele Versuche — erneut in %n s.</numerusform>
+            <numerusform>Zu viele Versuche — erneut in %n s.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlocking …</source>
@@ -715,6 +1673,44 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>Ward census</source>
         <translation>Stationsbelegung</translation>
+    </message>
+    <message>
+        <source>IT administrators manage the device and see no patient data.</source>
+        <translation>IT-Administratoren verwalten das Gerät und sehen keine Patientendaten.</translation>
+    </message>
+    <message>
+        <source>This patient is not on your wards. Use &quot;Other ward…&quot; to open the chart with a reason (break-glass, audited).</source>
+        <translation>Diese/r Patient/in liegt nicht auf Ihren Stationen. Mit „Andere Station…“ öffnen Sie die Akte mit Grund (Notfallzugriff, protokolliert).</translation>
+    </message>
+    <message>
+        <source>Your role may not open patients outside your wards.</source>
+        <translation>Ihre Rolle darf keine Patient/innen außerhalb Ihrer Stationen öffnen.</translation>
+    </message>
+    <message>
+        <source>Choose a reason for opening this chart.</source>
+        <translation>Wählen Sie einen Grund für das Öffnen dieser Akte.</translation>
+    </message>
+    <message>
+        <source>No patient with MRN %1 in this vault. Check the number.</source>
+        <translation>Keine Patient/in mit Pat.-Nr. %1 im Tresor. Nummer prüfen.</translation>
+    </message>
+    <message>
+        <source>Downtime admission</source>
+        <translation>Aufnahme im Ausfall</translation>
+    </message>
+    <message>
+        <source>Admitted with downtime identifier %1.</source>
+        <translation>Aufgenommen mit Ausfall-Nummer %1.</translation>
+    </message>
+    <message>
+        <source>Admitted with downtime identifier %1.
+Write it on the wristband and the paper chart.</source>
+        <translation>Aufgenommen mit Ausfall-Nummer %1.
+Auf Armband und Papierakte notieren.</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
     </message>
     <message>
         <source>This patient is not in the census.</source>

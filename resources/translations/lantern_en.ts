@@ -2,6 +2,231 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>lantern::ui::AdministrationDialog</name>
+    <message>
+        <source>Record administration</source>
+        <translation>Record administration</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Required when not given or held, e.g. patient refused, nil by mouth</source>
+        <translation>Required when not given or held, e.g. patient refused, nil by mouth</translation>
+    </message>
+    <message>
+        <source>as ordered</source>
+        <translation>as ordered</translation>
+    </message>
+    <message>
+        <source>optional, e.g. left upper arm</source>
+        <translation>optional, e.g. left upper arm</translation>
+    </message>
+    <message>
+        <source>High-alert drug: username of the second person who checked</source>
+        <translation>High-alert drug: username of the second person who checked</translation>
+    </message>
+    <message>
+        <source>optional: username of a second person</source>
+        <translation>optional: username of a second person</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Dose</source>
+        <translation>&amp;Dose</translation>
+    </message>
+    <message>
+        <source>R&amp;oute</source>
+        <translation>R&amp;oute</translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation>&amp;Site</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Time</translation>
+    </message>
+    <message>
+        <source>&amp;Witness (high-alert)</source>
+        <translation>&amp;Witness (high-alert)</translation>
+    </message>
+    <message>
+        <source>&amp;Witness</source>
+        <translation>&amp;Witness</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Amend administration</source>
+        <translation>Amend administration</translation>
+    </message>
+    <message>
+        <source>The safety checks could not run: %1</source>
+        <translation>The safety checks could not run: %1</translation>
+    </message>
+    <message>
+        <source>Confirm every warning above before recording</source>
+        <translation>Confirm every warning above before recording</translation>
+    </message>
+    <message>
+        <source>Your role may not record administrations.</source>
+        <translation>Your role may not record administrations.</translation>
+    </message>
+    <message>
+        <source>Give the reason why the dose was not given or held.</source>
+        <translation>Give the reason why the dose was not given or held.</translation>
+    </message>
+    <message>
+        <source>Confirm each safety warning above (tick the box) or cancel. Nothing was recorded.</source>
+        <translation>Confirm each safety warning above (tick the box) or cancel. Nothing was recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::AdmissionDialog</name>
+    <message>
+        <source>Downtime admission</source>
+        <translation>Downtime admission</translation>
+    </message>
+    <message>
+        <source>The patient gets a downtime identifier from this device&apos;s range. Write it on the wristband and the paper chart.</source>
+        <translation>The patient gets a downtime identifier from this device&apos;s range. Write it on the wristband and the paper chart.</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Family name</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Given name</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Birth date</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Sex</translation>
+    </message>
+    <message>
+        <source>&amp;Ward</source>
+        <translation>&amp;Ward</translation>
+    </message>
+    <message>
+        <source>B&amp;ed</source>
+        <translation>B&amp;ed</translation>
+    </message>
+    <message>
+        <source>Your role may not admit patients.</source>
+        <translation>Your role may not admit patients.</translation>
+    </message>
+    <message>
+        <source>Enter the family name (or a placeholder such as &quot;Unknown&quot;).</source>
+        <translation>Enter the family name (or a placeholder such as &quot;Unknown&quot;).</translation>
+    </message>
+    <message>
+        <source>No downtime identifier range is configured on this device, so no identifier can be given. Admit on paper and ask hospital IT to configure a range (lanternctl).</source>
+        <translation>No downtime identifier range is configured on this device, so no identifier can be given. Admit on paper and ask hospital IT to configure a range (lanternctl).</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::AllergyDialog</name>
+    <message>
+        <source>Report allergy</source>
+        <translation>Report allergy</translation>
+    </message>
+    <message>
+        <source>Stored as reported and unconfirmed until a physician in the EHR confirms it.</source>
+        <translation>Stored as reported and unconfirmed until a physician in the EHR confirms it.</translation>
+    </message>
+    <message>
+        <source>e.g. penicillin, ibuprofen, latex</source>
+        <translation>e.g. penicillin, ibuprofen, latex</translation>
+    </message>
+    <message>
+        <source>optional, e.g. rash, anaphylaxis</source>
+        <translation>optional, e.g. rash, anaphylaxis</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>unable to assess</source>
+        <translation>unable to assess</translation>
+    </message>
+    <message>
+        <source>&amp;Substance</source>
+        <translation>&amp;Substance</translation>
+    </message>
+    <message>
+        <source>&amp;Reaction</source>
+        <translation>&amp;Reaction</translation>
+    </message>
+    <message>
+        <source>&amp;Criticality</source>
+        <translation>&amp;Criticality</translation>
+    </message>
+    <message>
+        <source>Amend reported allergy</source>
+        <translation>Amend reported allergy</translation>
+    </message>
+    <message>
+        <source>Your role may not record allergies.</source>
+        <translation>Your role may not record allergies.</translation>
+    </message>
+    <message>
+        <source>Name the substance the patient reacts to.</source>
+        <translation>Name the substance the patient reacts to.</translation>
+    </message>
+</context>
+<context>
     <name>lantern::ui::AllergyView</name>
     <message>
         <source>intolerance</source>
@@ -30,6 +255,92 @@
     <message>
         <source>recorded %1</source>
         <translation>recorded %1</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::AnnotationDialog</name>
+    <message>
+        <source>Only physicians annotate medication orders.</source>
+        <translation>Only physicians annotate medication orders.</translation>
+    </message>
+    <message>
+        <source>Annotate order</source>
+        <translation>Annotate order</translation>
+    </message>
+    <message>
+        <source>Shown on the medication plan and the MAR to everyone until it reaches the EHR.</source>
+        <translation>Shown on the medication plan and the MAR to everyone until it reaches the EHR.</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Dose concern</source>
+        <translation>Dose concern</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Amend order annotation</source>
+        <translation>Amend order annotation</translation>
+    </message>
+    <message>
+        <source>Say what should happen with this order.</source>
+        <translation>Say what should happen with this order.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::BreakGlassDialog</name>
+    <message>
+        <source>Emergency: the patient needs care now</source>
+        <translation>Emergency: the patient needs care now</translation>
+    </message>
+    <message>
+        <source>Transfer: the patient is being moved to my ward</source>
+        <translation>Transfer: the patient is being moved to my ward</translation>
+    </message>
+    <message>
+        <source>Covering: I am looking after that ward this shift</source>
+        <translation>Covering: I am looking after that ward this shift</translation>
+    </message>
+    <message>
+        <source>Consultation: I was asked to see the patient</source>
+        <translation>Consultation: I was asked to see the patient</translation>
+    </message>
+    <message>
+        <source>Patient on another ward</source>
+        <translation>Patient on another ward</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This patient is not on your wards.&lt;/b&gt;&lt;br&gt;Opening the chart is recorded in the audit log with your name, the time and the reason you choose.</source>
+        <translation>&lt;b&gt;This patient is not on your wards.&lt;/b&gt;&lt;br&gt;Opening the chart is recorded in the audit log with your name, the time and the reason you choose.</translation>
+    </message>
+    <message>
+        <source>MRN from the wristband or transfer sheet</source>
+        <translation>MRN from the wristband or transfer sheet</translation>
+    </message>
+    <message>
+        <source>Medical record number (MRN):</source>
+        <translation>Medical record number (MRN):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Open chart (audited)</source>
+        <translation>Open chart (audited)</translation>
     </message>
 </context>
 <context>
@@ -82,6 +393,13 @@
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries recorded in downtime, not yet in the EHR (pending or in conflict)</source>
+        <translation>
+            <numerusform>%n entry recorded in downtime, not yet in the EHR (pending or in conflict)</numerusform>
+            <numerusform>%n entries recorded in downtime, not yet in the EHR (pending or in conflict)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::CensusView</name>
@@ -104,6 +422,105 @@
     <message>
         <source>%1 of %2 patients</source>
         <translation>%1 of %2 patients</translation>
+    </message>
+    <message>
+        <source>Other ward…</source>
+        <translation>Other ward…</translation>
+    </message>
+    <message>
+        <source>Downtime admission…</source>
+        <translation>Downtime admission…</translation>
+    </message>
+    <message>
+        <source>Open the chart of a patient on another ward (break-glass: reason required, audited)</source>
+        <translation>Open the chart of a patient on another ward (break-glass: reason required, audited)</translation>
+    </message>
+    <message>
+        <source>Admit a patient during downtime: identifier from this device&apos;s range</source>
+        <translation>Admit a patient during downtime: identifier from this device&apos;s range</translation>
+    </message>
+    <message>
+        <source>Reconciliation…</source>
+        <translation>Reconciliation…</translation>
+    </message>
+    <message>
+        <source>Entries recorded during downtime: pending, uploaded, conflicts (Ctrl+Shift+R)</source>
+        <translation>Entries recorded during downtime: pending, uploaded, conflicts (Ctrl+Shift+R)</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ChartRecorder</name>
+    <message>
+        <source>Record:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>Dose given / not given…</source>
+        <translation>Dose given / not given…</translation>
+    </message>
+    <message>
+        <source>Record an administration of the selected order (Ctrl+D, or double-click the order)</source>
+        <translation>Record an administration of the selected order (Ctrl+D, or double-click the order)</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>Add a nursing or physician note (Ctrl+Shift+N)</source>
+        <translation>Add a nursing or physician note (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Reported allergy…</source>
+        <translation>Reported allergy…</translation>
+    </message>
+    <message>
+        <source>Record a newly reported allergy, unconfirmed (Ctrl+Shift+Y)</source>
+        <translation>Record a newly reported allergy, unconfirmed (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Annotate order…</source>
+        <translation>Annotate order…</translation>
+    </message>
+    <message>
+        <source>Hold, review or dose concern on the selected order (Ctrl+Shift+O)</source>
+        <translation>Hold, review or dose concern on the selected order (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Your role may not record administrations.</source>
+        <translation>Your role may not record administrations.</translation>
+    </message>
+    <message>
+        <source>Select an order on the medication plan or the MAR first.</source>
+        <translation>Select an order on the medication plan or the MAR first.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 — saved on this device, not yet in the EHR.</source>
+        <translation>Recorded: %1 — saved on this device, not yet in the EHR.</translation>
+    </message>
+    <message>
+        <source>Select an order on the medication plan first.</source>
+        <translation>Select an order on the medication plan first.</translation>
+    </message>
+    <message>
+        <source>Annotation recorded on %1 — shown on the plan and the MAR.</source>
+        <translation>Annotation recorded on %1 — shown on the plan and the MAR.</translation>
+    </message>
+    <message>
+        <source>Your role may not record notes.</source>
+        <translation>Your role may not record notes.</translation>
+    </message>
+    <message>
+        <source>Note recorded — saved on this device, not yet in the EHR.</source>
+        <translation>Note recorded — saved on this device, not yet in the EHR.</translation>
+    </message>
+    <message>
+        <source>Your role may not record allergies.</source>
+        <translation>Your role may not record allergies.</translation>
+    </message>
+    <message>
+        <source>Reported allergy recorded (unconfirmed) — saved on this device, not yet in the EHR.</source>
+        <translation>Reported allergy recorded (unconfirmed) — saved on this device, not yet in the EHR.</translation>
     </message>
 </context>
 <context>
@@ -182,10 +599,6 @@ Recording arrives with the reconciliation feature.</translation>
         <translation>no information</translation>
     </message>
     <message>
-        <source>Not applicable (administrative sex male)</source>
-        <translation>Not applicable (administrative sex male)</translation>
-    </message>
-    <message>
         <source>Code status and advance directive</source>
         <translation>Code status and advance directive</translation>
     </message>
@@ -216,6 +629,30 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>Contacts</source>
         <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>? Not known — no pregnancy status recorded; ask before imaging or teratogenic drugs</source>
+        <translation>? Not known — no pregnancy status recorded; ask before imaging or teratogenic drugs</translation>
+    </message>
+    <message>
+        <source>recorded %1</source>
+        <translation>recorded %1</translation>
+    </message>
+    <message>
+        <source>PREGNANT</source>
+        <translation>PREGNANT</translation>
+    </message>
+    <message>
+        <source>estimated delivery %1</source>
+        <translation>estimated delivery %1</translation>
+    </message>
+    <message>
+        <source>Not pregnant</source>
+        <translation>Not pregnant</translation>
+    </message>
+    <message>
+        <source>Recorded as unknown</source>
+        <translation>Recorded as unknown</translation>
     </message>
 </context>
 <context>
@@ -282,6 +719,56 @@ Recording arrives with the reconciliation feature.</translation>
     </message>
 </context>
 <context>
+    <name>lantern::ui::LocalMarks</name>
+    <message>
+        <source>recorded in downtime, in conflict: waits for review</source>
+        <translation>recorded in downtime, in conflict: waits for review</translation>
+    </message>
+    <message>
+        <source>recorded in downtime, now in EHR</source>
+        <translation>recorded in downtime, now in EHR</translation>
+    </message>
+    <message>
+        <source>recorded in downtime, duplicate of an EHR entry</source>
+        <translation>recorded in downtime, duplicate of an EHR entry</translation>
+    </message>
+    <message>
+        <source>recorded in downtime, not yet in EHR</source>
+        <translation>recorded in downtime, not yet in EHR</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>HOLD</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>REVIEW</translation>
+    </message>
+    <message>
+        <source>DOSE CONCERN</source>
+        <translation>DOSE CONCERN</translation>
+    </message>
+    <message>
+        <source>Nursing note</source>
+        <translation>Nursing note</translation>
+    </message>
+    <message>
+        <source>Physician note</source>
+        <translation>Physician note</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::LocalNotesView</name>
+    <message>
+        <source>Recorded on this device during the downtime</source>
+        <translation>Recorded on this device during the downtime</translation>
+    </message>
+    <message>
+        <source>No notes recorded here yet. The EHR&apos;s notes are not mirrored; use &quot;Note…&quot; above to add one.</source>
+        <translation>No notes recorded here yet. The EHR&apos;s notes are not mirrored; use &quot;Note…&quot; above to add one.</translation>
+    </message>
+</context>
+<context>
     <name>lantern::ui::MainWindow</name>
     <message>
         <source>Lock</source>
@@ -302,6 +789,14 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>Locked. Patient data is hidden until you unlock.</source>
         <translation>Locked. Patient data is hidden until you unlock.</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Locked together with the computer&apos;s screen. Patient data is hidden until you unlock.</source>
+        <translation>Locked together with the computer&apos;s screen. Patient data is hidden until you unlock.</translation>
     </message>
 </context>
 <context>
@@ -356,6 +851,41 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::NoteDialog</name>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Nursing note</source>
+        <translation>Nursing note</translation>
+    </message>
+    <message>
+        <source>Physician note</source>
+        <translation>Physician note</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Amend note</source>
+        <translation>Amend note</translation>
+    </message>
+    <message>
+        <source>Your role may not record notes.</source>
+        <translation>Your role may not record notes.</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Write the note first.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +945,129 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>as needed</source>
         <translation>as needed</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::OutboxModel</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Order annotation</source>
+        <translation>Order annotation</translation>
+    </message>
+    <message>
+        <source>Reported allergy</source>
+        <translation>Reported allergy</translation>
+    </message>
+    <message>
+        <source>Downtime admission</source>
+        <translation>Downtime admission</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Entered in error</translation>
+    </message>
+    <message>
+        <source>Order changed</source>
+        <translation>Order changed</translation>
+    </message>
+    <message>
+        <source>Order discontinued</source>
+        <translation>Order discontinued</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>Rejected by the EHR</source>
+        <translation>Rejected by the EHR</translation>
+    </message>
+    <message>
+        <source>Upload anyway</source>
+        <translation>Upload anyway</translation>
+    </message>
+    <message>
+        <source>Marked duplicate</source>
+        <translation>Marked duplicate</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Amended</translation>
+    </message>
+    <message>
+        <source>%1 (amends an earlier entry)</source>
+        <translation>%1 (amends an earlier entry)</translation>
+    </message>
+    <message>
+        <source>%1, witness %2</source>
+        <translation>%1, witness %2</translation>
+    </message>
+    <message>
+        <source>last attempt: %1</source>
+        <translation>last attempt: %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 by %2, %3</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Clinical time</source>
+        <translation>Clinical time</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Conflict / problem</source>
+        <translation>Conflict / problem</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
     </message>
 </context>
 <context>
@@ -479,12 +1132,16 @@ Recording arrives with the reconciliation feature.</translation>
         <translation>none</translation>
     </message>
     <message>
-        <source>Ward %1 · Bed %2</source>
-        <translation>Ward %1 · Bed %2</translation>
-    </message>
-    <message>
         <source>?</source>
         <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 · Bed %2</source>
+        <translation>%1 · Bed %2</translation>
+    </message>
+    <message>
+        <source>ward ?</source>
+        <translation>ward ?</translation>
     </message>
 </context>
 <context>
@@ -498,12 +1155,16 @@ Recording arrives with the reconciliation feature.</translation>
         <translation>Ward census</translation>
     </message>
     <message>
-        <source>Ward %1 · Bed %2</source>
-        <translation>Ward %1 · Bed %2</translation>
-    </message>
-    <message>
         <source>Emergency sheet</source>
         <translation>Emergency sheet</translation>
+    </message>
+    <message>
+        <source>%1 · Bed %2</source>
+        <translation>%1 · Bed %2</translation>
+    </message>
+    <message>
+        <source>ward ?</source>
+        <translation>ward ?</translation>
     </message>
 </context>
 <context>
@@ -518,11 +1179,287 @@ Recording arrives with the reconciliation feature.</translation>
     </message>
 </context>
 <context>
-    <name>lantern::ui::ReportHtml</name>
+    <name>lantern::ui::ReconcileReportPrint</name>
     <message>
-        <source>Ward %1 · Bed %2</source>
-        <translation>Ward %1 · Bed %2</translation>
+        <source>open — waits for a physician</source>
+        <translation>open — waits for a physician</translation>
     </message>
+    <message>
+        <source>%1 by %2 on %3</source>
+        <translation>%1 by %2 on %3</translation>
+    </message>
+    <message>
+        <source>Reconciliation report · all entries of this device</source>
+        <translation>Reconciliation report · all entries of this device</translation>
+    </message>
+    <message>
+        <source>Reconciliation report · downtime %1</source>
+        <translation>Reconciliation report · downtime %1</translation>
+    </message>
+    <message>
+        <source>Device %1 · report generated %2</source>
+        <translation>Device %1 · report generated %2</translation>
+    </message>
+    <message>
+        <source>Recorded from %1 to %2 · clinical times from %3 to %4</source>
+        <translation>Recorded from %1 to %2 · clinical times from %3 to %4</translation>
+    </message>
+    <message>
+        <source>Entries by state</source>
+        <translation>Entries by state</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Conflicts and how they were resolved (%1)</source>
+        <translation>Conflicts and how they were resolved (%1)</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Clinical time</source>
+        <translation>Clinical time</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Patients (%1)</source>
+        <translation>Patients (%1)</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>Downtime note in EHR</source>
+        <translation>Downtime note in EHR</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>posted</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Reconciliation · all entries</source>
+        <translation>Reconciliation · all entries</translation>
+    </message>
+    <message>
+        <source>Reconciliation · downtime %1</source>
+        <translation>Reconciliation · downtime %1</translation>
+    </message>
+    <message>
+        <source>witness %1</source>
+        <translation>witness %1</translation>
+    </message>
+    <message>
+        <source>warnings confirmed: %1</source>
+        <translation>warnings confirmed: %1</translation>
+    </message>
+    <message>
+        <source>Entries of this patient</source>
+        <translation>Entries of this patient</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Conflict / problem</source>
+        <translation>Conflict / problem</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ReconcileView</name>
+    <message>
+        <source>Upload anyway</source>
+        <translation>Upload anyway</translation>
+    </message>
+    <message>
+        <source>Mark as duplicate</source>
+        <translation>Mark as duplicate</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Reconcile now</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>← Census</source>
+        <translation>← Census</translation>
+    </message>
+    <message>
+        <source>Back to the ward census (Esc)</source>
+        <translation>Back to the ward census (Esc)</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <source>&amp;Downtime:</source>
+        <translation>&amp;Downtime:</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <source>The reconciliation report of the chosen downtime (entries, conflicts, decisions)</source>
+        <translation>The reconciliation report of the chosen downtime (entries, conflicts, decisions)</translation>
+    </message>
+    <message>
+        <source>Upload the pending entries to the EHR now (runs in the background)</source>
+        <translation>Upload the pending entries to the EHR now (runs in the background)</translation>
+    </message>
+    <message>
+        <source>Decision note (optional), e.g. &quot;back-charted from paper at 10:15&quot;</source>
+        <translation>Decision note (optional), e.g. &quot;back-charted from paper at 10:15&quot;</translation>
+    </message>
+    <message>
+        <source>File the entry in the EHR as recorded, without the order and duplicate checks</source>
+        <translation>File the entry in the EHR as recorded, without the order and duplicate checks</translation>
+    </message>
+    <message>
+        <source>The EHR already has this (e.g. back-charted from paper): keep it here, never upload</source>
+        <translation>The EHR already has this (e.g. back-charted from paper): keep it here, never upload</translation>
+    </message>
+    <message>
+        <source>Record a corrected entry that replaces this one</source>
+        <translation>Record a corrected entry that replaces this one</translation>
+    </message>
+    <message>
+        <source>Decide the selected conflict:</source>
+        <translation>Decide the selected conflict:</translation>
+    </message>
+    <message>
+        <source>Conflicts are decided by a physician.</source>
+        <translation>Conflicts are decided by a physician.</translation>
+    </message>
+    <message>
+        <source>All downtimes</source>
+        <translation>All downtimes</translation>
+    </message>
+    <message>
+        <source>%1 pending · %2 in conflict · %3 uploaded · %4 duplicate · %5 superseded · %6 entered in error</source>
+        <translation>%1 pending · %2 in conflict · %3 uploaded · %4 duplicate · %5 superseded · %6 entered in error</translation>
+    </message>
+    <message>
+        <source>Safety warnings confirmed when recorded: %1</source>
+        <translation>Safety warnings confirmed when recorded: %1</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>Select an entry first.</translation>
+    </message>
+    <message>
+        <source>Decision recorded: %1.</source>
+        <translation>Decision recorded: %1.</translation>
+    </message>
+    <message>
+        <source>Only a physician may amend an entry in conflict.</source>
+        <translation>Only a physician may amend an entry in conflict.</translation>
+    </message>
+    <message>
+        <source>Only entries in conflict are amended here.</source>
+        <translation>Only entries in conflict are amended here.</translation>
+    </message>
+    <message>
+        <source>The order of this entry is no longer in the vault; record a note instead.</source>
+        <translation>The order of this entry is no longer in the vault; record a note instead.</translation>
+    </message>
+    <message>
+        <source>A downtime admission cannot be amended here; upload it or mark it.</source>
+        <translation>A downtime admission cannot be amended here; upload it or mark it.</translation>
+    </message>
+    <message>
+        <source>Amended: the corrected entry replaces the one in conflict.</source>
+        <translation>Amended: the corrected entry replaces the one in conflict.</translation>
+    </message>
+    <message>
+        <source>Reconciling with the EHR…</source>
+        <translation>Reconciling with the EHR…</translation>
+    </message>
+    <message>
+        <source>Reconciliation: %1 filed, %2 new conflicts, %3 pending, %4 conflicts open.</source>
+        <translation>Reconciliation: %1 filed, %2 new conflicts, %3 pending, %4 conflicts open.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ReconcileWorker</name>
+    <message>
+        <source>reconciliation runs with the device key</source>
+        <translation>reconciliation runs with the device key</translation>
+    </message>
+    <message>
+        <source>No EHR is configured on this device. Hospital IT sets it with lanternctl.</source>
+        <translation>No EHR is configured on this device. Hospital IT sets it with lanternctl.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::RecordDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ReportHtml</name>
     <message>
         <source>Allergies:</source>
         <translation>Allergies:</translation>
@@ -542,18 +1479,6 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>Given, last 24 h</source>
         <translation>Given, last 24 h</translation>
-    </message>
-    <message>
-        <source>06–14</source>
-        <translation>06–14</translation>
-    </message>
-    <message>
-        <source>14–22</source>
-        <translation>14–22</translation>
-    </message>
-    <message>
-        <source>22–06</source>
-        <translation>22–06</translation>
     </message>
     <message>
         <source>not given</source>
@@ -621,7 +1546,37 @@ Recording arrives with the reconciliation feature.</translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
-        <translation><numerusform>%n patient</numerusform><numerusform>%n patients</numerusform></translation>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Bed %2</source>
+        <translation>%1 · Bed %2</translation>
+    </message>
+    <message>
+        <source>ward ?</source>
+        <translation>ward ?</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::SafetyWarningPanel</name>
+    <message>
+        <source>ALLERGY</source>
+        <translation>ALLERGY</translation>
+    </message>
+    <message>
+        <source>TOO SOON AFTER THE LAST DOSE</source>
+        <translation>TOO SOON AFTER THE LAST DOSE</translation>
+    </message>
+    <message>
+        <source>ORDER DISCONTINUED</source>
+        <translation>ORDER DISCONTINUED</translation>
+    </message>
+    <message>
+        <source>I have checked this warning and record anyway</source>
+        <translation>I have checked this warning and record anyway</translation>
     </message>
 </context>
 <context>
@@ -703,7 +1658,10 @@ Recording arrives with the reconciliation feature.</translation>
     </message>
     <message numerus="yes">
         <source>Too many attempts — try again in %n s.</source>
-        <translation><numerusform>Too many attempts — try again in %n s.</numerusform><numerusform>Too many attempts — try again in %n s.</numerusform></translation>
+        <translation>
+            <numerusform>Too many attempts — try again in %n s.</numerusform>
+            <numerusform>Too many attempts — try again in %n s.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlocking …</source>
@@ -715,6 +1673,44 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>Ward census</source>
         <translation>Ward census</translation>
+    </message>
+    <message>
+        <source>IT administrators manage the device and see no patient data.</source>
+        <translation>IT administrators manage the device and see no patient data.</translation>
+    </message>
+    <message>
+        <source>This patient is not on your wards. Use &quot;Other ward…&quot; to open the chart with a reason (break-glass, audited).</source>
+        <translation>This patient is not on your wards. Use &quot;Other ward…&quot; to open the chart with a reason (break-glass, audited).</translation>
+    </message>
+    <message>
+        <source>Your role may not open patients outside your wards.</source>
+        <translation>Your role may not open patients outside your wards.</translation>
+    </message>
+    <message>
+        <source>Choose a reason for opening this chart.</source>
+        <translation>Choose a reason for opening this chart.</translation>
+    </message>
+    <message>
+        <source>No patient with MRN %1 in this vault. Check the number.</source>
+        <translation>No patient with MRN %1 in this vault. Check the number.</translation>
+    </message>
+    <message>
+        <source>Downtime admission</source>
+        <translation>Downtime admission</translation>
+    </message>
+    <message>
+        <source>Admitted with downtime identifier %1.</source>
+        <translation>Admitted with downtime identifier %1.</translation>
+    </message>
+    <message>
+        <source>Admitted with downtime identifier %1.
+Write it on the wristband and the paper chart.</source>
+        <translation>Admitted with downtime identifier %1.
+Write it on the wristband and the paper chart.</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
     </message>
     <message>
         <source>This patient is not in the census.</source>

@@ -11,6 +11,8 @@ namespace lantern::test {
 
 const QString GuiFixture::kNurse = QStringLiteral("jana.schulz");
 const QString GuiFixture::kNursePass = QStringLiteral("Quiet-river-stones-42-north");
+const QString GuiFixture::kPhysician = QStringLiteral("paul.berger");
+const QString GuiFixture::kPhysicianPass = QStringLiteral("Amber-lantern-valley-77-west");
 const QString GuiFixture::kErikaId = QStringLiteral("p-erika");
 const QString GuiFixture::kMaxId = QStringLiteral("p-max");
 const QString GuiFixture::kLenaId = QStringLiteral("p-lena");
@@ -188,6 +190,24 @@ QJsonObject condition(const QString& id, const QString& patientId, const QString
                        {QStringLiteral("subject"), ref(QStringLiteral("Patient/") + patientId)}};
 }
 
+// IPS-style pregnancy status (LOINC 82810-3) with the estimated delivery date.
+QJsonObject pregnancyStatus(const QString& id, const QString& patientId)
+{
+    QJsonObject edd{{QStringLiteral("code"), codeable(QStringLiteral("http://loinc.org"), QStringLiteral("11778-8"),
+                                                      QStringLiteral("Delivery date Estimated"))},
+                    {QStringLiteral("valueDateTime"), QStringLiteral("2026-08-14")}};
+    return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Observation")},
+                       {QStringLiteral("id"), id},
+                       {QStringLiteral("status"), QStringLiteral("final")},
+                       {QStringLiteral("code"), codeable(QStringLiteral("http://loinc.org"), QStringLiteral("82810-3"),
+                                                         QStringLiteral("Pregnancy status"))},
+                       {QStringLiteral("subject"), ref(QStringLiteral("Patient/") + patientId)},
+                       {QStringLiteral("effectiveDateTime"), QStringLiteral("2026-02-20")},
+                       {QStringLiteral("valueCodeableConcept"),
+                        codeable(QStringLiteral("http://loinc.org"), QStringLiteral("LA15173-0"), QStringLiteral("Pregnant"))},
+                       {QStringLiteral("component"), QJsonArray{edd}}};
+}
+
 } // namespace
 
 QByteArray GuiFixture::bundle(const QDateTime& now, int extraPatients)
@@ -227,6 +247,7 @@ QByteArray GuiFixture::bundle(const QDateTime& now, int extraPatients)
     add(patient(kLenaId, QStringLiteral("Vogel"), QStringLiteral("Lena"), QStringLiteral("female"), QStringLiteral("2001-09-30"),
                 QStringLiteral("MRN1003")));
     add(encounter(QStringLiteral("enc-lena"), kLenaId, QStringLiteral("bed-3")));
+    add(pregnancyStatus(QStringLiteral("obs-lena-pregnancy"), kLenaId));
 
     for (int i = 0; i < extraPatients; ++i) {
         const QString id = QStringLiteral("p-extra-%1").arg(i);
@@ -257,6 +278,13 @@ GuiFixture::GuiFixture()
         m_error = added.error().message;
         return;
     }
+    const access::User physician{kPhysician, QStringLiteral("Dr. Paul Berger"), access::Role::Physician,
+                                 {QStringLiteral("ward-3a")}, {}, false};
+    const Status addedPhysician = m_access->addUser(*admin, physician, kPhysicianPass);
+    if (!addedPhysician.ok()) {
+        m_error = addedPhysician.error().message;
+        return;
+    }
     auto report = import::Importer(admin->vault()).importJson(bundle(m_clock.now()), QStringLiteral("gui-fixture"));
     if (!report.ok())
         m_error = report.error().message;
@@ -265,6 +293,14 @@ GuiFixture::GuiFixture()
 }
 
 GuiFixture::~GuiFixture() = default;
+
+std::unique_ptr<access::Session> GuiFixture::unlockPhysician()
+{
+    auto session = m_access->unlock(m_dir.path(), kPhysician, kPhysicianPass);
+    if (!session.ok())
+        return nullptr;
+    return std::make_unique<access::Session>(std::move(*session));
+}
 
 std::unique_ptr<access::Session> GuiFixture::unlockNurse()
 {

@@ -20,10 +20,12 @@ class GuiFixture
 public:
     static const QString kNurse;
     static const QString kNursePass;
+    static const QString kPhysician; // Dr. Paul Berger, ward 3A (record, resolve conflicts)
+    static const QString kPhysicianPass;
     // Patient ids and names in the synthetic data.
     static const QString kErikaId;   // penicillin allergy, 3 orders (1 stopped)
     static const QString kMaxId;     // NKA, one active order
-    static const QString kLenaId;    // no allergy information, no orders
+    static const QString kLenaId;    // no allergy information, no orders, pregnant (LOINC 82810-3)
     static const QString kErikaFamily;
 
     GuiFixture(); // clock at 2026-03-01 10:00 UTC
@@ -36,6 +38,7 @@ public:
     access::VaultAccess& access() { return *m_access; }
     // A fresh session of the nurse (Argon2id with minimum costs).
     std::unique_ptr<access::Session> unlockNurse();
+    std::unique_ptr<access::Session> unlockPhysician();
 
     // Synthetic bundle; `extraPatients` adds that many more simple patients.
     static QByteArray bundle(const QDateTime& now, int extraPatients = 0);

@@ -2,10 +2,13 @@
 
 #include "access/ClipboardGuard.h"
 #include "access/IdleLock.h"
+#include "access/SessionLockWatcher.h"
 #include "access/SessionPolicy.h"
 #include "access/UnlockScreen.h"
 #include "app/WardDesktop.h"
 #include "audit/AuditLog.h"
+#include "mirror/MirrorController.h"
+#include "mirror/MirrorStatusStore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,13 +17,14 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace lantern::ui {
 
 MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, const Clock& clock, QWidget* parent)
     : QMainWindow(parent), m_access(access), m_directory(std::move(vaultDirectory)), m_clock(clock),
       m_idle(new IdleLock(access::SessionPolicy::DefaultIdleLockSecs * 1000, this)),
-      m_clipboard(new ClipboardGuard(this))
+      m_clipboard(new ClipboardGuard(this)), m_statusPoll(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1280, 800);
@@ -29,8 +33,60 @@ MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, cons
     lockAction->setShortcutContext(Qt::ApplicationShortcut);
     addAction(lockAction);
     connect(lockAction, &QAction::triggered, this, [this] { lock(QStringLiteral("manual")); });
+    auto* reconcileAction = new QAction(tr("Reconciliation"), this);
+    reconcileAction->setObjectName(QStringLiteral("reconciliationAction"));
+    reconcileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    reconcileAction->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(reconcileAction);
+    connect(reconcileAction, &QAction::triggered, this, [this] {
+        if (!m_desktop)
+            return;
+        const Status shown = m_desktop->showReconciliation();
+        if (!shown.ok())
+            statusBar()->showMessage(shown.error().message, 15000);
+    });
     connect(m_idle, &IdleLock::idle, this, [this] { lock(QStringLiteral("idle")); });
+    auto* osLock = new SessionLockWatcher(this);
+    connect(osLock, &SessionLockWatcher::lockRequested, this, [this](const QString& why) { lock(why); });
+    m_statusPoll->setInterval(MirrorController::DefaultFollowIntervalMs);
+    connect(m_statusPoll, &QTimer::timeout, this, &MainWindow::pollStoredStatus);
     showUnlockScreen(QString());
+}
+
+void MainWindow::attachMirror(MirrorController* mirror)
+{
+    m_mirror = mirror;
+    // Queued: the controller already hands over on the GUI thread; queued
+    // again so a status never re-enters a slot that is running.
+    connect(mirror, &MirrorController::statusChanged, this, &MainWindow::setStatus, Qt::QueuedConnection);
+    connect(mirror, &MirrorController::dataChanged, this, &MainWindow::onMirrorDataChanged, Qt::QueuedConnection);
+    connect(mirror, &MirrorController::modeChanged, this, [this](MirrorMode mode) {
+        if (mode == MirrorMode::Off && m_desktop)
+            m_statusPoll->start();
+        else if (mode == MirrorMode::Engine || mode == MirrorMode::Follower)
+            m_statusPoll->stop();
+    });
+}
+
+void MainWindow::onMirrorDataChanged()
+{
+    if (!m_desktop)
+        return; // locked: the next unlock reads the vault anew
+    const Status refreshed = m_desktop->refreshData();
+    if (!refreshed.ok())
+        statusBar()->showMessage(refreshed.error().message, 15000);
+}
+
+void MainWindow::pollStoredStatus()
+{
+    // No mirror in this process and none it can follow with the device key
+    // (e.g. device.key readable only by the service account): what the
+    // service stored in the vault, read through the user's session.
+    if (!m_desktop)
+        return;
+    auto stored = sync::loadMirrorStatus(m_desktop->session().vault());
+    if (stored.ok())
+        setStatus(*stored);
 }
 
 MainWindow::~MainWindow() = default;
@@ -88,6 +144,8 @@ void MainWindow::onUnlocked()
     connect(desktop, &WardDesktop::titleChanged, this, &MainWindow::setPatientTitle);
     connect(desktop, &WardDesktop::errorOccurred, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(desktop, &WardDesktop::noticeShown, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     const Status loaded = desktop->reloadCensus();
     m_desktop = desktop;
     setCentralWidget(desktop); // the unlock screen goes
@@ -103,6 +161,10 @@ void MainWindow::onUnlocked()
     }
     m_resumePatient.clear();
     m_idle->start();
+    if (m_mirror && m_mirror->mode() == MirrorMode::Off) {
+        pollStoredStatus();
+        m_statusPoll->start();
+    }
     Q_EMIT lockedChanged(false);
 }
 
@@ -129,6 +191,7 @@ void MainWindow::setPatientTitle(const QString& title)
 void MainWindow::lock(const QString& reason)
 {
     m_idle->stop();
+    m_statusPoll->stop();
     if (!m_desktop)
         return;
     WardDesktop* desktop = m_desktop;
@@ -146,8 +209,12 @@ void MainWindow::lock(const QString& reason)
     takeCentralWidget();
     m_desktop = nullptr;
     desktop->deleteLater();
-    showUnlockScreen(reason == QLatin1String("idle") ? tr("Locked after inactivity. Patient data is hidden until you unlock.")
-                                                     : tr("Locked. Patient data is hidden until you unlock."));
+    QString notice = tr("Locked. Patient data is hidden until you unlock.");
+    if (reason == QLatin1String("idle"))
+        notice = tr("Locked after inactivity. Patient data is hidden until you unlock.");
+    else if (reason == QLatin1String("screen-saver") || reason == QLatin1String("session-lock"))
+        notice = tr("Locked together with the computer's screen. Patient data is hidden until you unlock.");
+    showUnlockScreen(notice);
     Q_EMIT lockedChanged(true);
 }
 

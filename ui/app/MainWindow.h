@@ -14,10 +14,13 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QTimer;
+
 namespace lantern::ui {
 
 class ClipboardGuard;
 class IdleLock;
+class MirrorController;
 
 class MainWindow : public QMainWindow
 {
@@ -33,6 +36,11 @@ public:
     IdleLock* idleLock() const { return m_idle; }
     // Tests and drills: a fixed idle timeout instead of the vault's session policy.
     void setIdleTimeoutOverride(int msecs);
+    // The mirror of this vault (running here or followed from the service):
+    // its status goes to the banner, its changes refresh census and chart.
+    // Without one, or when it is off, the status is read from the vault
+    // while unlocked.
+    void attachMirror(MirrorController* mirror);
 
 public Q_SLOTS:
     void lock(const QString& reason = QStringLiteral("manual"));
@@ -46,6 +54,8 @@ private:
     void onUnlocked();
     void closeDialogs();
     void setPatientTitle(const QString& title);
+    void onMirrorDataChanged();
+    void pollStoredStatus();
 
     access::VaultAccess& m_access;
     QString m_directory;
@@ -55,6 +65,8 @@ private:
     ClipboardGuard* m_clipboard;
     QPointer<UnlockScreen> m_unlock;
     QPointer<WardDesktop> m_desktop;
+    QPointer<MirrorController> m_mirror;
+    QTimer* m_statusPoll;
     int m_idleOverride = -1;
     QString m_lastUser;
     QString m_resumePatient;

@@ -1,5 +1,6 @@
 #include "app/WardDesktop.h"
 
+#include "access/BreakGlassDialog.h"
 #include "audit/AuditLog.h"
 #include "banner/StatusBanner.h"
 #include "census/CensusModel.h"
@@ -8,10 +9,15 @@
 #include "chart/PatientHeader.h"
 #include "print/PrintJobs.h"
 #include "print/PrintService.h"
+#include "reconcile/ReconcileView.h"
+#include "record/ChartRecorder.h"
+#include "record/RecordEnv.h"
+#include "record/SimpleRecordDialogs.h"
 
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace lantern::ui {
@@ -39,14 +45,22 @@ WardDesktop::WardDesktop(std::unique_ptr<access::Session> session, const Clock& 
     });
     connect(m_census, &CensusView::printCensusRequested, this, [this] { print(Printout::Census, {}); });
     connect(m_census, &CensusView::printWardMarRequested, this, [this] { print(Printout::WardMar, {}); });
+    m_census->setBreakGlassAvailable(m_session->user().hasPermission(access::Permission::BreakGlass));
+    connect(m_census, &CensusView::breakGlassRequested, this, &WardDesktop::askBreakGlass);
+    m_census->setAdmissionAvailable(m_session->user().hasPermission(access::Permission::Record));
+    connect(m_census, &CensusView::admissionRequested, this, &WardDesktop::admitPatient);
+    connect(m_census, &CensusView::reconciliationRequested, this, [this] { (void)showReconciliation(); });
 }
 
 WardDesktop::~WardDesktop() = default;
 
 void WardDesktop::setStatus(const sync::MirrorStatus& status)
 {
+    m_status = status;
     m_banner->setStatus(status);
     m_printer->setStatus(status);
+    if (m_reconcile)
+        m_reconcile->setStatus(status);
 }
 
 QString WardDesktop::currentPatientId() const
@@ -64,8 +78,18 @@ Status WardDesktop::reloadCensus()
     auto rows = records::CensusQuery(m_session->vault()).rows();
     if (!rows.ok())
         return rows.error();
-    m_rows = *rows;
-    m_censusModel->setRows(std::move(*rows));
+    auto scope = WardScope::load(m_session->vault());
+    if (!scope.ok())
+        return scope.error();
+    m_scope = std::move(*scope);
+    m_allRows = std::move(*rows);
+    m_rows = m_scope.filter(m_session->user(), m_allRows);
+    const QString selected = m_census->currentPatientId();
+    m_censusModel->setRows(m_rows);
+    if (!selected.isEmpty())
+        m_census->selectPatient(selected);
+    if (!m_session->user().hasPermission(access::Permission::ViewPatients))
+        return Error(ErrorCode::Denied, tr("IT administrators manage the device and see no patient data."));
     return {};
 }
 
@@ -75,21 +99,88 @@ const records::CensusRow* WardDesktop::rowOf(const QString& patientId) const
         if (r.patientId == patientId)
             return &r;
     }
+    if (!m_brokenGlass.contains(patientId))
+        return nullptr;
+    for (const records::CensusRow& r : m_allRows) {
+        if (r.patientId == patientId)
+            return &r;
+    }
     return nullptr;
+}
+
+Status WardDesktop::appendAudit(audit::AuditAction action, const QString& patientId, audit::AuditOutcome outcome,
+                          const QString& detail)
+{
+    auto appended = audit::AuditLog(m_session->vault(), m_clock)
+                        .append({m_session->user().username, action, patientId, outcome, detail});
+    if (!appended.ok())
+        return appended.error();
+    return {};
 }
 
 Status WardDesktop::openChart(const QString& patientId, int tab)
 {
+    if (!m_scope.covers(m_session->user(), patientId) && !m_brokenGlass.contains(patientId)) {
+        (void)appendAudit(audit::AuditAction::ViewPatient, patientId, audit::AuditOutcome::Denied,
+                    QStringLiteral("outside ward scope"));
+        return Error(ErrorCode::Denied, tr("This patient is not on your wards. Use \"Other ward…\" to open the "
+                                           "chart with a reason (break-glass, audited)."));
+    }
     auto chart = m_records.chart(patientId);
     if (!chart.ok())
         return chart.error();
-    auto audited = audit::AuditLog(m_session->vault(), m_clock)
-                       .append({m_session->user().username, audit::AuditAction::ViewPatient, patientId,
-                                audit::AuditOutcome::Success, QString()});
-    if (!audited.ok())
-        return audited.error(); // no audit entry, no chart
-    const records::CensusRow* row = rowOf(patientId);
-    auto* view = new ChartView(*chart, row ? row->ward : QString(), row ? row->bed : QString(), m_clock, m_stack);
+    LANTERN_TRY(appendAudit(audit::AuditAction::ViewPatient, patientId, audit::AuditOutcome::Success, QString()));
+    showChart(*chart, tab); // no audit entry, no chart
+    return {};
+}
+
+Status WardDesktop::breakGlass(const QString& mrn, const QString& reasonCode)
+{
+    const access::User& user = m_session->user();
+    if (!user.hasPermission(access::Permission::BreakGlass)) {
+        (void)appendAudit(audit::AuditAction::BreakGlass, QString(), audit::AuditOutcome::Denied, QStringLiteral("no permission"));
+        return Error(ErrorCode::Denied, tr("Your role may not open patients outside your wards."));
+    }
+    if (!BreakGlassDialog::reasonCodes().contains(reasonCode))
+        return Error(ErrorCode::InvalidInput, tr("Choose a reason for opening this chart."));
+    const QString wanted = mrn.trimmed();
+    const records::CensusRow* found = nullptr;
+    for (const records::CensusRow& r : std::as_const(m_allRows)) {
+        if (!wanted.isEmpty() && r.mrn.compare(wanted, Qt::CaseInsensitive) == 0) {
+            found = &r;
+            break;
+        }
+    }
+    if (!found)
+        return Error(ErrorCode::NotFound, tr("No patient with MRN %1 in this vault. Check the number.").arg(wanted));
+    const QString patientId = found->patientId;
+    if (!m_scope.covers(user, patientId)) {
+        LANTERN_TRY(appendAudit(audit::AuditAction::BreakGlass, patientId, audit::AuditOutcome::Success,
+                          QStringLiteral("reason=") + reasonCode));
+        m_brokenGlass.insert(patientId);
+    }
+    return openChart(patientId);
+}
+
+void WardDesktop::askBreakGlass()
+{
+    BreakGlassDialog dialog(this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const Status opened = breakGlass(dialog.mrn(), dialog.reasonCode());
+        if (opened.ok())
+            return;
+        if (opened.error().code != ErrorCode::NotFound) {
+            Q_EMIT errorOccurred(opened.error().message);
+            return;
+        }
+        dialog.showProblem(opened.error().message);
+    }
+}
+
+void WardDesktop::showChart(const model::PatientChart& chart, int tab)
+{
+    const records::CensusRow* row = rowOf(chart.patientId);
+    auto* view = new ChartView(chart, row ? row->ward : QString(), row ? row->bed : QString(), m_clock, m_stack);
     if (m_chart) {
         m_stack->removeWidget(m_chart);
         m_chart->deleteLater();
@@ -100,10 +191,27 @@ Status WardDesktop::openChart(const QString& patientId, int tab)
     view->tabs()->setCurrentIndex(tab);
     view->tabs()->setFocus();
     connect(view, &ChartView::backRequested, this, &WardDesktop::showCensus);
+    m_recorder = new ChartRecorder(recordEnv(), chart, view);
+    connect(m_recorder, &ChartRecorder::recorded, this, &WardDesktop::afterRecording);
+    connect(m_recorder, &ChartRecorder::failed, this, &WardDesktop::errorOccurred);
     connect(view, &ChartView::printMarRequested, this, [this](const QString& id) { print(Printout::Mar, id); });
     connect(view, &ChartView::printEmergencySheetRequested, this,
             [this](const QString& id) { print(Printout::EmergencySheet, id); });
-    Q_EMIT titleChanged(PatientHeader::patientName(*chart));
+    Q_EMIT titleChanged(PatientHeader::patientName(chart));
+}
+
+Status WardDesktop::refreshData()
+{
+    LANTERN_TRY(reloadCensus());
+    if (m_reconcile)
+        LANTERN_TRY(m_reconcile->reload());
+    const QString open = currentPatientId();
+    if (open.isEmpty())
+        return {};
+    auto chart = m_records.chart(open);
+    if (!chart.ok())
+        return chart.error(); // the chart stays as it was; the census says what changed
+    showChart(*chart, currentTab());
     return {};
 }
 
@@ -114,9 +222,71 @@ void WardDesktop::showCensus()
         m_stack->removeWidget(m_chart);
         m_chart->deleteLater();
         m_chart = nullptr;
+        m_recorder = nullptr; // a child of the chart view
+    }
+    if (m_reconcile) {
+        m_stack->removeWidget(m_reconcile);
+        m_reconcile->deleteLater();
+        m_reconcile = nullptr;
     }
     m_census->focusSearch();
     Q_EMIT titleChanged(tr("Ward census"));
+}
+
+RecordEnv WardDesktop::recordEnv() const
+{
+    return RecordEnv{*m_session, m_clock,
+                     m_status.downtime ? m_status.downtime->id.toString(QUuid::WithoutBraces) : QString()};
+}
+
+void WardDesktop::afterRecording(const QString& message)
+{
+    // The entry is stored; census badge and chart marks come from re-reading the vault.
+    const Status refreshed = refreshData();
+    Q_EMIT noticeShown(message);
+    if (!refreshed.ok())
+        Q_EMIT errorOccurred(refreshed.error().message);
+}
+
+void WardDesktop::admitPatient()
+{
+    QList<QPair<QString, QString>> wards;
+    for (const QString& w : m_session->user().wards)
+        wards.append({w, w});
+    AdmissionDialog dialog(recordEnv(), wards, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString id = AdmissionDialog::identifierOf(dialog.entry());
+    (void)reloadCensus();
+    m_census->selectPatient(dialog.entry().patientId);
+    QMessageBox::information(this, tr("Downtime admission"),
+                             tr("Admitted with downtime identifier %1.\nWrite it on the wristband and the paper chart.").arg(id));
+    Q_EMIT noticeShown(tr("Admitted with downtime identifier %1.").arg(id));
+}
+
+Status WardDesktop::showReconciliation()
+{
+    if (!m_session->user().hasPermission(access::Permission::ViewPatients))
+        return Error(ErrorCode::Denied, tr("IT administrators manage the device and see no patient data."));
+    if (!m_reconcile) {
+        m_reconcile = new ReconcileView(recordEnv(), m_status, m_stack);
+        m_stack->addWidget(m_reconcile);
+        connect(m_reconcile, &ReconcileView::backRequested, this, &WardDesktop::showCensus);
+        connect(m_reconcile, &ReconcileView::message, this, &WardDesktop::noticeShown);
+        connect(m_reconcile, &ReconcileView::entriesChanged, this, [this] { (void)reloadCensus(); });
+    } else {
+        LANTERN_TRY(m_reconcile->reload());
+    }
+    if (m_chart) {
+        m_stack->removeWidget(m_chart);
+        m_chart->deleteLater();
+        m_chart = nullptr;
+        m_recorder = nullptr;
+    }
+    m_stack->setCurrentWidget(m_reconcile);
+    m_reconcile->table()->setFocus();
+    Q_EMIT titleChanged(tr("Reconciliation"));
+    return {};
 }
 
 QString WardDesktop::kindName(Printout what)

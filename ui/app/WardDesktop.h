@@ -5,12 +5,15 @@
 // one step.
 
 #include "access/Session.h"
+#include "access/WardScope.h"
+#include "audit/AuditEvent.h"
 #include "common/Clock.h"
 #include "mirror/MirrorEngine.h"
 #include "print/PagedReport.h"
 #include "records/CensusQuery.h"
 #include "records/PatientRecords.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -21,7 +24,10 @@ namespace lantern::ui {
 
 class CensusModel;
 class CensusView;
+class ChartRecorder;
 class ChartView;
+class ReconcileView;
+struct RecordEnv;
 class PrintService;
 class StatusBanner;
 
@@ -38,16 +44,31 @@ public:
 
     access::Session& session() { return *m_session; }
     StatusBanner* banner() const { return m_banner; }
+    // Recording from the open chart (null without a chart) and the reconciliation view (null unless shown).
+    ChartRecorder* chartRecorder() const { return m_recorder; }
+    ReconcileView* reconcileView() const { return m_reconcile; }
     CensusView* censusView() const { return m_census; }
     CensusModel* censusModel() const { return m_censusModel; }
     ChartView* chartView() const { return m_chart; }
     QString currentPatientId() const;
     int currentTab() const;
 
+    // Re-reads the census of the user's wards; the selected patient stays selected.
     Status reloadCensus();
-    // Opens a patient's chart (audited as ViewPatient).
+    // Opens a patient's chart (audited as ViewPatient). Denied (and audited
+    // so) for a patient outside the user's wards unless the glass was broken.
     Status openChart(const QString& patientId, int tab = 0);
+    // Break-glass: opens the chart of the patient with this MRN on any ward,
+    // audited as BreakGlass with the coded reason (see BreakGlassDialog).
+    Status breakGlass(const QString& mrn, const QString& reasonCode);
     void showCensus();
+    // The reconciliation view of this device's downtime entries (see ui/reconcile).
+    Status showReconciliation();
+    // Downtime admission from the census (dialog); the new identifier is announced through noticeShown.
+    void admitPatient();
+    // After a mirror cycle brought changes: census and open chart re-read,
+    // selection and tab kept, no new audit entry for the chart already open.
+    Status refreshData();
 
     // Writes a printout to a PDF file without a dialog (tests, screenshots, "save as PDF").
     Result<int> printToPdf(Printout what, const QString& patientId, const QString& path);
@@ -59,23 +80,37 @@ Q_SIGNALS:
     // The window title to show: user on the census, the patient in a chart.
     void titleChanged(const QString& title);
     void errorOccurred(const QString& message);
+    // Something the person should read that is not an error ("Recorded: …").
+    void noticeShown(const QString& message);
 
 private:
     Result<QList<PrintSection>> sections(Printout what, const QString& patientId);
     const records::CensusRow* rowOf(const QString& patientId) const;
     void print(Printout what, const QString& patientId);
+    void showChart(const model::PatientChart& chart, int tab);
+    RecordEnv recordEnv() const;
+    void afterRecording(const QString& message);
+    void askBreakGlass();
+    Status appendAudit(audit::AuditAction action, const QString& patientId, audit::AuditOutcome outcome,
+                 const QString& detail);
     static QString kindName(Printout what);
 
     std::unique_ptr<access::Session> m_session;
     const Clock& m_clock;
     records::PatientRecords m_records;
     std::unique_ptr<PrintService> m_printer;
-    QList<records::CensusRow> m_rows;
+    QList<records::CensusRow> m_rows;    // the user's wards: what the census shows and prints
+    QList<records::CensusRow> m_allRows; // every ward: only for break-glass look-ups, never shown
+    WardScope m_scope;
+    QSet<QString> m_brokenGlass;         // patients opened by break-glass in this session
     StatusBanner* m_banner;
     CensusModel* m_censusModel;
     CensusView* m_census;
     QStackedWidget* m_stack;
     ChartView* m_chart = nullptr;
+    ChartRecorder* m_recorder = nullptr;
+    ReconcileView* m_reconcile = nullptr;
+    sync::MirrorStatus m_status;
 };
 
 } // namespace lantern::ui

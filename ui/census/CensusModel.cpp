@@ -3,6 +3,7 @@
 #include "common/Format.h"
 
 #include <QBrush>
+#include <QColor>
 #include <QFont>
 
 namespace lantern::ui {
@@ -97,17 +98,23 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Allergies)
             return Format::allergyLongText(r.allergyStatus);
+        if (index.column() == Pending && r.pendingEntries > 0)
+            return tr("%n entries recorded in downtime, not yet in the EHR (pending or in conflict)", nullptr,
+                      int(r.pendingEntries));
         return {};
     case Qt::BackgroundRole:
         if (index.column() == Allergies)
             return QBrush(Format::allergyBackground(r.allergyStatus));
+        if (index.column() == Pending && r.pendingEntries > 0)
+            return QBrush(QColor(0xFF, 0xE0, 0x82)); // badge: recorded here, not yet in the EHR
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Allergies)
             return QBrush(Format::allergyForeground(r.allergyStatus));
         return {};
     case Qt::FontRole:
-        if (index.column() == Name || (index.column() == Allergies && r.allergyStatus != model::AllergyStatus::NoInformation)) {
+        if (index.column() == Name || (index.column() == Pending && r.pendingEntries > 0)
+            || (index.column() == Allergies && r.allergyStatus != model::AllergyStatus::NoInformation)) {
             QFont f;
             f.setBold(true);
             return f;

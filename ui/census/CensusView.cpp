@@ -17,7 +17,8 @@ namespace lantern::ui {
 
 CensusView::CensusView(CensusModel* model, QWidget* parent)
     : QWidget(parent), m_model(model), m_proxy(new CensusFilterProxy(this)), m_search(new QLineEdit(this)),
-      m_table(new QTableView(this)), m_count(new QLabel(this))
+      m_table(new QTableView(this)), m_count(new QLabel(this)), m_breakGlass(new QPushButton(tr("Other ward…"), this)),
+      m_admit(new QPushButton(tr("Downtime admission…"), this))
 {
     setObjectName(QStringLiteral("censusView"));
     m_proxy->setSourceModel(model);
@@ -34,12 +35,25 @@ CensusView::CensusView(CensusModel* model, QWidget* parent)
     printCensus->setObjectName(QStringLiteral("printCensusButton"));
     printMar->setObjectName(QStringLiteral("printWardMarButton"));
 
+    m_breakGlass->setObjectName(QStringLiteral("breakGlassButton"));
+    m_breakGlass->setToolTip(tr("Open the chart of a patient on another ward (break-glass: reason required, audited)"));
+    m_breakGlass->hide();
+    m_admit->setObjectName(QStringLiteral("admitButton"));
+    m_admit->setToolTip(tr("Admit a patient during downtime: identifier from this device's range"));
+    m_admit->hide();
+    auto* reconcile = new QPushButton(tr("Reconciliation…"), this);
+    reconcile->setObjectName(QStringLiteral("reconciliationButton"));
+    reconcile->setToolTip(tr("Entries recorded during downtime: pending, uploaded, conflicts (Ctrl+Shift+R)"));
+
     auto* top = new QHBoxLayout;
     top->addWidget(title);
     top->addSpacing(16);
     top->addWidget(m_search, 1);
     top->addWidget(m_count);
     top->addStretch();
+    top->addWidget(m_breakGlass);
+    top->addWidget(m_admit);
+    top->addWidget(reconcile);
     top->addWidget(printCensus);
     top->addWidget(printMar);
 
@@ -79,6 +93,9 @@ CensusView::CensusView(CensusModel* model, QWidget* parent)
     connect(m_table, &QTableView::doubleClicked, this, &CensusView::activate);
     connect(printCensus, &QPushButton::clicked, this, &CensusView::printCensusRequested);
     connect(printMar, &QPushButton::clicked, this, &CensusView::printWardMarRequested);
+    connect(m_breakGlass, &QPushButton::clicked, this, &CensusView::breakGlassRequested);
+    connect(m_admit, &QPushButton::clicked, this, &CensusView::admissionRequested);
+    connect(reconcile, &QPushButton::clicked, this, &CensusView::reconciliationRequested);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         selectFirstIfNone();
         updateCount();
@@ -92,6 +109,35 @@ void CensusView::focusSearch()
 {
     m_search->setFocus();
     m_search->selectAll();
+}
+
+QString CensusView::currentPatientId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data(CensusModel::PatientIdRole).toString() : QString();
+}
+
+bool CensusView::selectPatient(const QString& patientId)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, CensusModel::Name);
+        if (index.data(CensusModel::PatientIdRole).toString() == patientId) {
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void CensusView::setBreakGlassAvailable(bool available)
+{
+    m_breakGlass->setVisible(available);
+}
+
+void CensusView::setAdmissionAvailable(bool available)
+{
+    m_admit->setVisible(available);
 }
 
 void CensusView::activate(const QModelIndex& proxyIndex)

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace lantern::ui {
@@ -24,11 +25,21 @@ public:
     QTableView* table() const { return m_table; }
     CensusFilterProxy* proxy() const { return m_proxy; }
     void focusSearch();
+    // The patient of the current row (empty if none) and selecting one by id.
+    QString currentPatientId() const;
+    bool selectPatient(const QString& patientId);
+    // Shows the "Other ward…" (break-glass) button for roles that may use it.
+    void setBreakGlassAvailable(bool available);
+    // Shows "Downtime admission…" for roles that may record.
+    void setAdmissionAvailable(bool available);
 
 Q_SIGNALS:
     void patientActivated(const QString& patientId);
     void printCensusRequested();
     void printWardMarRequested();
+    void breakGlassRequested();
+    void admissionRequested();
+    void reconciliationRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -43,6 +54,8 @@ private:
     QLineEdit* m_search;
     QTableView* m_table;
     QLabel* m_count;
+    QPushButton* m_breakGlass;
+    QPushButton* m_admit;
 };
 
 } // namespace lantern::ui

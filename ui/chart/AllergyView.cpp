@@ -1,6 +1,7 @@
 #include "chart/AllergyView.h"
 
 #include "common/Format.h"
+#include "record/LocalMarks.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -40,6 +41,8 @@ AllergyView::AllergyView(const model::PatientChart& chart, QWidget* parent) : QS
                 facts << tr("HIGH criticality");
             if (!a.verificationStatus.isEmpty())
                 facts << a.verificationStatus;
+            if (a.local)
+                facts << LocalMarks::state(*a.local); // reported here during downtime, unconfirmed
             text += QStringLiteral("<br>") + facts.join(QStringLiteral(" · ")).toHtmlEscaped();
             for (const model::AllergyReaction& r : a.reactions) {
                 const QString m = r.manifestationText();

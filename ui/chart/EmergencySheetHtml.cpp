@@ -151,10 +151,39 @@ QString EmergencySheetHtml::contacts(const model::PatientChart& chart)
 
 QString EmergencySheetHtml::pregnancy(const model::PatientChart& chart)
 {
-    if (chart.patient && chart.patient->sex == QLatin1String("male"))
-        return QStringLiteral("<p>") + esc(tr("Not applicable (administrative sex male)")) + QStringLiteral("</p>");
-    // Pregnancy status observations are not mirrored yet.
-    return noInformation();
+    const model::PregnancyStatus* latest = nullptr;
+    for (const model::PregnancyStatus& p : chart.pregnancyStatus) {
+        if (p.isUsable()) {
+            latest = &p; // newest first
+            break;
+        }
+    }
+    if (!latest) {
+        // Never left blank and never guessed from the recorded sex: absent means nobody recorded it.
+        QString out = QStringLiteral("<p style='color:#555'><i>")
+            + esc(tr("? Not known — no pregnancy status recorded; ask before imaging or teratogenic drugs"))
+            + QStringLiteral("</i></p>");
+        return out;
+    }
+    const QString recorded = latest->effective.isNull()
+        ? QString()
+        : QStringLiteral(" (") + esc(tr("recorded %1").arg(Format::fhirDate(latest->effective.text))) + QLatin1Char(')');
+    switch (latest->state) {
+    case model::PregnancyState::Pregnant: {
+        QString out = QStringLiteral("<p style='font-size:13pt; color:#B71C1C'><b>") + esc(tr("PREGNANT"))
+            + QStringLiteral("</b>") + recorded;
+        if (latest->estimatedDelivery.isValid())
+            out += QStringLiteral(" — ") + esc(tr("estimated delivery %1").arg(Format::date(latest->estimatedDelivery)));
+        return out + QStringLiteral("</p>");
+    }
+    case model::PregnancyState::NotPregnant:
+        return QStringLiteral("<p><b>") + esc(tr("Not pregnant")) + QStringLiteral("</b>") + recorded + QStringLiteral("</p>");
+    case model::PregnancyState::Unknown:
+        break;
+    }
+    const QString value = latest->value.displayText();
+    return QStringLiteral("<p><b>") + esc(tr("Recorded as unknown")) + QStringLiteral("</b>")
+        + (value.isEmpty() ? QString() : QStringLiteral(" — ") + esc(value)) + recorded + QStringLiteral("</p>");
 }
 
 QString EmergencySheetHtml::alerts(const model::PatientChart& chart)

@@ -2,6 +2,7 @@
 
 #include "chart/OrderText.h"
 #include "common/Format.h"
+#include "record/LocalMarks.h"
 
 #include <QBrush>
 #include <QColor>
@@ -50,7 +51,7 @@ void MarModel::setChart(const model::PatientChart& chart)
             detail += QStringLiteral(" · ") + OrderText::prn(o);
         if (!o.isActive())
             detail += QStringLiteral(" · ") + tr("stopped (%1)").arg(o.status);
-        m_rows.append({OrderText::drug(o), detail, o.isActive(), {}});
+        m_rows.append({OrderText::drug(o), detail, o.isActive(), o.meta.id, LocalMarks::annotations(chart.annotationsFor(o.meta.id)), {}});
     }
     for (const model::MedicationAdministration& a : chart.administrations) {
         const QDateTime at = a.givenAt().sortKey();
@@ -61,7 +62,7 @@ void MarModel::setChart(const model::PatientChart& chart)
         if (it == rowOfOrder.constEnd()) {
             const QString label = a.medication.text.isEmpty() ? tr("(no order)") : a.medication.text;
             it = rowOfOrder.insert(QStringLiteral("text:") + label, static_cast<int>(m_rows.size()));
-            m_rows.append({label, tr("no matching order"), true, {}});
+            m_rows.append({label, tr("no matching order"), true, {}, {}, {}});
         }
         m_rows[*it].doses.append(a);
     }
@@ -97,7 +98,12 @@ QVariant MarModel::data(const QModelIndex& index, int role) const
     const Row& r = m_rows.at(index.row());
     if (index.column() == 0) {
         if (role == Qt::DisplayRole)
-            return QString(r.label + QLatin1Char('\n') + r.detail);
+            return QString(r.label + QLatin1Char('\n') + r.detail
+                           + (r.annotations.isEmpty() ? QString() : QLatin1Char('\n') + r.annotations));
+        if (role == OrderIdRole)
+            return r.orderId;
+        if (role == Qt::BackgroundRole && !r.annotations.isEmpty())
+            return QBrush(LocalMarks::localBackground());
         return {};
     }
     const QDateTime from = columnStart(index.column() - 1);
@@ -105,24 +111,37 @@ QVariant MarModel::data(const QModelIndex& index, int role) const
     QStringList lines;
     int given = 0;
     int notGiven = 0;
+    int local = 0;
+    QStringList localNotes;
     for (const model::MedicationAdministration& a : r.doses) {
         const QDateTime at = a.givenAt().sortKey();
         if (at < from || at >= to)
             continue;
+        const QString mark = a.local ? QStringLiteral(" ◆") : QString(); // recorded here in downtime (tooltip says more)
+        if (a.local) {
+            ++local;
+            localNotes << (Format::time(at) + QStringLiteral(": ") + LocalMarks::administration(a));
+        }
         if (a.isNotDone()) {
             ++notGiven;
             const QString why = a.statusReasonText();
             lines << (QStringLiteral("✗ ") + Format::time(at) + QLatin1Char(' ')
-                      + (why.isEmpty() ? tr("not given") : why));
+                      + (why.isEmpty() ? tr("not given") : why) + mark);
         } else {
             ++given;
-            lines << (QStringLiteral("✓ ") + Format::time(at) + QLatin1Char(' ') + OrderText::performer(a));
+            lines << (QStringLiteral("✓ ") + Format::time(at) + QLatin1Char(' ') + OrderText::performer(a) + mark);
         }
     }
     switch (role) {
     case Qt::DisplayRole:
         return lines.join(QLatin1Char('\n'));
+    case Qt::ToolTipRole:
+        return localNotes.isEmpty() ? QVariant() : QVariant(localNotes.join(QLatin1Char('\n')));
+    case LocalCountRole:
+        return local;
     case Qt::BackgroundRole:
+        if (local > 0)
+            return QBrush(LocalMarks::localBackground());
         if (notGiven > 0)
             return QBrush(QColor(0xFF, 0xEB, 0xEE));
         if (given > 0)
@@ -145,8 +164,7 @@ QVariant MarModel::headerData(int section, Qt::Orientation orientation, int role
         return tr("Order");
     const QDateTime from = columnStart(section - 1);
     const QDateTime to = from.addSecs(qint64(kShiftHours) * 3600);
-    return QString(from.toLocalTime().toString(QStringLiteral("ddd dd.MM.")) + QLatin1Char('\n') + Format::time(from)
-                   + QStringLiteral("–") + Format::time(to));
+    return QString(Format::weekdayDate(from) + QLatin1Char('\n') + Format::time(from) + QStringLiteral("–") + Format::time(to));
 }
 
 } // namespace lantern::ui

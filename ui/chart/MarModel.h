@@ -19,7 +19,7 @@ public:
     static constexpr int kHours = 72;
     static constexpr int kShiftHours = 8;
     static constexpr int kColumns = kHours / kShiftHours;
-    enum Role { GivenCountRole = Qt::UserRole + 1, NotGivenCountRole };
+    enum Role { GivenCountRole = Qt::UserRole + 1, NotGivenCountRole, OrderIdRole, LocalCountRole };
 
     explicit MarModel(const Clock& clock, QObject* parent = nullptr);
 
@@ -40,6 +40,8 @@ private:
         QString label;
         QString detail;
         bool active = true;
+        QString orderId;     // MedicationRequest id; empty for doses without an order
+        QString annotations; // open annotations recorded in downtime (LocalMarks)
         QList<model::MedicationAdministration> doses;
     };
     const Clock& m_clock;

@@ -1,7 +1,9 @@
 #include "chart/MedicationPlanModel.h"
 
 #include "chart/OrderText.h"
+#include "record/LocalMarks.h"
 
+#include <QBrush>
 #include <QFont>
 
 namespace lantern::ui {
@@ -17,7 +19,7 @@ void MedicationPlanModel::setChart(const model::PatientChart& chart)
             continue;
         if (o.isActive() != (m_which == Which::Active))
             continue;
-        m_lines.append({o, chart.lastGiven(o.meta.id)});
+        m_lines.append({o, chart.lastGiven(o.meta.id), LocalMarks::annotations(chart.annotationsFor(o.meta.id))});
     }
     std::stable_sort(m_lines.begin(), m_lines.end(), [](const Line& a, const Line& b) {
         return OrderText::drug(a.order).compare(OrderText::drug(b.order), Qt::CaseInsensitive) < 0;
@@ -52,6 +54,14 @@ QVariant MedicationPlanModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == Drug && !l.order.notes.isEmpty())
         return l.order.notes.join(QLatin1Char('\n'));
+    const bool localDose = index.column() == LastGiven && l.lastGiven && l.lastGiven->local;
+    const bool annotated = index.column() == Status && !l.annotations.isEmpty();
+    if (role == Qt::BackgroundRole && (localDose || annotated))
+        return QBrush(LocalMarks::localBackground());
+    if (role == Qt::DisplayRole && localDose)
+        return QString(OrderText::lastGiven(l.lastGiven) + QLatin1Char('\n') + LocalMarks::administration(*l.lastGiven));
+    if (role == Qt::DisplayRole && annotated)
+        return QString(OrderText::status(l.order) + QLatin1Char('\n') + l.annotations);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

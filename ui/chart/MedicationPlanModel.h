@@ -32,6 +32,7 @@ private:
     {
         model::MedicationOrder order;
         std::optional<model::MedicationAdministration> lastGiven;
+        QString annotations; // open annotations recorded in downtime (LocalMarks)
     };
     Which m_which;
     QList<Line> m_lines;

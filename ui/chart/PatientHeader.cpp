@@ -40,7 +40,7 @@ PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& wa
         details << Format::sexShort(p.sex);
         details << tr("MRN %1").arg(p.mrn().isEmpty() ? tr("none") : p.mrn());
     }
-    details << tr("Ward %1 · Bed %2").arg(ward.isEmpty() ? tr("?") : ward, bed.isEmpty() ? tr("?") : bed);
+    details << tr("%1 · Bed %2").arg(ward.isEmpty() ? tr("ward ?") : ward, bed.isEmpty() ? tr("?") : bed);
     auto* detail = new QLabel(details.join(QStringLiteral("   ·   ")), this);
     detail->setObjectName(QStringLiteral("headerDetail"));
     detail->setStyleSheet(QStringLiteral("font-size: 11pt;"));

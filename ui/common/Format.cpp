@@ -15,6 +15,11 @@ QString Format::dateTime(const QDateTime& utc)
     return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm")) : QString();
 }
 
+QString Format::weekdayDate(const QDateTime& utc)
+{
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime().date(), QStringLiteral("ddd dd.MM.")) : QString();
+}
+
 QString Format::time(const QDateTime& utc)
 {
     return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("HH:mm")) : QString();

@@ -22,6 +22,8 @@ public:
     static QString date(const QDate& d);
     // "14.03.2026 09:05" in local time
     static QString dateTime(const QDateTime& utc);
+    // "Sun 01.03." / "So. 01.03." (local date, weekday in the UI language): MAR shift columns
+    static QString weekdayDate(const QDateTime& utc);
     // "09:05" in local time
     static QString time(const QDateTime& utc);
     // "14.03.2026 09:05 CET" — for paper, where the zone must be stated

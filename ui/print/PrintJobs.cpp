@@ -53,7 +53,7 @@ Result<PrintSection> PrintJobs::emergencySheet(const records::CensusRow& row)
     QString html = EmergencySheetHtml::build(*chart);
     html.replace(QStringLiteral("<body style='font-size:10.5pt'>"),
                  QStringLiteral("<body style='font-size:10.5pt'><p><b>")
-                     + tr("Ward %1 · Bed %2").arg(row.ward, row.bed).toHtmlEscaped() + QStringLiteral("</b></p>"));
+                     + tr("%1 · Bed %2").arg(row.ward.isEmpty() ? tr("ward ?") : row.ward, row.bed).toHtmlEscaped() + QStringLiteral("</b></p>"));
     return PrintSection{tr("Emergency sheet"), identityOf(*chart), html};
 }
 

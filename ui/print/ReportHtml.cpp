@@ -42,18 +42,38 @@ QString ReportHtml::boxes(const model::MedicationOrder& order, int fromHour, int
     return out.join(QStringLiteral("<br>"));
 }
 
+QList<QDateTime> ReportHtml::shiftStarts(const QDateTime& now, int count)
+{
+    // Local wall-clock boundaries, so a daylight-saving night still starts at 22:00.
+    const QDateTime local = now.toLocalTime();
+    QDate day = local.date();
+    int hour = local.time().hour() >= 22 ? 22 : local.time().hour() >= 14 ? 14 : local.time().hour() >= 6 ? 6 : 22;
+    if (local.time().hour() < 6)
+        day = day.addDays(-1);
+    QList<QDateTime> out;
+    for (int i = 0; i < count; ++i) {
+        out << QDateTime(day, QTime(hour, 0), Qt::LocalTime).toUTC();
+        if (hour == 22) {
+            hour = 6;
+            day = day.addDays(1);
+        } else {
+            hour += 8;
+        }
+    }
+    return out;
+}
+
 QString ReportHtml::mar(const model::PatientChart& chart, const QString& ward, const QString& bed, const QDateTime& now)
 {
     const QDateTime since = now.addSecs(-24 * 3600);
-    QString html = QStringLiteral("<p><b>") + esc(tr("Ward %1 · Bed %2").arg(ward.isEmpty() ? QStringLiteral("?") : ward,
+    QString html = QStringLiteral("<p><b>") + esc(tr("%1 · Bed %2").arg(ward.isEmpty() ? tr("ward ?") : ward,
                                                                             bed.isEmpty() ? QStringLiteral("?") : bed))
         + QStringLiteral("</b> &nbsp; ") + esc(tr("Allergies:")) + QLatin1Char(' ');
     if (chart.allergyStatus == model::AllergyStatus::HasAllergies) {
         QStringList names;
         for (const model::Allergy& a : chart.recordedAllergies())
             names << a.substance.displayText();
-        html += QStringLiteral("<b style='color:#B71C1C'>") + esc(tr("ALLERGY: %1").arg(names.join(QStringLiteral(", "))))
-            + QStringLiteral("</b>");
+        html += QStringLiteral("<b style='color:#B71C1C'>") + esc(names.join(QStringLiteral(", "))) + QStringLiteral("</b>");
     } else {
         html += QStringLiteral("<b>") + esc(Format::allergyLongText(chart.allergyStatus)) + QStringLiteral("</b>");
     }
@@ -62,9 +82,16 @@ QString ReportHtml::mar(const model::PatientChart& chart, const QString& ward, c
                                             .arg(Format::dateTime(since)))
         + QStringLiteral("</p>");
     html += QString::fromUtf16(kTable);
+    // The next three shifts, the current one first, each with its date: a
+    // box under "14–22" alone would not say which day it was for.
+    const QList<QDateTime> shifts = shiftStarts(now, 3);
     html += QStringLiteral("<tr style='background:#E0E6EC'><th width='26%'>") + esc(tr("Order")) + QStringLiteral("</th><th width='26%'>")
-        + esc(tr("Given, last 24 h")) + QStringLiteral("</th><th>") + esc(tr("06–14")) + QStringLiteral("</th><th>")
-        + esc(tr("14–22")) + QStringLiteral("</th><th>") + esc(tr("22–06")) + QStringLiteral("</th></tr>");
+        + esc(tr("Given, last 24 h"));
+    for (const QDateTime& start : shifts) {
+        html += QStringLiteral("</th><th>") + esc(Format::weekdayDate(start)) + QStringLiteral("<br>")
+            + esc(Format::time(start)) + QStringLiteral("–") + esc(Format::time(start.addSecs(8 * 3600)));
+    }
+    html += QStringLiteral("</th></tr>");
     const QList<model::MedicationOrder> active = chart.activeOrders();
     for (const model::MedicationOrder& o : active) {
         if (o.source != model::MedicationOrder::Source::Request)
@@ -86,9 +113,12 @@ QString ReportHtml::mar(const model::PatientChart& chart, const QString& ward, c
             + esc(QStringList{OrderText::dose(o), OrderText::route(o), OrderText::schedule(o), OrderText::prn(o)}
                       .filter(QRegularExpression(QStringLiteral("\\S")))
                       .join(QStringLiteral(" · ")))
-            + QStringLiteral("</td><td>") + given.join(QStringLiteral("<br>")) + QStringLiteral("</td><td>")
-            + boxes(o, 6, 14) + QStringLiteral("</td><td>") + boxes(o, 14, 22) + QStringLiteral("</td><td>")
-            + boxes(o, 22, 6) + QStringLiteral("</td></tr>");
+            + QStringLiteral("</td><td>") + given.join(QStringLiteral("<br>"));
+        for (const QDateTime& start : shifts) {
+            const int from = start.toLocalTime().time().hour();
+            html += QStringLiteral("</td><td>") + boxes(o, from, (from + 8) % 24);
+        }
+        html += QStringLiteral("</td></tr>");
     }
     if (active.isEmpty())
         html += QStringLiteral("<tr><td colspan='5'><i>") + esc(tr("No active medication orders in the vault."))

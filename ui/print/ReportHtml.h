@@ -22,6 +22,8 @@ public:
 
 private:
     static QString boxes(const model::MedicationOrder& order, int fromHour, int toHour);
+    // The start (UTC) of the shift (06–14, 14–22, 22–06 local) that contains `now`, and of the next ones.
+    static QList<QDateTime> shiftStarts(const QDateTime& now, int count);
 };
 
 } // namespace lantern::ui

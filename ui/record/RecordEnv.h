@@ -1,0 +1,31 @@
+#pragma once
+// What the record dialogs need from the unlocked desktop: the session (vault
+// and user), the clock, and the downtime the entries belong to. Recording and
+// its permission checks happen in core (record::Recorder); the flags here only
+// decide which buttons a person is offered.
+
+#include "access/Session.h"
+#include "common/Clock.h"
+#include "record/Recorder.h"
+
+#include <QString>
+
+namespace lantern::ui {
+
+struct RecordEnv
+{
+    access::Session& session;
+    const Clock& clock;
+    QString downtimeId; // current downtime, or empty
+
+    record::Recorder recorder() const
+    {
+        return record::Recorder(session.vault(), session.user().username, session.vaultId(), downtimeId, clock);
+    }
+    bool mayRecord() const { return session.user().hasPermission(access::Permission::Record); }
+    // Order annotations are a physician's review of the plan.
+    bool mayAnnotate() const { return mayRecord() && session.user().role == access::Role::Physician; }
+    bool mayResolve() const { return session.user().hasPermission(access::Permission::ResolveConflicts); }
+};
+
+} // namespace lantern::ui

@@ -1,0 +1,92 @@
+#include "record/SafetyWarningPanel.h"
+
+#include <QCheckBox>
+#include <QFrame>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace lantern::ui {
+
+SafetyWarningPanel::SafetyWarningPanel(QWidget* parent) : QWidget(parent), m_layout(new QVBoxLayout(this))
+{
+    setObjectName(QStringLiteral("safetyWarnings"));
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    hide();
+}
+
+QString SafetyWarningPanel::kindTitle(const QString& kind)
+{
+    if (kind == QLatin1String("allergy"))
+        return tr("ALLERGY");
+    if (kind == QLatin1String("interval"))
+        return tr("TOO SOON AFTER THE LAST DOSE");
+    if (kind == QLatin1String("discontinued-order"))
+        return tr("ORDER DISCONTINUED");
+    return kind.toUpper();
+}
+
+void SafetyWarningPanel::setWarnings(const QList<record::SafetyWarning>& warnings)
+{
+    QList<QPair<QString, QString>> wasConfirmed;
+    for (int i = 0; i < m_boxes.size(); ++i) {
+        if (m_boxes.at(i)->isChecked())
+            wasConfirmed.append({m_warnings.at(i).kind, m_warnings.at(i).message});
+    }
+    qDeleteAll(m_items);
+    m_items.clear();
+    m_boxes.clear();
+    m_warnings = warnings;
+    for (const record::SafetyWarning& w : warnings) {
+        auto* frame = new QFrame(this);
+        frame->setObjectName(QStringLiteral("safetyWarning"));
+        frame->setStyleSheet(QStringLiteral("QFrame#safetyWarning { background: #FFEBEE; border: 2px solid #B71C1C; "
+                                            "border-radius: 4px; } QLabel { color: #7F0000; }"));
+        auto* title = new QLabel(QStringLiteral("⚠ ") + kindTitle(w.kind), frame);
+        title->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
+        auto* text = new QLabel(w.message, frame);
+        text->setWordWrap(true);
+        auto* box = new QCheckBox(tr("I have checked this warning and record anyway"), frame);
+        box->setObjectName(QStringLiteral("confirmWarning"));
+        box->setChecked(wasConfirmed.contains({w.kind, w.message}));
+        connect(box, &QCheckBox::toggled, this, &SafetyWarningPanel::confirmationChanged);
+        auto* inner = new QVBoxLayout(frame);
+        inner->addWidget(title);
+        inner->addWidget(text);
+        inner->addWidget(box);
+        m_layout->addWidget(frame);
+        m_items.append(frame);
+        m_boxes.append(box);
+    }
+    setVisible(!warnings.isEmpty());
+    Q_EMIT confirmationChanged();
+}
+
+bool SafetyWarningPanel::allConfirmed() const
+{
+    for (const QCheckBox* b : m_boxes) {
+        if (!b->isChecked())
+            return false;
+    }
+    return true;
+}
+
+QList<record::SafetyWarning> SafetyWarningPanel::confirmed() const
+{
+    QList<record::SafetyWarning> out;
+    for (int i = 0; i < m_boxes.size(); ++i) {
+        if (m_boxes.at(i)->isChecked()) {
+            record::SafetyWarning w = m_warnings.at(i);
+            w.overridden = true;
+            out.append(w);
+        }
+    }
+    return out;
+}
+
+void SafetyWarningPanel::confirmAll()
+{
+    for (QCheckBox* b : std::as_const(m_boxes))
+        b->setChecked(true);
+}
+
+} // namespace lantern::ui
