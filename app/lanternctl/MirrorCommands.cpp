@@ -117,7 +117,7 @@ int runMirror(CliContext& ctx, const QStringList& args)
     if (!config)
         return Failed;
     {
-        auto probe = sync::MirrorLock::acquire(QFileInfo(access::VaultDirectory(ctx.vaultDir).vaultFile()).absolutePath());
+        auto probe = sync::acquireMirrorLock(QFileInfo(access::VaultDirectory(ctx.vaultDir).vaultFile()).absolutePath());
         if (!probe.ok())
             return ctx.fail(probe.error());
     }

@@ -94,7 +94,7 @@ Status MirrorEngine::ensureOpen()
         auto vault = d->openVault();
         if (!vault.ok())
             return vault.error().prefixed(QStringLiteral("opening the vault for the mirror"));
-        auto lock = MirrorLock::acquire(QFileInfo((*vault)->path()).absolutePath());
+        auto lock = acquireMirrorLock(QFileInfo((*vault)->path()).absolutePath());
         if (!lock.ok())
             return lock.error();
         d->lock = std::move(*lock);

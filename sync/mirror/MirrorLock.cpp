@@ -1,42 +1,12 @@
 #include "mirror/MirrorLock.h"
 
-#include <QFile>
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 namespace lantern::sync {
 
-Result<std::unique_ptr<MirrorLock>> MirrorLock::acquire(const QString& vaultDirectory)
+Result<std::unique_ptr<MirrorLock>> acquireMirrorLock(const QString& vaultDirectory)
 {
-    const QString path = vaultDirectory + QStringLiteral("/mirror.lock");
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return Error(ErrorCode::Io, QStringLiteral("cannot open the mirror lock file %1: %2")
-                                        .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        const int error = errno;
-        ::close(fd);
-        if (error == EWOULDBLOCK)
-            return Error(ErrorCode::Conflict,
-                         QStringLiteral("another mirror worker is already running for this vault (%1 is locked); "
-                                        "stop it (e.g. systemctl stop lantern-mirror) before starting a second one")
-                             .arg(path));
-        return Error(ErrorCode::Io, QStringLiteral("cannot lock %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(error))));
-    }
-    return std::unique_ptr<MirrorLock>(new MirrorLock(fd, path));
-}
-
-MirrorLock::~MirrorLock()
-{
-    if (m_fd >= 0) {
-        ::flock(m_fd, LOCK_UN);
-        ::close(m_fd);
-    }
+    return ExclusiveFileLock::acquire(vaultDirectory + QStringLiteral("/mirror.lock"),
+                                      QStringLiteral("another mirror worker is already running for this vault (%1 is locked); "
+                                                     "stop it (e.g. systemctl stop lantern-mirror) before starting a second one"));
 }
 
 } // namespace lantern::sync

@@ -1,31 +1,13 @@
 #pragma once
-// One mirror worker per vault: an exclusive, non-blocking flock() on
-// <vault dir>/mirror.lock, held for the worker's life. The kernel drops it when
-// the process dies, so a killed worker never leaves a stale lock behind.
+// One mirror worker per vault: <vault dir>/mirror.lock, held for the worker's life.
 
-#include "common/Result.h"
-
-#include <QString>
-
-#include <memory>
+#include "ExclusiveFileLock.h"
 
 namespace lantern::sync {
 
-class MirrorLock
-{
-public:
-    // Conflict when another worker (this or another process) holds the lock.
-    static Result<std::unique_ptr<MirrorLock>> acquire(const QString& vaultDirectory);
-    ~MirrorLock();
-    MirrorLock(const MirrorLock&) = delete;
-    MirrorLock& operator=(const MirrorLock&) = delete;
+using MirrorLock = ExclusiveFileLock;
 
-    QString path() const { return m_path; }
-
-private:
-    MirrorLock(int fd, QString path) : m_fd(fd), m_path(std::move(path)) {}
-    int m_fd = -1;
-    QString m_path;
-};
+// Conflict when another mirror worker (this or another process) holds the lock.
+Result<std::unique_ptr<MirrorLock>> acquireMirrorLock(const QString& vaultDirectory);
 
 } // namespace lantern::sync

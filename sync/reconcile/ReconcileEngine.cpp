@@ -48,7 +48,7 @@ ReconcileReport ReconcileEngine::runOnce()
     auto vault = m_openVault();
     if (!vault.ok())
         return fail(RunEnd::LocalFailure, vault.error().prefixed(QStringLiteral("opening the vault for reconciliation")));
-    auto lock = UploadLock::acquire(QFileInfo((*vault)->path()).absolutePath());
+    auto lock = acquireUploadLock(QFileInfo((*vault)->path()).absolutePath());
     if (!lock.ok())
         return fail(RunEnd::LocalFailure, lock.error());
     // Waits between retries end early on cancel().

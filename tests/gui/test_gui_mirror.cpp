@@ -172,7 +172,7 @@ private Q_SLOTS:
         auto device = m_access->unlockAsDevice(dir());
         QVERIFY(device.ok());
         const QString folder = QFileInfo((*device)->path()).absolutePath();
-        auto serviceLock = sync::MirrorLock::acquire(folder);
+        auto serviceLock = sync::acquireMirrorLock(folder);
         QVERIFY(serviceLock.ok());
 
         ui::MirrorController mirror(dir(), SystemClock::instance());
@@ -189,7 +189,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(mirror.mode(), ui::MirrorMode::Engine, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(mirror.lastStatus().dataAsOf.isValid(), 30000);
         // And now it holds the lock: a second worker is refused.
-        QCOMPARE(sync::MirrorLock::acquire(folder).error().code, ErrorCode::Conflict);
+        QCOMPARE(sync::acquireMirrorLock(folder).error().code, ErrorCode::Conflict);
     }
 
     void offWithoutConfiguration()

@@ -71,7 +71,7 @@ void MirrorWorker::begin()
         m_lastAsOf = stored->dataAsOf;
         Q_EMIT statusChanged(*stored);
     }
-    auto probe = sync::MirrorLock::acquire(lockFolder(**vault));
+    auto probe = sync::acquireMirrorLock(lockFolder(**vault));
     if (!probe.ok()) {
         m_followVault = std::move(*vault);
         startFollowing();
@@ -143,7 +143,7 @@ void MirrorWorker::poll()
     if (!m_followVault || m_shuttingDown)
         return;
     // The service went away: this process takes over the mirroring.
-    auto lock = sync::MirrorLock::acquire(lockFolder(*m_followVault));
+    auto lock = sync::acquireMirrorLock(lockFolder(*m_followVault));
     if (lock.ok()) {
         lock->reset();
         auto config = sync::loadMirrorConfig(*m_followVault);
