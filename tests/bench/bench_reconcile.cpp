@@ -5,11 +5,23 @@
 // note per chart. Baseline in the same run: the very same resources as plain
 // POSTs through FhirClient, without checks and without If-None-Exist.
 //
-// Usage: bench_reconcile [ENTRIES]
-// Prints one JSON line: entries, seconds, perSecond, baselinePerSecond, ratio, notes.
+// With --peer the EHR is Medplum's FHIR router instead (tests/peer, seeded with
+// the Synthea patients, mirrored by the real MirrorEngine into a device vault);
+// the entries are administrations of its active orders, notes and reported
+// allergies, with no changes in the EHR meanwhile. Baseline: the same.
+//
+// Usage: bench_reconcile [ENTRIES] [--peer]
+// Prints one JSON line: server, entries, seconds, perSecond, baselinePerSecond, ratio, notes.
 
 #include "DowntimeScenario.h"
+#include "PeerServer.h"
 #include "ReconcileTestSupport.h"
+#include "TestSupport.h"
+
+#include "access/VaultAccess.h"
+#include "mirror/MirrorEngine.h"
+#include "reconcile/ReconcileEngine.h"
+#include "record/Recorder.h"
 
 #include "fhir/FhirClient.h"
 #include "mirror/MirrorClient.h"
@@ -18,8 +30,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
+#include <QUuid>
 
 #include <cstdio>
 
@@ -33,14 +48,167 @@ namespace {
     std::exit(1);
 }
 
+// Plain POSTs of the outbox's resources (no checks, no If-None-Exist): entries/s.
+double baselinePerSecond(const QUrl& baseUrl, vault::Vault& vault)
+{
+    QList<QJsonObject> resources;
+    auto items = vault::OutboxRepository(vault.db()).items();
+    if (!items.ok())
+        die(items.error().message);
+    for (const record::OutboxItem& item : std::as_const(*items))
+        resources.append(sync::forCreate(item.entry.resource));
+    sync::MirrorConfig config;
+    config.baseUrl = baseUrl;
+    auto client = sync::makeMirrorClient(config, SystemClock::instance(), {});
+    if (!client.ok())
+        die(client.error().message);
+    QElapsedTimer timer;
+    timer.start();
+    for (const QJsonObject& resource : std::as_const(resources)) {
+        auto created = client->client->create(resource);
+        if (!created.ok())
+            die(created.error().message);
+    }
+    return double(resources.size()) / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+void print(const QString& server, const sync::ReconcileReport& report, double seconds, double baseline)
+{
+    const double perSecond = double(report.uploaded) / seconds;
+    const QJsonObject out{{QStringLiteral("server"), server},
+                          {QStringLiteral("entries"), report.uploaded},
+                          {QStringLiteral("seconds"), seconds},
+                          {QStringLiteral("perSecond"), perSecond},
+                          {QStringLiteral("baselinePerSecond"), baseline},
+                          {QStringLiteral("ratio"), perSecond / baseline},
+                          {QStringLiteral("notes"), report.notesPosted}};
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+}
+
+QList<QJsonObject> searchAll(const test::PeerServer& server, const QString& relative)
+{
+    auto response = server.request("GET", relative);
+    if (!response.ok() || response->status != 200)
+        die(QStringLiteral("Medplum refused GET ") + relative);
+    QList<QJsonObject> out;
+    const QJsonArray entries = response->json.value(QLatin1String("entry")).toArray();
+    for (const QJsonValue& e : entries)
+        out << e.toObject().value(QLatin1String("resource")).toObject();
+    return out;
+}
+
+// The same against Medplum (tests/peer): seed Synthea, mirror, record, reconcile.
+int runPeer(int entries)
+{
+    test::PeerServer server;
+    if (Status started = server.start(); !started.ok())
+        die(started.error().message);
+    auto seeded = server.seedFolder(test::fhirDataDir() + QStringLiteral("/synthea"));
+    if (!seeded.ok())
+        die(seeded.error().message);
+    QStringList patients;
+    for (const QJsonObject& p : searchAll(server, QStringLiteral("Patient?_count=100000")))
+        patients << p.value(QLatin1String("id")).toString();
+    const QList<QJsonObject> orders = searchAll(server, QStringLiteral("MedicationRequest?status=active&_count=100000"));
+    if (orders.isEmpty())
+        die(QStringLiteral("Medplum holds no active orders"));
+
+    QTemporaryDir dir;
+    const QString deviceDir = dir.filePath(QStringLiteral("device"));
+    const QString nurse = QStringLiteral("n.berger");
+    QString deviceId;
+    {
+        access::VaultAccess access(SystemClock::instance(), keys::KdfParameters::minimumForTesting());
+        auto session = access.initialise(deviceDir, QStringLiteral("it.meyer"), QStringLiteral("IT Meyer"), test::kPassphrase);
+        if (!session.ok())
+            die(session.error().message);
+        const access::User user{nurse, QStringLiteral("Nina Berger"), access::Role::Nurse, {test::kWard}, {}, false};
+        if (Status added = access.addUser(*session, user, test::kPassphrase); !added.ok())
+            die(added.error().message);
+        deviceId = session->vaultId();
+    }
+    const auto opener = [deviceDir] { return access::VaultAccess().unlockAsDevice(deviceDir); };
+    {
+        sync::MirrorConfig config;
+        config.baseUrl = server.baseUrl();
+        config.scope.patientIds = patients;
+        sync::MirrorEngine engine(config, opener);
+        auto cycle = engine.runCycle();
+        if (!cycle.ok() || !cycle->problems.isEmpty())
+            die(QStringLiteral("the mirror of Medplum failed"));
+    }
+
+    // Administrations 150 min apart per order, notes and reported allergies in between.
+    {
+        auto vault = opener();
+        if (!vault.ok())
+            die(vault.error().message);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime t0 = QDateTime(now.date(), QTime(now.time().hour(), 0), Qt::UTC).addSecs(2 * 3600);
+        ManualClock clock(t0);
+        record::Recorder recorder(**vault, nurse, deviceId, QUuid::createUuid().toString(QUuid::WithoutBraces), clock);
+        const int administrations = entries * 4 / 5;
+        int recorded = 0;
+        for (int k = 0; recorded < administrations; ++k) {
+            for (qsizetype i = 0; i < orders.size() && recorded < administrations; ++i) {
+                clock.set(t0.addSecs(qint64(k) * 150 * 60 + (i % 60) * 60));
+                record::AdministrationInput input;
+                input.patientId = orders.at(i).value(QLatin1String("subject")).toObject().value(QLatin1String("reference"))
+                                      .toString().section(QLatin1Char('/'), -1);
+                input.orderId = orders.at(i).value(QLatin1String("id")).toString();
+                auto warnings = recorder.checkAdministration(input);
+                if (!warnings.ok())
+                    die(warnings.error().message);
+                auto entry = recorder.recordAdministration(input, *warnings);
+                if (!entry.ok())
+                    die(entry.error().message);
+                ++recorded;
+            }
+        }
+        for (int j = 0; recorded < entries; ++j, ++recorded) {
+            clock.set(t0.addSecs(qint64(j) * 97));
+            const QString patient = patients.at(j % patients.size());
+            auto entry = j % 3 == 2 ? recorder.recordReportedAllergy({patient, QStringLiteral("penicillin"), QStringLiteral("rash"),
+                                                                     QStringLiteral("low")})
+                                    : recorder.recordNote({patient, record::NoteCategory::Nursing,
+                                                           QStringLiteral("Resting, observations unremarkable."), {}});
+            if (!entry.ok())
+                die(entry.error().message);
+        }
+    }
+
+    sync::ReconcileEngineConfig config;
+    config.ehr.baseUrl = server.baseUrl();
+    config.ehr.retryAttempts = 3;
+    config.ehr.retryMaxDelayMs = 100;
+    sync::ReconcileEngine engine(config, opener);
+    QElapsedTimer timer;
+    timer.start();
+    const sync::ReconcileReport report = engine.runOnce();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (report.end != sync::RunEnd::Done || report.uploaded != entries)
+        die(QStringLiteral("reconciliation did not file everything: ") + QString::fromUtf8(test::describe(report)));
+    auto vault = opener();
+    if (!vault.ok())
+        die(vault.error().message);
+    print(QStringLiteral("medplum"), report, seconds, baselinePerSecond(server.baseUrl(), **vault));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    const int entries = argc > 1 ? QByteArray(argv[1]).toInt() : 1000;
+    const QStringList args = app.arguments().mid(1);
+    const bool peer = args.contains(QStringLiteral("--peer"));
+    QStringList numbers = args;
+    numbers.removeAll(QStringLiteral("--peer"));
+    const int entries = numbers.isEmpty() ? 1000 : numbers.first().toInt();
     if (entries < 10)
         die(QStringLiteral("ENTRIES must be at least 10"));
+    if (peer)
+        return runPeer(entries);
 
     test::ReconcileFixture fixture;
     if (!fixture.start(std::max(10, entries / 40), 3))
@@ -59,37 +227,7 @@ int main(int argc, char** argv)
     if (report.end != sync::RunEnd::Done || report.uploaded != entries)
         die(QStringLiteral("reconciliation did not file everything: ") + QString::fromUtf8(test::describe(report)));
 
-    // Baseline: the same resources, plain POSTs (no checks, no If-None-Exist).
-    QList<QJsonObject> resources;
-    {
-        auto vault = fixture.open(device);
-        auto items = vault::OutboxRepository(vault->db()).items();
-        if (!items.ok())
-            die(items.error().message);
-        for (const record::OutboxItem& item : std::as_const(*items))
-            resources.append(sync::forCreate(item.entry.resource));
-    }
-    sync::MirrorConfig config;
-    config.baseUrl = QUrl(fixture.baseUrl());
-    auto client = sync::makeMirrorClient(config, SystemClock::instance(), {});
-    if (!client.ok())
-        die(client.error().message);
-    timer.restart();
-    for (const QJsonObject& resource : std::as_const(resources)) {
-        auto created = client->client->create(resource);
-        if (!created.ok())
-            die(created.error().message);
-    }
-    const double baselineSeconds = double(timer.nsecsElapsed()) / 1e9;
-
-    const double perSecond = double(report.uploaded) / seconds;
-    const double baselinePerSecond = double(resources.size()) / baselineSeconds;
-    const QJsonObject out{{QStringLiteral("entries"), report.uploaded},
-                          {QStringLiteral("seconds"), seconds},
-                          {QStringLiteral("perSecond"), perSecond},
-                          {QStringLiteral("baselinePerSecond"), baselinePerSecond},
-                          {QStringLiteral("ratio"), perSecond / baselinePerSecond},
-                          {QStringLiteral("notes"), report.notesPosted}};
-    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    auto vault = fixture.open(device);
+    print(QStringLiteral("lantern-ehr-sim"), report, seconds, baselinePerSecond(QUrl(fixture.baseUrl()), *vault));
     return 0;
 }

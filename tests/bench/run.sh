@@ -70,3 +70,15 @@ print(f"  reconcile         {r['entries']:>8} entries    {r['seconds']:7.2f} s  
 print(f"  plain POSTs       {r['baselinePerSecond']:9.0f}/s (same resources, FhirClient, no checks, no If-None-Exist)")
 print(f"  ratio reconcile / plain POST         : {r['ratio']:.2f}  (goal: >= 50 entries/s)")
 PY
+# Medplum's in-memory repository answers every search by scanning all stored
+# resources, so the run slows with the square of its size: 200 entries by default
+# (about 30 s); RECONCILE_PEER_ENTRIES=1000 takes about 8 minutes.
+echo "== reconcile: ${RECONCILE_PEER_ENTRIES:-200} entries reconciled against Medplum's FHIR router (tests/peer) on loopback"
+reconcile_peer=$("$build/tests/bench/bench_reconcile" "${RECONCILE_PEER_ENTRIES:-200}" --peer 2>/dev/null)
+python3 - "$reconcile_peer" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+print(f"  reconcile (Medplum) {r['entries']:>6} entries    {r['seconds']:7.2f} s  {r['perSecond']:9.1f}/s  ({r['notes']} downtime notes)")
+print(f"  plain POSTs         {r['baselinePerSecond']:9.0f}/s (same resources, same Medplum, no checks, no If-None-Exist)")
+print(f"  ratio reconcile / plain POST         : {r['ratio']:.3f}  (goal: >= 50 entries/s)")
+PY
