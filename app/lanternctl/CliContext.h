@@ -46,6 +46,7 @@ int runMirror(CliContext& ctx, const QStringList& args);
 int runSync(CliContext& ctx, const QStringList& args);
 int runStatus(CliContext& ctx, const QStringList& args);
 int runConfig(CliContext& ctx, const QStringList& args);
+int runDowntimeIds(CliContext& ctx, const QStringList& args);
 int runReconcile(CliContext& ctx, const QStringList& args);
 int runReconcileUpload(CliContext& ctx, const QStringList& args); // reconcile run
 

@@ -6,6 +6,7 @@
 #include "mirror/MirrorConfigStore.h"
 #include "mirror/MirrorEngine.h"
 #include "mirror/MirrorLock.h"
+#include "vault/OutboxRepository.h"
 #include "mirror/MirrorStatusStore.h"
 #include "vault/Vault.h"
 
@@ -243,6 +244,41 @@ int runConfig(CliContext& ctx, const QStringList& args)
         return ctx.fail(entries.error());
     for (const auto& [key, value] : std::as_const(*entries))
         ctx.out << key << " = " << value << Qt::endl;
+    return Ok;
+}
+
+int runDowntimeIds(CliContext& ctx, const QStringList& args)
+{
+    const bool set = args.size() == 5 && args.at(0) == QLatin1String("set");
+    const bool show = args == QStringList{QStringLiteral("show")};
+    bool firstOk = false, lastOk = false;
+    const qint64 first = set ? args.at(3).toLongLong(&firstOk) : 0;
+    const qint64 last = set ? args.at(4).toLongLong(&lastOk) : 0;
+    if ((!set && !show) || (set && (!firstOk || !lastOk)))
+        return ctx.fail(QStringLiteral("usage: lanternctl downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show "
+                                       "(numbers from the hospital's downtime pool reserved for this device)"),
+                        Usage);
+    auto opened = openVault(ctx, true);
+    if (!opened)
+        return AuthFailed;
+    vault::DowntimeIdRangeRepository ranges(opened->vault().db());
+    if (set) {
+        Status done = ranges.configure({args.at(1), args.at(2), first, last, 0});
+        if (!done.ok())
+            return ctx.fail(done.error());
+    }
+    auto range = ranges.range();
+    if (!range.ok())
+        return ctx.fail(range.error());
+    if (!range->has_value()) {
+        ctx.out << "no downtime identifier range is configured: patients cannot be admitted during a downtime" << Qt::endl;
+        return Ok;
+    }
+    const vault::DowntimeIdRange& r = **range;
+    const int width = static_cast<int>(QString::number(r.last).size());
+    const auto id = [&](qint64 n) -> QString { return r.prefix + QStringLiteral("%1").arg(n, width, 10, QLatin1Char('0')); };
+    ctx.out << "system " << r.system << ", " << id(r.first) << " .. " << id(r.last) << ", next " << id(r.next) << " ("
+            << (r.next > r.last ? 0 : r.last - r.next + 1) << " left)" << Qt::endl;
     return Ok;
 }
 

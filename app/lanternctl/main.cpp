@@ -45,6 +45,9 @@ const char* const kUsage = R"(commands:
   sync --once                                   run exactly one mirror cycle (uses device.key)
   status                                        EHR state, data as of per ward, patients, last error
   config set KEY VALUE | config show            mirror settings (mirror.base_url, mirror.wards, ...)
+  downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show
+                                                identifiers for patients admitted during a downtime: a range
+                                                of the hospital's downtime pool reserved for this device
   reconcile status                              downtime entries by state, conflicts waiting (uuid, kind, reason)
   reconcile run [--progress]                    upload the outbox to the EHR (uses device.key and the mirror settings;
                                                 exit 0 all filed, 4 conflicts wait, 5 EHR unavailable, 6 interrupted)
@@ -76,7 +79,7 @@ int main(int argc, char** argv)
     parser.addOption(vaultOption);
     parser.addOption(userOption);
     parser.addOption(deviceOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify, mirror, sync, status, config, reconcile"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify, mirror, sync, status, config, downtime-ids, reconcile"));
     parser.process(app);
 
     QStringList args = parser.positionalArguments();
@@ -90,7 +93,7 @@ int main(int argc, char** argv)
         {QStringLiteral("verify"), runVerify},
         {QStringLiteral("mirror"), runMirror}, {QStringLiteral("sync"), runSync},
         {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfig},
-        {QStringLiteral("reconcile"), runReconcile},
+        {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIds},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void foreignVaultFileIsReported();
     void fullDiskLosesNothing();
     void nurseCannotAddUsers();
+    void downtimeIdRangeIsSetByItOnly();
 
 private:
     Run ctl(const QStringList& args, const QStringList& stdinLines, const QStringList& prefix = {});
@@ -231,6 +232,28 @@ void TestCli::nurseCannotAddUsers()
                   {kNursePass, QStringLiteral("Another-long-enough-pass-1")});
     QVERIFY(add.exitCode != 0);
     QVERIFY(!add.err.isEmpty());
+}
+
+void TestCli::downtimeIdRangeIsSetByItOnly()
+{
+    makeVault();
+    const QStringList admin{QStringLiteral("--user"), QStringLiteral("it.meyer"), QStringLiteral("downtime-ids")};
+    Run none = ctl(admin + QStringList{QStringLiteral("show")}, {kAdminPass});
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY2(none.out.contains(QStringLiteral("no downtime identifier range")), qPrintable(none.out));
+    const QStringList range{QStringLiteral("set"), QStringLiteral("urn:oid:1.2.276.0.76.4711"), QStringLiteral("DT-"),
+                            QStringLiteral("5000"), QStringLiteral("5999")};
+    Run set = ctl(admin + range, {kAdminPass});
+    QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+    QVERIFY2(set.out.contains(QStringLiteral("DT-5000 .. DT-5999, next DT-5000 (1000 left)")), qPrintable(set.out));
+    Run backwards = ctl(admin + QStringList{QStringLiteral("set"), QStringLiteral("urn:oid:1.2.276.0.76.4711"),
+                                            QStringLiteral("DT-"), QStringLiteral("6000"), QStringLiteral("5000")},
+                        {kAdminPass});
+    QCOMPARE(backwards.exitCode, 1);
+    QVERIFY(backwards.err.contains(QStringLiteral("first <= last")));
+    Run nurse = ctl({QStringLiteral("--user"), QStringLiteral("n.berger"), QStringLiteral("downtime-ids"), QStringLiteral("show")},
+                    {kNursePass});
+    QCOMPARE(nurse.exitCode, 3);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
