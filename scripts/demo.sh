@@ -60,6 +60,8 @@ base=$(grep -o 'http://[^ ]*' "$sim_log" | head -1)
 echo "simulator: $base"
 "$ctl" --device config set mirror.base_url "$base"
 "$ctl" --device config set mirror.wards ward-1,ward-2
+# Numbers for patients admitted during a downtime (a real device gets its block from the hospital's downtime pool).
+"$ctl" --device downtime-ids set urn:oid:1.2.276.0.76.4711.9 DT- 9000 9099
 "$ctl" --device sync --once
 "$ctl" --device status
 
