@@ -35,6 +35,7 @@ python3 - "$mirror" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])
 print(f"  initial mirror    {r['resources']:>8} resources  {r['seconds']:7.2f} s  {r['perSecond']:9.0f}/s  peak RSS {r['peakRssMb']:6.1f} MB")
+print(f"  peak RSS less the in-process simulator's {r['simulatorRssMb']:.0f} MB before the mirror: {r['peakRssMb'] - r['simulatorRssMb']:.0f} MB  (goal <= 250 MB)")
 print(f"  raw vault ingest  {r['ingestPerSecond']:9.0f}/s (same resources, Importer, NDJSON)")
 print(f"  ratio mirror / raw ingest            : {r['ratio']:.2f}")
 print(f"  freshness at the default interval    : p50 {r['freshnessP50Ms']/1000:.1f} s, p95 {r['freshnessP95Ms']/1000:.1f} s ({r['freshnessSamples']} changes)")
