@@ -8,8 +8,6 @@
 #include "ReconcileTestSupport.h"
 #include "TestConfig.h"
 
-#include "vault/OutboxRepository.h"
-
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -23,35 +21,81 @@ using namespace lantern::test;
 
 namespace {
 
-// Exit code, or -1 when killed. killAfterMs counts from the start, or, with
-// afterFirstEntry, from the first entry filed (the run's "progress" line).
-int reconcileRun(const Device& device, int killAfterMs, QByteArray* output = nullptr, bool afterFirstEntry = false)
+// Where a run is killed: after a delay from its start (start-up, vault open),
+// or once it reports a given share of its entries filed. Counting entries
+// rather than milliseconds keeps the kills inside the upload however fast or
+// slow the machine is.
+struct KillPoint
 {
+    int afterMs = -1;         // from the start; -1: not by time
+    double afterShare = -1.0; // of the run's entries filed, in (0, 1); -1: not by progress
+};
+
+struct RunResult
+{
+    int exitCode = 0;     // -1 when killed
+    int lastDone = 0;     // the last "progress DONE/TOTAL" seen
+    int total = 0;
+    QByteArray output;
+};
+
+// Reads "progress DONE/TOTAL" lines as they come; returns false at the end of the output.
+bool readProgress(QProcess& ctl, QByteArray& seen, RunResult& result)
+{
+    if (!ctl.waitForReadyRead(50) && ctl.state() != QProcess::Running)
+        return false;
+    seen += ctl.readAll();
+    qsizetype newline;
+    while ((newline = seen.indexOf('\n')) >= 0) {
+        const QByteArray line = seen.left(newline).trimmed();
+        result.output += seen.left(newline + 1);
+        seen.remove(0, newline + 1);
+        if (!line.startsWith("progress "))
+            continue;
+        const QList<QByteArray> parts = line.mid(9).split('/');
+        if (parts.size() == 2) {
+            result.lastDone = parts.at(0).toInt();
+            result.total = parts.at(1).toInt();
+        }
+    }
+    return true;
+}
+
+RunResult reconcileRun(const Device& device, KillPoint kill = {})
+{
+    RunResult result;
     QProcess ctl;
     ctl.setProcessChannelMode(QProcess::MergedChannels);
     ctl.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lanternctl/lanternctl"),
               {QStringLiteral("--device"), QStringLiteral("--vault"), device.dir, QStringLiteral("reconcile"),
                QStringLiteral("run"), QStringLiteral("--progress")});
-    if (!ctl.waitForStarted())
-        return -2;
-    QByteArray seen;
-    if (killAfterMs >= 0 && afterFirstEntry) {
-        QElapsedTimer waited;
-        waited.start();
-        while (!seen.contains("progress ") && ctl.state() == QProcess::Running && waited.elapsed() < 30000) {
-            ctl.waitForReadyRead(50);
-            seen += ctl.readAll();
-        }
+    if (!ctl.waitForStarted()) {
+        result.exitCode = -2;
+        return result;
     }
-    if (killAfterMs >= 0 && !ctl.waitForFinished(killAfterMs)) {
+    QByteArray seen;
+    QElapsedTimer waited;
+    waited.start();
+    bool killNow = false;
+    while (!killNow && waited.elapsed() < 120000) {
+        if (kill.afterMs >= 0 && waited.elapsed() >= kill.afterMs)
+            killNow = true;
+        else if (kill.afterShare > 0 && result.total > 0 && result.lastDone < result.total &&
+                 result.lastDone >= std::max(1, int(kill.afterShare * result.total)))
+            killNow = true;
+        else if (!readProgress(ctl, seen, result))
+            break;
+    }
+    if (killNow && ctl.state() == QProcess::Running) {
         ctl.kill(); // SIGKILL: no clean-up of any kind
         ctl.waitForFinished(10000);
-        return -1;
+        result.exitCode = -1;
+        return result;
     }
     ctl.waitForFinished(120000);
-    if (output)
-        *output = seen + ctl.readAll();
-    return ctl.exitStatus() == QProcess::NormalExit ? ctl.exitCode() : -1;
+    result.output += seen + ctl.readAll();
+    result.exitCode = ctl.exitStatus() == QProcess::NormalExit ? ctl.exitCode() : -1;
+    return result;
 }
 
 } // namespace
@@ -75,59 +119,51 @@ void TestReconcileCrash::killedAtRandomPointsFilesEveryEntryOnce()
     QVERIFY(scenario.record({240, true, true}));
     fixture.server().clearFault();
 
-    // How long a clean run takes here (half the entries are the reference device's).
-    QElapsedTimer timer;
-    timer.start();
-    QByteArray output;
-    QCOMPARE(reconcileRun(devices.at(0), -1, &output), 4); // conflicts wait
-    const int fullMs = int(std::max<qint64>(timer.elapsed(), 300));
+    const RunResult reference = reconcileRun(devices.at(0));
+    QVERIFY2(reference.exitCode == 4, reference.output.constData()); // conflicts wait
     const QString referenceProblems = verifyDevice(fixture, devices.at(0), 0, scenario.expected());
     QVERIFY2(referenceProblems.isEmpty(), qPrintable(referenceProblems));
 
-    // Start-up alone (device key, vault open): `reconcile status` does the same.
-    timer.restart();
-    QProcess status;
-    status.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lanternctl/lanternctl"),
-                 {QStringLiteral("--device"), QStringLiteral("--vault"), devices.at(1).dir, QStringLiteral("reconcile"),
-                  QStringLiteral("status")});
-    QVERIFY(status.waitForFinished(60000));
-    const int startupMs = int(timer.elapsed());
-    const int uploadMs = std::max(50, fullMs - startupMs);
-
+    // Pace the EHR's answers so the upload lasts long enough for this process to see the
+    // progress lines and kill at the chosen point even on a loaded machine.
+    sim::FaultSpec paced{sim::FaultMode::Slow};
+    paced.delayMs = 4;
+    fixture.server().setFault(paced);
     auto* rng = QRandomGenerator::global();
-    int killed = 0, finishedRuns = 0, killedMidUpload = 0;
-    int pendingBefore = int(scenario.expected().size()) / 2;
+    int killed = 0, killedMidUpload = 0, finishedRuns = 0;
     for (int attempt = 0; attempt < 80; ++attempt) {
-        // Mostly within the upload (after the first entry is filed, up to a sixteenth of a clean
-        // run later: each kill leaves work for the next), every third from the very start.
-        const bool early = attempt % 3 == 2;
-        const int killAfter = early ? 5 + int(rng->bounded(quint32(startupMs + uploadMs / 8)))
-                                    : int(rng->bounded(quint32(std::max(20, uploadMs / 16))));
-        const int result = reconcileRun(devices.at(1), killed < 12 ? killAfter : -1, &output, !early);
+        // Mostly somewhere inside the upload (by the share of entries filed), every third
+        // within the first moments, while the vault opens and the run starts.
+        KillPoint kill;
+        if (killed < 12) {
+            if (attempt % 3 == 2)
+                kill.afterMs = 5 + int(rng->bounded(60u));
+            else
+                kill.afterShare = 0.05 + 0.9 * rng->generateDouble();
+        }
+        const RunResult run = reconcileRun(devices.at(1), kill);
         auto vault = fixture.open(devices.at(1));
         Status integrity = vault->checkIntegrity();
         QVERIFY2(integrity.ok(), integrity.ok() ? "" : qPrintable(integrity.error().message));
-        if (result == -1) {
+        if (run.exitCode == -1) {
             ++killed;
-            auto pending = vault::OutboxRepository(vault->db()).counts();
-            QVERIFY(pending.ok());
-            if (pending->pending < pendingBefore && pending->pending > 0)
+            if (run.lastDone > 0 && run.lastDone < run.total)
                 ++killedMidUpload;
-            pendingBefore = pending->pending;
             continue;
         }
-        QVERIFY2(result == 4 || result == 0, output.constData());
+        QVERIFY2(run.exitCode == 4 || run.exitCode == 0, run.output.constData());
         ++finishedRuns;
         break;
     }
-    qInfo("%d kills (%d while entries were being filed), clean run %d ms, start-up %d ms", killed, killedMidUpload, fullMs,
-          startupMs);
+    qInfo("%d kills, %d of them while entries were being filed", killed, killedMidUpload);
     QVERIFY2(killed >= 10, qPrintable(QStringLiteral("only %1 kills landed").arg(killed)));
     QVERIFY2(killedMidUpload >= 5, qPrintable(QStringLiteral("only %1 kills landed mid-upload").arg(killedMidUpload)));
     QCOMPARE(finishedRuns, 1);
+    fixture.server().clearFault();
     // And once more: nothing left to do, nothing posted twice.
-    QCOMPARE(reconcileRun(devices.at(1), -1, &output), 4);
-    QVERIFY2(output.contains("0 filed"), output.constData());
+    const RunResult again = reconcileRun(devices.at(1));
+    QCOMPARE(again.exitCode, 4);
+    QVERIFY2(again.output.contains("0 filed"), again.output.constData());
     const QString problems = verifyDevice(fixture, devices.at(1), 1, scenario.expected());
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
@@ -157,7 +193,7 @@ void TestReconcileCrash::sigtermStopsBetweenEntries()
     QCOMPARE(ctl.exitStatus(), QProcess::NormalExit);
     QVERIFY2(ctl.exitCode() == 6, output.constData()); // interrupted
     fixture.server().clearFault();
-    QCOMPARE(reconcileRun(device, -1), 0);
+    QCOMPARE(reconcileRun(device).exitCode, 0);
     const QString problems = verifyDevice(fixture, device, 0, scenario.expected());
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 
