@@ -1,5 +1,6 @@
 #include "fhir/ResourceIndex.h"
 
+#include "fhir/CensusFacts.h"
 #include "fhir/Codes.h"
 #include "fhir/Reader.h"
 
@@ -103,6 +104,7 @@ Result<ResourceIndex> indexResource(const QJsonObject& resource, const Reference
     }
     if (!r.ok())
         return r.error();
+    index.censusFacts = censusFacts(type, resource);
     return index;
 }
 

@@ -39,6 +39,7 @@ struct ResourceIndex
     QString lastUpdated; // meta.lastUpdated as written (a FHIR instant), empty when absent
     QString patientId;   // id of the Patient the resource belongs to; empty when none (Practitioner, Medication, ...)
     QString status;      // status, or clinicalStatus code, or Patient.active as "active"/"inactive"
+    QString censusFacts; // see fhir/CensusFacts.h; null for types the census does not read
 
     QString typeAndId() const { return type + QLatin1Char('/') + id; }
 };

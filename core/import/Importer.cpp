@@ -102,7 +102,7 @@ void Importer::stage(const fhir::ResourceIndex& index, const QJsonObject& resour
                      ImportReport& report)
 {
     Staged staged;
-    staged.resource = {index.type, index.id, index.versionId, index.lastUpdated, index.patientId, index.status, std::move(raw)};
+    staged.resource = storedResource(index, std::move(raw));
     if (index.type == QStringLiteral("Patient")) {
         staged.patient = patientIndexRow(resource);
         if (!staged.patient) {

@@ -15,10 +15,16 @@ std::optional<vault::PatientIndexRow> patientIndexRow(const QJsonObject& resourc
                                   patient->birthDate.text, patient->sex, patient->mrn(), patient->kvnr()};
 }
 
+vault::StoredResource storedResource(const fhir::ResourceIndex& index, QByteArray raw)
+{
+    return {index.type,   index.id,       index.versionId, index.lastUpdated, index.patientId,
+            index.status, std::move(raw), index.censusFacts};
+}
+
 Result<PreparedResource> prepareResource(const fhir::ResourceIndex& index, const QJsonObject& resource, QByteArray raw)
 {
     PreparedResource out;
-    out.resource = {index.type, index.id, index.versionId, index.lastUpdated, index.patientId, index.status, std::move(raw)};
+    out.resource = storedResource(index, std::move(raw));
     if (index.type == QStringLiteral("Patient")) {
         out.patient = patientIndexRow(resource);
         if (!out.patient) {

@@ -23,6 +23,9 @@ struct PreparedResource
     std::optional<vault::PatientIndexRow> patient; // set for a Patient
 };
 
+// The resource row of an indexed resource: verbatim JSON, index columns, census facts.
+vault::StoredResource storedResource(const fhir::ResourceIndex& index, QByteArray raw);
+
 // The patient_index row of a Patient resource; nullopt when it cannot be mapped.
 std::optional<vault::PatientIndexRow> patientIndexRow(const QJsonObject& patient);
 

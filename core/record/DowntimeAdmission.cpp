@@ -3,6 +3,7 @@
 // (so the chart opens) and a local in-progress Encounter on the ward (so the
 // census shows them), all in the transaction that stores the entry.
 
+#include "fhir/CensusFacts.h"
 #include "fhir/PatientMapping.h"
 #include "record/EntryResources.h"
 #include "record/RecordContext.h"
@@ -141,7 +142,8 @@ Result<RecordEntry> Recorder::recordDowntimeAdmission(const DowntimeAdmissionInp
         const QJsonObject encounter =
             buildLocalEncounter(encounterId, localId, input.ward, place->bedLocationId, input.bed.trimmed(), now);
         return resources.put({QStringLiteral("Encounter"), encounterId, {}, {}, localId, QStringLiteral("in-progress"),
-                              QJsonDocument(encounter).toJson(QJsonDocument::Compact)});
+                              QJsonDocument(encounter).toJson(QJsonDocument::Compact),
+                              fhir::censusFacts(QStringLiteral("Encounter"), encounter)});
     };
     // commit() appends the entry after writeLocal has filled in its resource.
     LANTERN_TRY(context.commit(e, entryKindName(e.kind), [&]() -> Status { return writeLocal(); }));

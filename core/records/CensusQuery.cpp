@@ -1,79 +1,73 @@
 #include "records/CensusQuery.h"
 
-#include "fhir/AllergyMapping.h"
-#include "fhir/Codes.h"
-#include "fhir/DocumentMapping.h"
-#include "fhir/PatientMapping.h"
-#include "fhir/Reader.h"
+#include "fhir/CensusFacts.h"
+#include "records/CensusFactsBackfill.h"
 #include "records/LocalEntries.h"
 #include "vault/CensusRepository.h"
 #include "vault/OutboxRepository.h"
 #include "vault/Vault.h"
 
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace lantern::records {
 namespace {
 
-QJsonObject parse(const QByteArray& json)
-{
-    return QJsonDocument::fromJson(json).object();
-}
+using Locations = QHash<QString, fhir::LocationFacts>;
 
-QString idOf(const QString& reference)
-{
-    return reference.section(QLatin1Char('/'), -1);
-}
-
-struct Place
+struct Stay
 {
     QString ward;
     QString bed;
+    QStringList locationIds;
 };
 
-// Bed and ward of a location, walking partOf up to the ward (bounded: a
-// cycle in foreign data must not hang the census).
-Place placeOf(const model::EncounterLocation& at, const QHash<QString, model::Location>& locations)
+QString labelOf(const fhir::LocationFacts& l)
 {
-    Place place;
-    QString id = idOf(at.location.reference);
-    auto it = locations.constFind(id);
-    if (it == locations.constEnd()) {
-        place.bed = at.location.display;
-        return place;
-    }
-    const auto label = [](const model::Location& l) { return l.name.isEmpty() ? l.identifier : l.name; };
-    if (it->isWard()) {
-        place.ward = label(*it);
-        // A downtime admission's local Encounter: at the ward, in a bed named by the display.
-        if (at.physicalType == QLatin1String("bd"))
-            place.bed = at.location.display;
-    } else {
-        place.bed = label(*it);
-    }
-    for (int depth = 0; depth < 4 && place.ward.isEmpty(); ++depth) {
-        id = idOf(it->partOf.reference);
-        if (id.isEmpty())
-            break;
-        it = locations.constFind(id);
-        if (it == locations.constEnd())
-            break;
-        if (it->isWard())
-            place.ward = label(*it);
-    }
-    return place;
+    return l.label;
 }
 
-QDateTime givenAt(const QJsonObject& administration)
+// Bed and ward of the current location, walking partOf up to the ward, and every
+// location the stay touches with what it is part of (bounded: a cycle in foreign
+// data must not hang the census).
+Stay stayOf(const fhir::EncounterFacts& e, const Locations& locations)
 {
-    QString text = administration.value(QLatin1String("effectiveDateTime")).toString();
-    if (text.isEmpty())
-        text = administration.value(QLatin1String("effectivePeriod")).toObject().value(QLatin1String("start")).toString();
-    const auto when = fhir::parseWhen(text);
-    return when ? when->sortKey() : QDateTime();
+    Stay stay;
+    auto it = locations.constFind(e.currentLocationId);
+    if (it == locations.constEnd()) {
+        stay.bed = e.currentDisplay;
+    } else {
+        if (it->ward) {
+            stay.ward = labelOf(*it);
+            // A downtime admission's local Encounter: at the ward, in a bed named by the display.
+            if (e.currentPhysicalType == QLatin1String("bd"))
+                stay.bed = e.currentDisplay;
+        } else {
+            stay.bed = labelOf(*it);
+        }
+        for (int depth = 0; depth < 4 && stay.ward.isEmpty(); ++depth) {
+            it = locations.constFind(it->partOfId);
+            if (it == locations.constEnd())
+                break;
+            if (it->ward)
+                stay.ward = labelOf(*it);
+        }
+    }
+    for (QString id : e.locationIds) {
+        for (int depth = 0; depth < 5 && !id.isEmpty() && !stay.locationIds.contains(id); ++depth) {
+            stay.locationIds << id;
+            const auto at = locations.constFind(id);
+            id = at == locations.constEnd() ? QString() : at->partOfId;
+        }
+    }
+    return stay;
 }
+
+struct AllergySummary
+{
+    bool recorded = false;
+    bool noKnown = false;
+    QStringList substances;
+};
 
 } // namespace
 
@@ -88,90 +82,82 @@ QString CensusRow::displayName() const
 
 Result<QList<CensusRow>> CensusQuery::rows()
 {
+    if (auto derived = CensusFactsBackfill(m_vault).ensure(); !derived.ok())
+        return derived.error();
     vault::ResourceRepository resources(m_vault.db());
     vault::CensusRepository census(m_vault.db());
 
     auto patients = resources.patients();
     if (!patients.ok())
         return patients.error();
-    auto medCounts = census.activeMedicationCounts();
+    auto medCounts = census.countByPatient({QStringLiteral("MedicationRequest"), QStringLiteral("MedicationStatement")},
+                                           fhir::activeMedicationFact());
     if (!medCounts.ok())
         return medCounts.error();
 
-    QHash<QString, model::Location> locations;
-    auto storedLocations = census.sharedResources(QStringLiteral("Location"));
-    if (!storedLocations.ok())
-        return storedLocations.error();
-    for (const vault::StoredResource& r : *storedLocations) {
-        auto l = fhir::mapLocation(parse(r.json));
-        if (l.ok())
-            locations.insert(r.id, *l);
+    Locations locations;
+    auto locationFacts = census.facts(QStringLiteral("Location"));
+    if (!locationFacts.ok())
+        return locationFacts.error();
+    for (const vault::CensusFactRow& r : std::as_const(*locationFacts)) {
+        if (auto l = fhir::decodeLocationFacts(r.facts))
+            locations.insert(l->id, *l);
     }
 
-    QHash<QString, Place> places;
-    auto encounters = census.patientResources(QStringLiteral("Encounter"), {QStringLiteral("in-progress")});
+    QHash<QString, Stay> stays;
+    auto encounters = census.facts(QStringLiteral("Encounter"));
     if (!encounters.ok())
         return encounters.error();
-    for (const vault::StoredResource& r : *encounters) {
-        auto e = fhir::mapEncounter(parse(r.json));
-        if (e.ok() && !e->locations.isEmpty())
-            places.insert(r.patientId, placeOf(e->currentLocation(), locations));
-    }
-
-    QHash<QString, QList<model::Allergy>> allergies;
-    QSet<QString> knownInVault; // identifiers and ids of EHR copies of entries recorded here
-    auto storedAllergies = census.patientResources(QStringLiteral("AllergyIntolerance"));
-    if (!storedAllergies.ok())
-        return storedAllergies.error();
-    for (const vault::StoredResource& r : *storedAllergies) {
-        const QJsonObject json = parse(r.json);
-        knownInVault += identifierValues({json});
-        knownInVault.insert(r.id);
-        auto a = fhir::mapAllergyIntolerance(json);
-        if (a.ok())
-            allergies[r.patientId].append(*a);
-    }
-    // An IPS allergy section that says "nilknown" counts as NKA, as in the chart.
-    QHash<QString, bool> nilKnownSection;
-    auto compositions = census.patientResources(QStringLiteral("Composition"));
-    if (!compositions.ok())
-        return compositions.error();
-    for (const vault::StoredResource& r : *compositions) {
-        auto sections = fhir::mapCompositionEmptySections(parse(r.json));
-        if (!sections.ok())
-            continue;
-        for (const model::EmptySection& s : *sections) {
-            if (s.code == QStringView(fhir::codes::kSectionAllergies) && s.reasonCode == QLatin1String("nilknown"))
-                nilKnownSection.insert(r.patientId, true);
+    for (const vault::CensusFactRow& r : std::as_const(*encounters)) {
+        if (auto e = fhir::decodeEncounterFacts(r.facts)) {
+            Stay stay = stayOf(*e, locations);
+            // Two stays in progress at once (foreign data): the last read names the bed, both count for scope.
+            stay.locationIds += stays.value(r.patientId).locationIds;
+            stays.insert(r.patientId, stay);
         }
     }
 
-    QHash<QString, QDateTime> lastGiven;
-    auto administrations = census.patientResources(
-        QStringLiteral("MedicationAdministration"), {},
-        {QStringLiteral("not-done"), QStringLiteral("entered-in-error"), QStringLiteral("on-hold")});
-    if (!administrations.ok())
-        return administrations.error();
-    for (const vault::StoredResource& r : *administrations) {
-        const QDateTime at = givenAt(parse(r.json));
-        QDateTime& best = lastGiven[r.patientId];
-        if (at.isValid() && (!best.isValid() || best < at))
-            best = at;
+    QHash<QString, AllergySummary> allergies;
+    QSet<QString> knownInVault; // identifiers and ids of EHR copies of entries recorded here
+    auto allergyFacts = census.facts(QStringLiteral("AllergyIntolerance"));
+    if (!allergyFacts.ok())
+        return allergyFacts.error();
+    for (const vault::CensusFactRow& r : std::as_const(*allergyFacts)) {
+        auto a = fhir::decodeAllergyFacts(r.facts);
+        if (!a)
+            continue;
+        for (const QString& key : std::as_const(a->knownKeys))
+            knownInVault.insert(key);
+        AllergySummary& summary = allergies[r.patientId];
+        if (a->classification == model::AllergyClass::Recorded) {
+            summary.recorded = true;
+            summary.substances << a->substance;
+        } else if (a->classification == model::AllergyClass::NoKnownAllergies) {
+            summary.noKnown = true;
+        }
+    }
+    // An IPS allergy section that says "nilknown" counts as NKA, as in the chart.
+    auto compositions = census.facts(QStringLiteral("Composition"));
+    if (!compositions.ok())
+        return compositions.error();
+    for (const vault::CensusFactRow& r : std::as_const(*compositions)) {
+        if (fhir::decodeCompositionNilKnownAllergies(r.facts))
+            allergies[r.patientId].noKnown = true;
     }
 
+    auto lastGivenFacts = census.latestFactsByPatient(QStringLiteral("MedicationAdministration"));
+    if (!lastGivenFacts.ok())
+        return lastGivenFacts.error();
+
     // What this device recorded during a downtime counts until the EHR has it.
-    auto outbox = vault::OutboxRepository(m_vault.db()).items();
+    vault::OutboxRepository outboxRepository(m_vault.db());
+    auto outbox = outboxRepository.items();
     if (!outbox.ok())
         return outbox.error();
     const LocalCensusFacts local = localCensusFacts(*outbox, knownInVault);
-    auto openEntries = vault::OutboxRepository(m_vault.db()).openEntriesByPatient();
+    auto openEntries = outboxRepository.openEntriesByPatient();
     if (!openEntries.ok())
         return openEntries.error();
-    for (auto it = local.lastGiven.constBegin(); it != local.lastGiven.constEnd(); ++it) {
-        QDateTime& best = lastGiven[it.key()];
-        if (it.value().isValid() && (!best.isValid() || best < it.value()))
-            best = it.value();
-    }
 
     QList<CensusRow> out;
     out.reserve(patients->size());
@@ -184,17 +170,18 @@ Result<QList<CensusRow>> CensusQuery::rows()
         row.birthDate = QDate::fromString(p.birthDate.left(10), Qt::ISODate);
         row.sex = p.sex;
         row.mrn = p.mrn;
-        const Place place = places.value(p.id);
-        row.ward = place.ward;
-        row.bed = place.bed;
-        const QList<model::Allergy> list = allergies.value(p.id);
-        row.allergyStatus = fhir::summarizeAllergies(list);
-        if (row.allergyStatus == model::AllergyStatus::NoInformation && nilKnownSection.value(p.id))
-            row.allergyStatus = model::AllergyStatus::NoKnownAllergies;
-        for (const model::Allergy& a : list) {
-            if (a.isRecordedAllergy())
-                row.allergies << a.substance.displayText();
+        const auto stay = stays.constFind(p.id);
+        if (stay != stays.constEnd()) {
+            row.ward = stay->ward;
+            row.bed = stay->bed;
+            row.locationIds = stay->locationIds;
         }
+        const AllergySummary summary = allergies.value(p.id);
+        row.allergyStatus = summary.recorded  ? model::AllergyStatus::HasAllergies
+                            : summary.noKnown ? model::AllergyStatus::NoKnownAllergies
+                                              : model::AllergyStatus::NoInformation;
+        row.allergies = summary.substances;
+        row.allergies.sort(Qt::CaseInsensitive); // the badge reads the same whatever order the EHR sent them in
         const QStringList reported = local.reportedAllergies.value(p.id);
         if (!reported.isEmpty()) {
             row.allergies += reported; // unconfirmed, reported during downtime: an allergy all the same
@@ -202,7 +189,10 @@ Result<QList<CensusRow>> CensusQuery::rows()
         }
         row.pendingEntries = openEntries->value(p.id);
         row.activeMedications = medCounts->value(p.id);
-        row.lastAdministration = lastGiven.value(p.id);
+        row.lastAdministration = fhir::decodeAdministrationFacts(lastGivenFacts->value(p.id));
+        const QDateTime localLast = local.lastGiven.value(p.id);
+        if (localLast.isValid() && (!row.lastAdministration.isValid() || row.lastAdministration < localLast))
+            row.lastAdministration = localLast;
         out.append(std::move(row));
     }
     return out;

@@ -1,8 +1,9 @@
 #pragma once
 // The ward census in one pass over the vault: who lies where, their allergy
 // status, how many active medications and when the last dose was given.
-// Reads only the resource types the census needs (never full charts), so a
-// vault with thousands of patients loads in well under a second.
+// Reads only the census facts kept beside each resource (fhir/CensusFacts.h),
+// never JSON, so a vault with thousands of patients loads in a fraction of a
+// second; the first census after an update derives missing facts once.
 // The allergy status follows the same rules as PatientRecords::chart, and like
 // the chart the census counts what this device recorded during a downtime
 // (administrations for the last dose, reported allergies, pending entries).
@@ -33,6 +34,7 @@ struct CensusRow
     QString mrn;
     QString ward;                  // ward name of the in-progress Encounter's location, if known
     QString bed;                   // bed (or room) name, if known
+    QStringList locationIds;       // every Location of the current stay and what they are part of (ward scope)
     model::AllergyStatus allergyStatus = model::AllergyStatus::NoInformation;
     QStringList allergies;         // substances of recorded allergies
     qint64 activeMedications = 0;

@@ -36,23 +36,24 @@ Status ResourceRepository::put(const StoredResource& r)
     // REPLACE is about 4x slower here (measured on SQLCipher 3.4.1), and the
     // first load of a ward is almost all inserts.
     auto insert = cached(m_insert, QStringLiteral("INSERT INTO resource (") + kResourceColumns +
-                                       QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                       QStringLiteral(", census) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert.ok())
         return insert.error();
     Statement& s = **insert;
     s.bind(1, r.type).bind(2, r.id).bindOptional(3, r.versionId).bindOptional(4, r.lastUpdated);
     s.bindOptional(5, r.patientId.isEmpty() ? QString() : r.patientId).bindOptional(6, r.status).bindBlob(7, r.json);
+    s.bindOptional(8, r.census);
     Status inserted = s.run();
     if (inserted.ok() || inserted.error().code != ErrorCode::Conflict)
         return inserted;
 
     auto update = cached(m_update, QStringLiteral("UPDATE resource SET version_id = ?, last_updated = ?, patient_id = ?,"
-                                                  " status = ?, json = ? WHERE type = ? AND id = ?"));
+                                                  " status = ?, json = ?, census = ? WHERE type = ? AND id = ?"));
     if (!update.ok())
         return update.error();
     Statement& u = **update;
     u.bindOptional(1, r.versionId).bindOptional(2, r.lastUpdated).bindOptional(3, r.patientId.isEmpty() ? QString() : r.patientId);
-    u.bindOptional(4, r.status).bindBlob(5, r.json).bind(6, r.type).bind(7, r.id);
+    u.bindOptional(4, r.status).bindBlob(5, r.json).bindOptional(6, r.census).bind(7, r.type).bind(8, r.id);
     return u.run();
 }
 

@@ -24,6 +24,7 @@ struct StoredResource
     QString patientId; // empty for resources that belong to no patient (Medication, Location, ...)
     QString status;
     QByteArray json; // verbatim
+    QString census;  // derived facts the ward census reads (fhir/CensusFacts.h); null for other types
 };
 
 struct PatientIndexRow

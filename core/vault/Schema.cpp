@@ -103,6 +103,19 @@ const QList<Migration>& schemaMigrations()
                             " first INTEGER NOT NULL, last INTEGER NOT NULL, next INTEGER NOT NULL,"
                             " CHECK (first <= last AND next >= first AND next <= last + 1))"),
          }},
+        {6,
+         QStringLiteral("census facts beside each resource the ward census reads"),
+         {
+             // Derived when a resource is stored (fhir/CensusFacts.h): the census of thousands
+             // of patients reads these through the partial covering index below instead of
+             // parsing every administration's JSON. Other types keep NULL and stay out of it.
+             QStringLiteral("ALTER TABLE resource ADD COLUMN census TEXT"),
+             QStringLiteral("CREATE INDEX resource_census ON resource (type, patient_id, census) WHERE census IS NOT NULL"),
+             // A vault that already holds resources has no facts yet: the census derives them
+             // once (records::CensusFactsBackfill). An empty vault is complete as it is.
+             QStringLiteral("INSERT INTO meta (key, value) SELECT 'census_facts_version', '1'"
+                            " WHERE NOT EXISTS (SELECT 1 FROM resource)"),
+         }},
     };
     return migrations;
 }

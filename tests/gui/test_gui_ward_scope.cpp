@@ -199,8 +199,9 @@ private Q_SLOTS:
         const access::User admin{QStringLiteral("it"), QStringLiteral("IT"), access::Role::ItAdmin, {}, {}, false};
         const access::User nurse{QStringLiteral("n"), QStringLiteral("N"), access::Role::Nurse, {QStringLiteral("ward-4b")}, {}, false};
         auto session = m_fixture->unlockNurse();
-        auto scope = ui::WardScope::load(session->vault());
-        QVERIFY(scope.ok());
+        auto rows = records::CensusQuery(session->vault()).rows();
+        QVERIFY(rows.ok());
+        const auto scope = std::make_optional<ui::WardScope>(*rows);
         QVERIFY(!scope->covers(admin, kOttoId));
         QVERIFY(scope->covers(nurse, kOttoId));
         QVERIFY(!scope->covers(nurse, GuiFixture::kErikaId));

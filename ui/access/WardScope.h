@@ -1,12 +1,11 @@
 #pragma once
-// Which wards (FHIR Location ids) each patient lies on, read from the
-// in-progress Encounters and the Locations' partOf chain (bed → room →
+// Which wards (FHIR Location ids) each patient lies on, taken from the census
+// rows: the in-progress stay's locations and the partOf chain (bed → room →
 // ward), the same way the mirror selects patients by ward. The desktop shows
 // a nurse or physician only the patients of their own wards; anyone else's
 // chart needs break-glass.
 
 #include "access/User.h"
-#include "common/Result.h"
 #include "records/CensusQuery.h"
 
 #include <QHash>
@@ -14,18 +13,15 @@
 #include <QSet>
 #include <QString>
 
-namespace lantern::vault {
-class Vault;
-}
-
 namespace lantern::ui {
 
 class WardScope
 {
 public:
-    static Result<WardScope> load(vault::Vault& vault);
+    WardScope() = default;
+    explicit WardScope(const QList<records::CensusRow>& rows);
 
-    // Location ids (beds, rooms and wards) the patient's in-progress stays point at.
+    // Location ids (beds, rooms and wards) the patient's in-progress stay points at.
     QSet<QString> locationsOf(const QString& patientId) const { return m_locations.value(patientId); }
     // Whether the user may see this patient without breaking the glass. IT
     // administrators see no patients at all (Permission::ViewPatients).

@@ -78,10 +78,7 @@ Status WardDesktop::reloadCensus()
     auto rows = records::CensusQuery(m_session->vault()).rows();
     if (!rows.ok())
         return rows.error();
-    auto scope = WardScope::load(m_session->vault());
-    if (!scope.ok())
-        return scope.error();
-    m_scope = std::move(*scope);
+    m_scope = WardScope(*rows);
     m_allRows = std::move(*rows);
     m_rows = m_scope.filter(m_session->user(), m_allRows);
     const QString selected = m_census->currentPatientId();

@@ -1,0 +1,73 @@
+#pragma once
+// The few facts the ward census needs from a resource, derived once when the
+// resource is stored and kept beside it in the vault (resource.census). The
+// census of thousands of patients then reads these short strings through one
+// covering index instead of parsing hundreds of thousands of JSON documents.
+//
+// Only census types have facts; every other type has none (a null string), so
+// the partial index stays small. The encoding is private to this file: fields
+// separated by U+001F, list items by U+001E (both stripped from the values).
+// Changing what is derived means raising kCensusFactsVersion: a vault whose
+// facts are older is re-derived once (records::CensusFactsBackfill).
+
+#include "model/Allergy.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace lantern::fhir {
+
+inline constexpr int kCensusFactsVersion = 1;
+
+// Encounter, Location, AllergyIntolerance, Composition, MedicationAdministration,
+// MedicationRequest and MedicationStatement.
+bool hasCensusFacts(const QString& type);
+const QStringList& censusFactTypes();
+
+// Null for types without census facts; never null (maybe empty) for census types,
+// even when the resource is malformed: a malformed resource simply contributes nothing.
+QString censusFacts(const QString& type, const QJsonObject& resource);
+
+// An in-progress Encounter: where the patient lies now, and every location of the stay.
+struct EncounterFacts
+{
+    QString currentLocationId; // id of the current (last active) location; empty when none
+    QString currentDisplay;    // its display as written (a downtime bed has only this)
+    QString currentPhysicalType;
+    QStringList locationIds;   // ids of all the stay's locations (ward scope)
+};
+
+struct LocationFacts
+{
+    QString id;
+    QString label; // name, else first identifier
+    bool ward = false;
+    QString partOfId;
+};
+
+struct AllergyFacts
+{
+    model::AllergyClass classification = model::AllergyClass::NoInformation;
+    QString substance;      // display text of the substance
+    QStringList knownKeys;  // the resource id and its urn:uuid identifiers (entries recorded here)
+};
+
+// Encounter facts are empty unless the Encounter is in progress.
+std::optional<EncounterFacts> decodeEncounterFacts(const QString& facts);
+std::optional<LocationFacts> decodeLocationFacts(const QString& facts);
+std::optional<AllergyFacts> decodeAllergyFacts(const QString& facts);
+// An administration's facts are the UTC instant it was given (sortable text);
+// empty when it was not given (not-done, entered-in-error, on-hold) or has no time.
+QDateTime decodeAdministrationFacts(const QString& facts);
+// Composition: whether its allergy section says "nil known".
+bool decodeCompositionNilKnownAllergies(const QString& facts);
+// MedicationRequest / MedicationStatement facts are "1" while the medication is active.
+inline const QString& activeMedicationFact()
+{
+    static const QString one = QStringLiteral("1");
+    return one;
+}
+
+} // namespace lantern::fhir
