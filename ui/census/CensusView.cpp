@@ -1,5 +1,6 @@
 #include "census/CensusView.h"
 
+#include "census/BadgeDelegate.h"
 #include "census/CensusFilterProxy.h"
 #include "census/CensusModel.h"
 
@@ -65,6 +66,9 @@ CensusView::CensusView(CensusModel* model, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
+    auto* badges = new BadgeDelegate(m_table);
+    m_table->setItemDelegateForColumn(CensusModel::Allergies, badges);
+    m_table->setItemDelegateForColumn(CensusModel::Pending, badges);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(30);
     m_table->setWordWrap(false);
