@@ -103,6 +103,14 @@ struct FlagDef
     QString category; // flag-category code
 };
 
+// Answers to "Pregnancy status" (LOINC 82810-3, answer list LL4129-4).
+enum class PregnancyAnswer
+{
+    Pregnant,    // LA15173-0
+    NotPregnant, // LA26683-5
+    Unknown      // LA4489-6
+};
+
 struct WardDef
 {
     QString code; // 3B

@@ -8,6 +8,7 @@
 #include "ResourceSink.h"
 #include "Rng.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QTimeZone>
 
@@ -63,6 +64,12 @@ void writeDevices(Chart& c, const catalog::Profile& profile);
 void writeCodeStatus(Chart& c);
 void writeFlags(Chart& c, bool dementia);
 void writeVitals(Chart& c, qint64 atMs);
+// A pregnancy status Observation (LOINC 82810-3, IPS style); `estimatedDelivery` as a
+// component when valid; no encounter when `encounterRef` is empty.
+QJsonObject pregnancyStatusResource(const QString& patientRef, const QString& encounterRef,
+    catalog::PregnancyAnswer answer, qint64 effectiveMs, const QDate& estimatedDelivery, const QTimeZone& tz);
+// Women of child-bearing age are mostly asked on admission; draws only from `rng`.
+void writePregnancyStatus(Chart& c, Rng& rng);
 
 // --- MedicationGenerator.cpp ---
 struct OrderSpec

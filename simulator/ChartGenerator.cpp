@@ -1,6 +1,7 @@
 // The non-medication parts of a chart: diagnoses (ICD-10-GM), allergies
 // (including an explicit "no known allergy" and, for some, no record at all),
-// implanted and indwelling devices, code status, flags and vital signs.
+// implanted and indwelling devices, code status, flags, vital signs and the
+// pregnancy status of women of child-bearing age.
 #include "ChartBuilders.h"
 
 #include "FhirJson.h"
@@ -249,6 +250,46 @@ void writeVitals(Chart& c, qint64 atMs)
     write(prototypes.respiratoryRate, u"valueQuantity"_s, quantity(r.between(11, 26), u"/min"_s, u"/min"_s));
     write(prototypes.oxygen, u"valueQuantity"_s, quantity(r.between(88, 99), u"%"_s, u"%"_s));
     write(prototypes.pain, u"valueInteger"_s, r.chance(0.5) ? 0 : r.between(1, 8));
+}
+
+QJsonObject pregnancyStatusResource(const QString& patientRef, const QString& encounterRef,
+    catalog::PregnancyAnswer answer, qint64 effectiveMs, const QDate& estimatedDelivery, const QTimeZone& tz)
+{
+    using catalog::PregnancyAnswer;
+    const QJsonObject value = answer == PregnancyAnswer::Pregnant
+        ? codeable(coding(sys::loinc(), u"LA15173-0"_s, u"Pregnant"_s), u"Schwanger"_s)
+        : answer == PregnancyAnswer::NotPregnant
+        ? codeable(coding(sys::loinc(), u"LA26683-5"_s, u"Not pregnant"_s), u"Nicht schwanger"_s)
+        : codeable(coding(sys::loinc(), u"LA4489-6"_s, u"Unknown"_s), u"Unbekannt"_s);
+    // Not a vital sign: a mirror that only searches category=vital-signs never sees it.
+    QJsonObject o{{u"resourceType"_s, u"Observation"_s}, {u"status"_s, u"final"_s},
+        {u"category"_s, QJsonArray{codeable(coding(u"http://terminology.hl7.org/CodeSystem/observation-category"_s,
+                            u"social-history"_s, u"Social History"_s))}},
+        {u"code"_s, codeable(coding(sys::loinc(), u"82810-3"_s, u"Pregnancy status"_s), u"Schwangerschaftsstatus"_s)},
+        {u"subject"_s, reference(patientRef)}, {u"effectiveDateTime"_s, localTime(effectiveMs, tz)},
+        {u"valueCodeableConcept"_s, value}};
+    if (!encounterRef.isEmpty())
+        o.insert(u"encounter"_s, reference(encounterRef));
+    if (estimatedDelivery.isValid())
+        o.insert(u"component"_s,
+            QJsonArray{QJsonObject{{u"code"_s, codeable(coding(sys::loinc(), u"11778-8"_s, u"Delivery date Estimated"_s))},
+                {u"valueDateTime"_s, estimatedDelivery.toString(Qt::ISODate)}}});
+    return o;
+}
+
+void writePregnancyStatus(Chart& c, Rng& rng)
+{
+    if (!c.female || c.ageYears > 49 || !rng.chance(0.85))
+        return;
+    const double roll = rng.unit();
+    const catalog::PregnancyAnswer answer = roll < 0.2 ? catalog::PregnancyAnswer::Pregnant
+                                          : roll < 0.9 ? catalog::PregnancyAnswer::NotPregnant
+                                                       : catalog::PregnancyAnswer::Unknown;
+    const qint64 asked = std::min(c.nowMs, c.admitMs + qint64(rng.between(10, 90)) * 60000);
+    QDate delivery;
+    if (answer == catalog::PregnancyAnswer::Pregnant)
+        delivery = QDateTime::fromMSecsSinceEpoch(asked, c.tz).date().addDays(rng.between(14, 260));
+    createResource(*c.sink, pregnancyStatusResource(c.patientRef, c.encounterRef, answer, asked, delivery, c.tz));
 }
 
 } // namespace lantern::sim::gen

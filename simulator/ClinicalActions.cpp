@@ -261,6 +261,31 @@ Result<QString> ClinicalActions::recordVitals(const QString& patientRef, Rng& rn
     return *encounter;
 }
 
+Result<WriteOutcome> ClinicalActions::recordPregnancyStatus(const QString& patientRef, catalog::PregnancyAnswer answer)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_store.readObject(u"Patient"_s, patientRef.section(u'/', -1)))
+        return Error(ErrorCode::NotFound, patientRef + u" does not exist."_s);
+    SearchQuery q;
+    q.type = u"Observation"_s;
+    q.patients = {patientRef};
+    q.filters.append({Param::Code, {sys::loinc() + u"|82810-3"_s}});
+    const QStringList existing = m_store.matchIds(q); // oldest change first
+    const qint64 now = m_store.clock().nowMSecs();
+    const QDate delivery = answer == catalog::PregnancyAnswer::Pregnant
+        ? QDateTime::fromMSecsSinceEpoch(now, gen::wardTimeZone()).date().addDays(150)
+        : QDate();
+    QJsonObject o = gen::pregnancyStatusResource(patientRef, activeEncounterOf(patientRef).value_or(QString()), answer,
+        now, delivery, gen::wardTimeZone());
+    if (existing.isEmpty())
+        return m_store.create(o);
+    auto current = readForUpdate(u"Observation"_s, existing.last());
+    if (!current)
+        return current.error();
+    o.insert(u"id"_s, existing.last());
+    return m_store.put(o, current.value().second);
+}
+
 Result<Admission> ClinicalActions::admit(const QString& wardId)
 {
     std::lock_guard lock(m_mutex);

@@ -1,10 +1,11 @@
 #pragma once
 // What happens on a ward, as writes to the store: orders placed, stopped and
 // re-dosed, doses given, admissions, discharges, newly reported allergies,
-// vital signs. Used by the change stream and by the admin API (reconciliation
+// vital signs, pregnancy status. Used by the change stream and by the admin API (reconciliation
 // tests discontinue an order or change a dose while the client is offline).
 // Calls are serialized: one clinical action at a time.
 
+#include "Catalog.h"
 #include "Census.h"
 #include "FhirStore.h"
 #include "Generator.h"
@@ -43,6 +44,9 @@ public:
     Result<WriteOutcome> newOrder(const QString& patientRef, Rng& rng);
     Result<WriteOutcome> newAllergy(const QString& patientRef, Rng& rng);
     Result<QString> recordVitals(const QString& patientRef, Rng& rng); // returns the patient's encounter ref
+    // A new answer, effective now: a new version of the patient's latest pregnancy status
+    // Observation (LOINC 82810-3), or the first one.
+    Result<WriteOutcome> recordPregnancyStatus(const QString& patientRef, catalog::PregnancyAnswer answer);
     Result<Admission> admit(const QString& wardId = {});
     Result<WriteOutcome> discharge(const QString& patientRef);
 

@@ -30,6 +30,11 @@ ApiResponse resourceResponse(const QString& type, const QString& id, const Store
     return r;
 }
 
+ApiResponse noTypeHistory(const QString& what)
+{
+    return ApiResponse::outcome(404, u"not-supported"_s, what + u" is not offered by this server."_s);
+}
+
 ApiResponse gone(const QString& type, const QString& id, const StoredVersion& v)
 {
     ApiResponse r = ApiResponse::outcome(410, u"deleted"_s, fhir::refOf(type, id) + u" was deleted."_s);
@@ -79,8 +84,11 @@ ApiResponse FhirRestApi::handle(const ApiRequest& req)
     const QString& first = parts.first();
     if (first == u"metadata"_s && parts.size() == 1)
         return m == "GET" ? capability(req) : methodNotAllowed(m, u"metadata"_s);
-    if (first == u"_history"_s && parts.size() == 1)
+    if (first == u"_history"_s && parts.size() == 1) {
+        if (!m_typeHistory)
+            return noTypeHistory(u"_history"_s);
         return m == "GET" ? history(req, {}, {}) : methodNotAllowed(m, u"_history"_s);
+    }
     if (first == u"$export"_s && parts.size() == 1)
         return m == "GET" ? m_exports.kickOff(req, ExportLevel::System, {}) : methodNotAllowed(m, u"$export"_s);
     if (first == u"$export-status"_s && parts.size() == 2) {
@@ -111,8 +119,11 @@ ApiResponse FhirRestApi::handleType(const ApiRequest& req, const QStringList& pa
         splitTarget(u"?"_s + QString::fromUtf8(req.body), unused, items);
         return search(req, type, req.query + items);
     }
-    if (parts.size() == 2 && second == u"_history"_s)
+    if (parts.size() == 2 && second == u"_history"_s) {
+        if (!m_typeHistory)
+            return noTypeHistory(type + u"/_history"_s);
         return m == "GET" ? history(req, type, {}) : methodNotAllowed(m, type + u"/_history"_s);
+    }
     if (parts.size() == 2 && second == u"$export"_s && type == u"Patient"_s)
         return m == "GET" ? m_exports.kickOff(req, ExportLevel::Patient, {}) : methodNotAllowed(m, u"$export"_s);
     if (!fhir::isValidId(second))

@@ -8,6 +8,8 @@
 #include "FhirStore.h"
 #include "TransactionProcessor.h"
 
+#include <atomic>
+
 namespace lantern::sim {
 
 class BulkExportManager;
@@ -18,6 +20,11 @@ public:
     FhirRestApi(FhirStore& store, BulkExportManager& exports);
 
     ApiResponse handle(const ApiRequest& request);
+
+    // Off: type- and system-level _history answer 404, as on servers without
+    // them (Medplum), so clients must search by _lastUpdated. Instance history stays.
+    void setTypeHistory(bool offered) { m_typeHistory = offered; }
+    bool typeHistory() const { return m_typeHistory; }
 
 private:
     ApiResponse handleType(const ApiRequest& req, const QStringList& parts);
@@ -37,6 +44,7 @@ private:
     FhirStore& m_store;
     BulkExportManager& m_exports;
     TransactionProcessor m_transactions;
+    std::atomic<bool> m_typeHistory{true};
 };
 
 // Prefer header tokens: return=minimal, respond-async, handling=strict ...

@@ -163,6 +163,9 @@ Admission Generator::writePatient(gen::ResourceSink& sink, int serial, const War
         vitalTimes.append(std::min(nowMs, admitMs + 30 * 60000));
     for (qint64 t : std::as_const(vitalTimes))
         gen::writeVitals(c, std::min(nowMs, t + qint64(rng.between(0, 40)) * 60000));
+    // Last and from its own stream, so every other resource keeps its id and content.
+    Rng pregnancyRng = Rng::derived(m_options.seed, 0x9E6A00000000ull + quint64(serial));
+    gen::writePregnancyStatus(c, pregnancyRng);
     return Admission{c.patientRef.section(u'/', 1), c.encounterRef.section(u'/', 1), ward.id, bedId};
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The seeded synthetic hospital: N wards with beds, patients in those beds
 // with a full chart (orders, recent administrations, allergies, diagnoses,
-// devices, code status, flags, vital signs). The same seed and the same clock
-// give the same resources, byte for byte.
+// devices, code status, flags, vital signs, pregnancy status of some women).
+// The same seed and the same clock give the same resources, byte for byte.
 
 #include "Census.h"
 #include "FhirStore.h"

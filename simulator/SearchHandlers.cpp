@@ -137,7 +137,8 @@ ApiResponse FhirRestApi::capability(const ApiRequest& req)
         QJsonArray interactions;
         for (const char* i : {"read", "vread", "update", "delete", "history-instance", "history-type", "create",
                  "search-type"})
-            interactions.append(QJsonObject{{u"code"_s, QString::fromLatin1(i)}});
+            if (m_typeHistory || qstrcmp(i, "history-type") != 0)
+                interactions.append(QJsonObject{{u"code"_s, QString::fromLatin1(i)}});
         QJsonArray params;
         const QStringList names = supportedParams(type);
         for (const QString& name : names) {
@@ -161,11 +162,13 @@ ApiResponse FhirRestApi::capability(const ApiRequest& req)
                             : u"http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export"_s}}});
         resources.append(resource);
     }
+    QJsonArray systemInteractions{QJsonObject{{u"code"_s, u"transaction"_s}}, QJsonObject{{u"code"_s, u"batch"_s}}};
+    if (m_typeHistory)
+        systemInteractions.append(QJsonObject{{u"code"_s, u"history-system"_s}});
     const QJsonObject rest{{u"mode"_s, u"server"_s},
         {u"documentation"_s, u"Lantern EHR simulator: synthetic data, faults on demand. Not for real patients."_s},
         {u"resource"_s, resources},
-        {u"interaction"_s, QJsonArray{QJsonObject{{u"code"_s, u"transaction"_s}}, QJsonObject{{u"code"_s, u"batch"_s}},
-                               QJsonObject{{u"code"_s, u"history-system"_s}}}},
+        {u"interaction"_s, systemInteractions},
         {u"operation"_s, QJsonArray{QJsonObject{{u"name"_s, u"export"_s},
                              {u"definition"_s, u"http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export"_s}}}}};
     const QJsonObject cs{{u"resourceType"_s, u"CapabilityStatement"_s}, {u"status"_s, u"active"_s},

@@ -15,6 +15,7 @@ Simulator::Simulator(SimulatorOptions options, const Clock& clock, AdminApi::Hoo
       m_fhirApi(m_store, m_exports),
       m_adminApi(*this, std::move(hooks))
 {
+    m_fhirApi.setTypeHistory(m_options.typeHistory);
 }
 
 Simulator::~Simulator()

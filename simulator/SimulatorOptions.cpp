@@ -63,6 +63,7 @@ void addCommandLineOptions(QCommandLineParser& p)
             u"spec"_s},
         {u"export-polls"_s, u"Status polls a bulk export answers 202 before it is ready (default 1)."_s, u"n"_s,
             u"1"_s},
+        {u"no-type-history"_s, u"Answer <Type>/_history and /_history with 404, like servers without them (Medplum)."_s},
     });
     p.addPositionalArgument(u"files"_s, u"More FHIR bundles to load (e.g. after --load with a shell glob)."_s,
         u"[files...]"_s);
@@ -86,6 +87,7 @@ Result<SimulatorOptions> optionsFromCommandLine(const QCommandLineParser& p)
     SimulatorOptions o;
     o.host = p.value(u"host"_s);
     o.allowRemote = p.isSet(u"allow-remote"_s);
+    o.typeHistory = !p.isSet(u"no-type-history"_s);
     auto port = intOption(p, u"port"_s);
     auto wards = intOption(p, u"wards"_s);
     auto perWard = intOption(p, u"patients-per-ward"_s);

@@ -26,6 +26,7 @@ struct SimulatorOptions
     int changeIntervalSeconds = 10;
     std::optional<FaultSpec> fault;
     int exportPollsBeforeReady = 1;
+    bool typeHistory = true; // false: no <Type>/_history or /_history (like Medplum)
     int maxThreads = 64;
 
     // InvalidInput with a message a person can act on.

@@ -1,5 +1,6 @@
 #include "mirror/MirrorWriter.h"
 
+#include "fhir/PregnancyMapping.h"
 #include "fhir/ResourceIndex.h"
 #include "mirror/MirrorLogging.h"
 #include "mirror/ServerTime.h"
@@ -33,6 +34,11 @@ bool ScopeFilter::isVitalSign(const QJsonObject& observation)
     return false;
 }
 
+bool ScopeFilter::isMirroredObservation(const QJsonObject& observation)
+{
+    return isVitalSign(observation) || fhir::isPregnancyStatusObservation(observation);
+}
+
 bool ScopeFilter::isEnteredInError(const fhir::ResourceIndex& index, const QJsonObject& resource)
 {
     if (index.status == QLatin1String("entered-in-error"))
@@ -60,7 +66,7 @@ bool ScopeFilter::wanted(const fhir::ResourceIndex& index, const QJsonObject& re
     if (!mirroredTypes().contains(index.type) || !m_patients.contains(index.patientId))
         return false;
     if (index.type == QLatin1String("Observation"))
-        return isVitalSign(resource);
+        return isMirroredObservation(resource);
     if (index.type == QLatin1String("MedicationAdministration") && m_windowStart.isValid()) {
         const QDateTime when = administrationTime(resource);
         return !when.isValid() || when >= m_windowStart; // undated: keep rather than lose it

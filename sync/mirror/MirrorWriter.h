@@ -31,7 +31,8 @@ struct ResourceIndex;
 namespace lantern::sync {
 
 // Which resources the mirror keeps: types it pulls, patients in scope,
-// vital-sign Observations only, administrations inside the history window.
+// Observations only for vital signs and pregnancy status (the emergency
+// sheet; labs and the rest stay out), administrations inside the history window.
 class ScopeFilter
 {
 public:
@@ -45,6 +46,8 @@ public:
     const QSet<QString>& patients() const { return m_patients; }
 
     static bool isVitalSign(const QJsonObject& observation);
+    // Vital signs, or pregnancy status (fhir::isPregnancyStatusObservation).
+    static bool isMirroredObservation(const QJsonObject& observation);
     // status entered-in-error, or (AllergyIntolerance, Condition) verificationStatus entered-in-error.
     static bool isEnteredInError(const fhir::ResourceIndex& index, const QJsonObject& resource);
     static QDateTime administrationTime(const QJsonObject& administration);

@@ -17,7 +17,8 @@ QString PatientPuller::patientSearchParam(const QString& type)
     return bySubject.contains(type) ? QStringLiteral("subject") : QStringLiteral("patient");
 }
 
-SearchParams PatientPuller::paramsFor(const QString& type, const QStringList& batch, const QDateTime& administrationWindowStart)
+QList<SearchParams> PatientPuller::searchesFor(const QString& type, const QStringList& batch,
+                                               const QDateTime& administrationWindowStart)
 {
     SearchParams params;
     if (type == QLatin1String("Patient")) {
@@ -28,11 +29,17 @@ SearchParams PatientPuller::paramsFor(const QString& type, const QStringList& ba
             refs.append(QStringLiteral("Patient/") + id);
         params.append({patientSearchParam(type), refs.join(QLatin1Char(','))});
     }
-    if (type == QLatin1String("Observation"))
+    if (type == QLatin1String("Observation")) {
+        // The writer keeps what ScopeFilter::isMirroredObservation accepts; the
+        // code here is the one fhir::isPregnancyStatusObservation looks for.
+        SearchParams pregnancy = params;
+        pregnancy.append({QStringLiteral("code"), QStringLiteral("http://loinc.org|82810-3")});
         params.append({QStringLiteral("category"), QStringLiteral("vital-signs")});
+        return {params, pregnancy};
+    }
     if (type == QLatin1String("MedicationAdministration") && administrationWindowStart.isValid())
         params.append({QStringLiteral("effective-time"), QStringLiteral("ge") + fhirInstant(administrationWindowStart)});
-    return params;
+    return {params};
 }
 
 Status PatientPuller::pullType(const QString& type, const QStringList& batch, const ScopeFilter& filter,
@@ -40,12 +47,15 @@ Status PatientPuller::pullType(const QString& type, const QStringList& batch, co
 {
     // The window counts back from SERVER time.
     const QDateTime windowStart = serverTime.addDays(-m_ctx.config.administrationHistoryDays);
-    const Status paged = m_ctx.pager().pageAll(type, paramsFor(type, batch, windowStart), [&](const BundlePage& page) -> Status {
-        LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
-        return m_ctx.checkStop();
-    });
-    if (!paged.ok())
-        return paged.error().prefixed(QStringLiteral("initial pull of %1").arg(type));
+    const QList<SearchParams> searches = searchesFor(type, batch, windowStart);
+    for (const SearchParams& params : searches) {
+        const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
+            LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
+            return m_ctx.checkStop();
+        });
+        if (!paged.ok())
+            return paged.error().prefixed(QStringLiteral("initial pull of %1").arg(type));
+    }
     return {};
 }
 

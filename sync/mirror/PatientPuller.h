@@ -19,12 +19,17 @@ public:
 
     explicit PatientPuller(const MirrorContext& ctx) : m_ctx(ctx) {}
 
-    // The search for one type and a batch of patients (without _count):
-    // _id for Patient, subject=/patient=Patient/… for the rest, vital signs only, administrations
-    // from `administrationWindowStart` on (unset: all of them).
+    // The searches for one type and a batch of patients (without _count), which
+    // together bring everything of the type the mirror keeps: _id for Patient,
+    // subject=/patient=Patient/… for the rest, administrations from
+    // `administrationWindowStart` on (unset: all of them). One search per type,
+    // except Observation: vital signs (category) and pregnancy status (code) are
+    // two searches, because FHIR ANDs different parameters and fetching every
+    // Observation would bring all the labs.
     // `subject` for types whose patient link is their subject, else `patient`.
     static QString patientSearchParam(const QString& type);
-    static SearchParams paramsFor(const QString& type, const QStringList& batch, const QDateTime& administrationWindowStart);
+    static QList<SearchParams> searchesFor(const QString& type, const QStringList& batch,
+                                           const QDateTime& administrationWindowStart);
 
     // `filter` knows every patient in scope (the batch is a subset).
     Status pull(const QStringList& patientIds, const ScopeFilter& filter, const QDateTime& serverTime,

@@ -46,20 +46,23 @@ Status SearchDeltaPuller::pullChanges(const QString& type, const QStringList& pa
 
     QDateTime newCursor;
     for (qsizetype start = 0; start < patients.size(); start += PatientPuller::kPatientsPerBatch) {
-        SearchParams params = PatientPuller::paramsFor(type, patients.mid(start, PatientPuller::kPatientsPerBatch), windowStart);
-        params.append({QStringLiteral("_lastUpdated"), QStringLiteral("ge") + fhirInstant(since)});
-        const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
-            if (!newCursor.isValid()) {
-                auto time = serverTimeOf(page);
-                if (!time.ok())
-                    return time.error();
-                newCursor = *time;
-            }
-            LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
-            return m_ctx.checkStop();
-        });
-        if (!paged.ok())
-            return paged.error().prefixed(QStringLiteral("incremental pull of %1").arg(type));
+        const QList<SearchParams> searches =
+            PatientPuller::searchesFor(type, patients.mid(start, PatientPuller::kPatientsPerBatch), windowStart);
+        for (SearchParams params : searches) {
+            params.append({QStringLiteral("_lastUpdated"), QStringLiteral("ge") + fhirInstant(since)});
+            const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
+                if (!newCursor.isValid()) {
+                    auto time = serverTimeOf(page);
+                    if (!time.ok())
+                        return time.error();
+                    newCursor = *time;
+                }
+                LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
+                return m_ctx.checkStop();
+            });
+            if (!paged.ok())
+                return paged.error().prefixed(QStringLiteral("incremental pull of %1").arg(type));
+        }
     }
     // Every batch is in: only now may the cursor move.
     return m_ctx.writer.commitPage({}, {}, filter, [&]() -> Status {
@@ -97,18 +100,22 @@ Status SearchDeltaPuller::sweepBatch(const QString& type, const QStringList& bat
     // Everything of the type for these patients (no administration window: an
     // administration that left the window is not a deletion). Pages are written
     // too, so the sweep also repairs anything an incremental pull missed.
+    // Every search of the type must be in before anything counts as gone (a
+    // pregnancy status is not among the vital signs, and the other way round).
     QSet<QString> onServer;
-    const Status paged = m_ctx.pager().pageAll(type, PatientPuller::paramsFor(type, batch, QDateTime()),
-                                               [&](const BundlePage& page) -> Status {
-        const QList<QJsonObject> resources = page.resources();
-        for (const QJsonObject& r : resources)
-            if (r.value(QLatin1String("resourceType")).toString() == type)
-                onServer.insert(r.value(QLatin1String("id")).toString());
-        LANTERN_TRY(m_ctx.writer.commitPage(resources, {}, filter, {}, report));
-        return m_ctx.checkStop();
-    });
-    if (!paged.ok())
-        return paged.error().prefixed(QStringLiteral("deletion sweep of %1").arg(type));
+    const QList<SearchParams> searches = PatientPuller::searchesFor(type, batch, QDateTime());
+    for (const SearchParams& params : searches) {
+        const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
+            const QList<QJsonObject> resources = page.resources();
+            for (const QJsonObject& r : resources)
+                if (r.value(QLatin1String("resourceType")).toString() == type)
+                    onServer.insert(r.value(QLatin1String("id")).toString());
+            LANTERN_TRY(m_ctx.writer.commitPage(resources, {}, filter, {}, report));
+            return m_ctx.checkStop();
+        });
+        if (!paged.ok())
+            return paged.error().prefixed(QStringLiteral("deletion sweep of %1").arg(type));
+    }
 
     QList<ResourceKey> gone;
     for (const QString& patient : batch) {

@@ -25,7 +25,7 @@ VersionMap expectedFromSimulator(sim::Simulator& simulator, const QSet<QString>&
         for (const QByteArray& json : it.value()) {
             const QJsonObject resource = QJsonDocument::fromJson(json).object();
             const QString type = resource.value(QLatin1String("resourceType")).toString();
-            if (type == QLatin1String("Observation") && !sync::ScopeFilter::isVitalSign(resource))
+            if (type == QLatin1String("Observation") && !sync::ScopeFilter::isMirroredObservation(resource))
                 continue;
             if (resource.value(QLatin1String("status")).toString() == QLatin1String("entered-in-error"))
                 continue;

@@ -1,7 +1,8 @@
 #pragma once
 // What the mirror tests compare: the resources (id -> versionId per type) the
 // simulator holds for a set of patients, filtered the way the mirror filters
-// (vital-sign Observations only, entered-in-error dropped), against the vault.
+// (vital-sign and pregnancy status Observations only, entered-in-error dropped),
+// against the vault.
 
 #include <QMap>
 #include <QSet>

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void capabilityStatementListsExport();
     void adminActionsChangeOrders();
     void tickAppliesChanges();
+    void typeHistoryCanBeSwitchedOff();
 
 private:
     ManualClock m_clock;
@@ -297,6 +298,22 @@ void TestSimulator::tickAppliesChanges()
     const QJsonObject status = http(m_port, "GET", u"/$sim/status"_s).json();
     QVERIFY(status.value(u"changesApplied"_s).toInt() >= 20);
     QCOMPARE(status.value(u"fault"_s).toObject().value(u"mode"_s).toString(), u"none"_s);
+}
+
+void TestSimulator::typeHistoryCanBeSwitchedOff()
+{
+    // Like Medplum: no type or system history, so clients search by _lastUpdated.
+    sim::FhirRestApi& api = m_server->simulator().fhirApi();
+    api.setTypeHistory(false);
+    QCOMPARE(http(m_port, "GET", u"/fhir/Patient/_history"_s).status, 404);
+    QCOMPARE(http(m_port, "GET", u"/fhir/_history"_s).status, 404);
+    QCOMPARE(http(m_port, "GET", u"/fhir/Patient/pat-1/_history"_s).status, 200);
+    const QByteArray capability = http(m_port, "GET", u"/fhir/metadata"_s).body;
+    QVERIFY(!capability.contains("history-type"));
+    QVERIFY(!capability.contains("history-system"));
+    api.setTypeHistory(true);
+    QCOMPARE(http(m_port, "GET", u"/fhir/Patient/_history"_s).status, 200);
+    QVERIFY(http(m_port, "GET", u"/fhir/metadata"_s).body.contains("history-type"));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
