@@ -7,12 +7,15 @@
 // CONTRACT shared by core/record (recording, safety checks), core/vault
 // (OutboxRepository) and sync/reconcile (upload). Change it only in step.
 
+#include "record/SafetyFinding.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace lantern::record {
 
@@ -60,11 +63,20 @@ QString decisionName(Decision decision); // "upload-anyway", "mark-duplicate", "
 std::optional<Decision> decisionFromName(const QString& name);
 
 // A safety warning shown before the entry was confirmed, and what the person did.
+// Stored with the entry: kind, message and overridden. The finding (what the
+// screen words in the reader's language) lives only while recording.
 struct SafetyWarning
 {
+    SafetyWarning() = default;
+    SafetyWarning(QString kind, QString message, bool overridden = false, SafetyFinding finding = {})
+        : kind(std::move(kind)), message(std::move(message)), overridden(overridden), finding(std::move(finding))
+    {
+    }
+
     QString kind;    // "allergy", "interval", "discontinued-order"
-    QString message; // as shown (may name the drug, never stored in logs or audit)
+    QString message; // in English, from the finding (may name the drug, never stored in logs or audit)
     bool overridden = false; // the person confirmed anyway
+    SafetyFinding finding;   // code None when read back from the outbox
 };
 
 // FHIR identifier system for entry UUIDs. The identifier value is "urn:uuid:<uuid>";

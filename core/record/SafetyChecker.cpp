@@ -72,7 +72,6 @@ QList<SafetyWarning> SafetyChecker::allergyWarnings(const AdministrationCheck& i
     QList<SafetyWarning> out;
     const model::MedicationInfo& med = input.order->medication;
     const QStringList drugClasses = drugClassesOfMedication(med);
-    const QString drug = med.text.isEmpty() ? QStringLiteral("this medication") : med.text;
     for (const model::Allergy& a : input.chart->allergies) {
         if (!a.isRecordedAllergy())
             continue;
@@ -81,28 +80,27 @@ QList<SafetyWarning> SafetyChecker::allergyWarnings(const AdministrationCheck& i
             if (!r.substance.isEmpty())
                 substances << r.substance;
         }
-        const QString substanceText = a.substance.displayText().isEmpty() ? QStringLiteral("an unnamed substance")
-                                                                         : a.substance.displayText();
-        const QString status = a.verificationStatus == QLatin1String("unconfirmed")
-                                   ? QStringLiteral(" (unconfirmed)") : QString();
-        QString message;
+        SafetyFinding f;
+        f.drug = med.text;
+        f.substance = a.substance.displayText();
+        f.allergyUnconfirmed = a.verificationStatus == QLatin1String("unconfirmed");
         for (const model::CodeableConcept& s : substances) {
             if (substanceNamesMedication(s, med)) {
-                message = QStringLiteral("Recorded allergy%1 to %2: %3 contains it.").arg(status, substanceText, drug);
+                f.code = SafetyCode::Allergy;
                 break;
             }
             for (const QString& c : drugClassesOfSubstance(s)) {
                 if (drugClasses.contains(c)) {
-                    message = QStringLiteral("Recorded allergy%1 to %2 (%3): %4 belongs to the same class.")
-                                  .arg(status, substanceText, drugClassLabel(c), drug);
+                    f.code = SafetyCode::AllergyClass;
+                    f.drugClass = c;
                     break;
                 }
             }
-            if (!message.isEmpty())
+            if (f.code != SafetyCode::None)
                 break;
         }
-        if (!message.isEmpty())
-            out.append({QLatin1String(kWarningAllergy), message, false});
+        if (f.code != SafetyCode::None)
+            out.append(warning(f));
     }
     return out;
 }
@@ -130,14 +128,16 @@ QList<SafetyWarning> SafetyChecker::intervalWarnings(const AdministrationCheck& 
                 closestGap = gap;
             }
         }
-        if (closest && closestGap < allowed)
-            out.append({QLatin1String(kWarningInterval),
-                        QStringLiteral("Last dose of this order was given at %1, %2 from this one; the order allows "
-                                       "one dose every %3%4.")
-                            .arg(timeText(closest->givenAt().sortKey()), hoursText(closestGap),
-                                 hoursText(interval->seconds),
-                                 closest->local ? QStringLiteral(" (dose recorded during downtime)") : QString()),
-                        false});
+        if (closest && closestGap < allowed) {
+            SafetyFinding f;
+            f.code = SafetyCode::Interval;
+            f.drug = input.order->medication.text;
+            f.otherDoseAt = closest->givenAt().sortKey().toUTC();
+            f.otherDoseLocal = closest->local.has_value();
+            f.minutesApart = closestGap / 60;
+            f.minimumIntervalMinutes = interval->seconds / 60;
+            out.append(warning(f));
+        }
     }
 
     if (const auto limit = maxDosePerPeriod(input.orderJson); limit && input.dose.value && sameUnit(input.dose, *limit)) {
@@ -148,13 +148,16 @@ QList<SafetyWarning> SafetyChecker::intervalWarnings(const AdministrationCheck& 
             if (at > from && at <= input.givenAt && a.dose.value && sameUnit(a.dose, *limit))
                 total += *a.dose.value;
         }
-        if (total > limit->amount + 1e-9)
-            out.append({QLatin1String(kWarningInterval),
-                        QStringLiteral("This dose brings the total to %1 %2 within %3; the order allows at most %4 %2.")
-                            .arg(QLocale::c().toString(total, 'g', 6), limit->unitText.isEmpty() ? limit->unitCode
-                                                                                                    : limit->unitText,
-                                 hoursText(limit->periodSeconds), QLocale::c().toString(limit->amount, 'g', 6)),
-                        false});
+        if (total > limit->amount + 1e-9) {
+            SafetyFinding f;
+            f.code = SafetyCode::MaxDosePerPeriod;
+            f.drug = input.order->medication.text;
+            f.totalAmount = total;
+            f.maximumAmount = limit->amount;
+            f.unit = limit->unitText.isEmpty() ? limit->unitCode : limit->unitText;
+            f.periodMinutes = limit->periodSeconds / 60;
+            out.append(warning(f));
+        }
     }
     return out;
 }
@@ -162,13 +165,16 @@ QList<SafetyWarning> SafetyChecker::intervalWarnings(const AdministrationCheck& 
 QList<SafetyWarning> SafetyChecker::discontinuedWarnings(const AdministrationCheck& input) const
 {
     const model::MedicationOrder& o = *input.order;
+    SafetyFinding f;
+    f.drug = o.medication.text;
+    f.orderStatus = o.status;
+    f.dataAsOf = input.dataAsOf.isValid() ? input.dataAsOf.toUTC() : QDateTime();
     static const QStringList discontinued{QStringLiteral("stopped"), QStringLiteral("cancelled"),
                                           QStringLiteral("completed"), QStringLiteral("entered-in-error")};
-    if (discontinued.contains(o.status))
-        return {{QLatin1String(kWarningDiscontinued),
-                 QStringLiteral("This order is %1 in the EHR data as of %2; it should not be given.")
-                     .arg(o.status, input.dataAsOf.isValid() ? timeText(input.dataAsOf) : QStringLiteral("the last import")),
-                 false}};
+    if (discontinued.contains(o.status)) {
+        f.code = SafetyCode::DiscontinuedOrder;
+        return {warning(f)};
+    }
     // An end in the past: the order ran out, whatever its status says.
     QDateTime end = endOf(o.validity.end);
     for (const model::Dosage& d : o.dosages) {
@@ -179,14 +185,64 @@ QList<SafetyWarning> SafetyChecker::discontinuedWarnings(const AdministrationChe
     QDateTime reference = input.givenAt;
     if (input.dataAsOf.isValid() && input.dataAsOf > reference)
         reference = input.dataAsOf;
-    if (end.isValid() && end < reference)
-        return {{QLatin1String(kWarningDiscontinued),
-                 QStringLiteral("This order ended at %1, before %2.")
-                     .arg(timeText(end), input.dataAsOf.isValid() && input.dataAsOf >= input.givenAt
-                                             ? QStringLiteral("the data-as-of time")
-                                             : QStringLiteral("the time of this dose")),
-                 false}};
+    if (end.isValid() && end < reference) {
+        f.code = SafetyCode::OrderEnded;
+        f.endedAt = end.toUTC();
+        f.endedBeforeDataAsOf = input.dataAsOf.isValid() && input.dataAsOf >= input.givenAt;
+        return {warning(f)};
+    }
     return {};
+}
+
+SafetyWarning SafetyChecker::warning(const SafetyFinding& finding)
+{
+    return SafetyWarning(kindOf(finding.code), englishText(finding), false, finding);
+}
+
+QString SafetyChecker::kindOf(SafetyCode code)
+{
+    switch (code) {
+    case SafetyCode::Allergy:
+    case SafetyCode::AllergyClass: return QLatin1String(kWarningAllergy);
+    case SafetyCode::Interval:
+    case SafetyCode::MaxDosePerPeriod: return QLatin1String(kWarningInterval);
+    case SafetyCode::DiscontinuedOrder:
+    case SafetyCode::OrderEnded: return QLatin1String(kWarningDiscontinued);
+    case SafetyCode::None: break;
+    }
+    return QString();
+}
+
+QString SafetyChecker::englishText(const SafetyFinding& f)
+{
+    const QString drug = f.drug.isEmpty() ? QStringLiteral("this medication") : f.drug;
+    const QString substance = f.substance.isEmpty() ? QStringLiteral("an unnamed substance") : f.substance;
+    const QString unconfirmed = f.allergyUnconfirmed ? QStringLiteral(" (unconfirmed)") : QString();
+    switch (f.code) {
+    case SafetyCode::Allergy:
+        return QStringLiteral("Recorded allergy%1 to %2: %3 contains it.").arg(unconfirmed, substance, drug);
+    case SafetyCode::AllergyClass:
+        return QStringLiteral("Recorded allergy%1 to %2 (%3): %4 belongs to the same class.")
+            .arg(unconfirmed, substance, drugClassLabel(f.drugClass), drug);
+    case SafetyCode::Interval:
+        return QStringLiteral("Last dose of this order was given at %1, %2 from this one; the order allows "
+                              "one dose every %3%4.")
+            .arg(timeText(f.otherDoseAt), hoursText(f.minutesApart * 60), hoursText(f.minimumIntervalMinutes * 60),
+                 f.otherDoseLocal ? QStringLiteral(" (dose recorded during downtime)") : QString());
+    case SafetyCode::MaxDosePerPeriod:
+        return QStringLiteral("This dose brings the total to %1 %2 within %3; the order allows at most %4 %2.")
+            .arg(QLocale::c().toString(f.totalAmount, 'g', 6), f.unit, hoursText(f.periodMinutes * 60),
+                 QLocale::c().toString(f.maximumAmount, 'g', 6));
+    case SafetyCode::DiscontinuedOrder:
+        return QStringLiteral("This order is %1 in the EHR data as of %2; it should not be given.")
+            .arg(f.orderStatus, f.dataAsOf.isValid() ? timeText(f.dataAsOf) : QStringLiteral("the last import"));
+    case SafetyCode::OrderEnded:
+        return QStringLiteral("This order ended at %1, before %2.")
+            .arg(timeText(f.endedAt), f.endedBeforeDataAsOf ? QStringLiteral("the data-as-of time")
+                                                            : QStringLiteral("the time of this dose"));
+    case SafetyCode::None: break;
+    }
+    return QString();
 }
 
 } // namespace lantern::record

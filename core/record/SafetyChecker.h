@@ -4,9 +4,13 @@
 // interval (or beyond a PRN order's maximum per period), and an order that was
 // discontinued. Pure: it reads a chart that already includes this device's own
 // downtime entries (PatientRecords::chart), never the vault.
+//
+// Each warning carries its finding (record/SafetyFinding.h) for the screen to
+// word, and an English sentence for the outbox, where it is stored with the entry.
 
 #include "model/PatientChart.h"
 #include "record/RecordEntry.h"
+#include "record/SafetyFinding.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -36,6 +40,14 @@ public:
     QList<SafetyWarning> allergyWarnings(const AdministrationCheck& input) const;
     QList<SafetyWarning> intervalWarnings(const AdministrationCheck& input) const;
     QList<SafetyWarning> discontinuedWarnings(const AdministrationCheck& input) const;
+
+    // The stored form of a finding: its kind (kindOf) and its English sentence.
+    static SafetyWarning warning(const SafetyFinding& finding);
+    // "allergy" (Allergy, AllergyClass), "interval" (Interval, MaxDosePerPeriod),
+    // "discontinued-order" (DiscontinuedOrder, OrderEnded); empty for None.
+    static QString kindOf(SafetyCode code);
+    // The English sentence stored with the entry (times in UTC); empty for None.
+    static QString englishText(const SafetyFinding& finding);
 };
 
 inline constexpr char kWarningAllergy[] = "allergy";

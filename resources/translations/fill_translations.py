@@ -68,8 +68,7 @@ DE = {
     'not given': 'nicht gegeben', 'Order': 'Verordnung', 'Medication': 'Medikament', 'Dose': 'Dosis', 'Route': 'Applikation',
     'Schedule': 'Schema', 'As needed': 'Bei Bedarf', 'Last given': 'Zuletzt gegeben', 'Status': 'Status',
     '(unnamed medication)': '(Medikament ohne Namen)', 'no dosage given': 'keine Dosierung angegeben', 'day': 'Tag', 'h': 'h',
-    'week': 'Woche', '%1× per %2': '%1× pro %2', '%1× every %2 %3': '%1× alle %2 %3', 'at %1': 'um %1', 'PRN': 'Bedarf',
-    'PRN: %1': 'Bedarf: %1', 'as needed': 'bei Bedarf', 'unknown': 'unbekannt', 'not given (no record)': 'nicht gegeben (kein Eintrag)', '%1 by %2': '%1 durch %2',
+    'week': 'Woche', '%1× per %2': '%1× pro %2', '%1× every %2 %3': '%1× alle %2 %3', 'at %1': 'um %1', 'as needed: %1': 'bei Bedarf: %1', 'as needed': 'bei Bedarf', 'unknown': 'unbekannt', 'not given (no record)': 'nicht gegeben (kein Eintrag)', '%1 by %2': '%1 durch %2',
     'born %1 · MRN %2': 'geb. %1 · Pat.-Nr. %2', 'Data as of %1': 'Datenstand %1', 'Downtime id %1': 'Ausfall-ID %1',
     'There is nothing to print.': 'Es gibt nichts zu drucken.',
     'The printer could not be started. Check the printer or the file path.':

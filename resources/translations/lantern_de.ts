@@ -99,6 +99,22 @@
         <source>Confirm each safety warning above (tick the box) or cancel. Nothing was recorded.</source>
         <translation>Jede Sicherheitswarnung oben bestätigen (Häkchen setzen) oder abbrechen. Es wurde nichts dokumentiert.</translation>
     </message>
+    <message>
+        <source>This is a high-alert drug: a second person must check the dose before it is given. Enter their username as witness. Nothing was recorded.</source>
+        <translation>Hochrisiko-Medikament: Eine zweite Person muss die Dosis vor der Gabe prüfen. Ihren Benutzernamen bei Zweitkontrolle eintragen. Es wurde nichts dokumentiert.</translation>
+    </message>
+    <message>
+        <source>The witness must be a second person, not you. Nothing was recorded.</source>
+        <translation>Die Zweitkontrolle muss eine zweite Person sein, nicht Sie selbst. Es wurde nichts dokumentiert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user of this device. Enter the witness&apos;s username. Nothing was recorded.</source>
+        <translation>„%1“ ist kein Benutzer dieses Geräts. Den Benutzernamen der Zweitkontrolle eintragen. Es wurde nichts dokumentiert.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is disabled; another person must witness. Nothing was recorded.</source>
+        <translation>Das Konto von %1 ist deaktiviert; eine andere Person muss die Zweitkontrolle machen. Es wurde nichts dokumentiert.</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::AdmissionDialog</name>
@@ -923,14 +939,6 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <translation>um %1</translation>
     </message>
     <message>
-        <source>PRN</source>
-        <translation>Bedarf</translation>
-    </message>
-    <message>
-        <source>PRN: %1</source>
-        <translation>Bedarf: %1</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -945,6 +953,10 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>as needed</source>
         <translation>bei Bedarf</translation>
+    </message>
+    <message>
+        <source>as needed: %1</source>
+        <translation>bei Bedarf: %1</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1589,125 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>I have checked this warning and record anyway</source>
         <translation>Ich habe diese Warnung geprüft und dokumentiere trotzdem</translation>
+    </message>
+    <message>
+        <source>MAXIMUM DOSE EXCEEDED</source>
+        <translation>HÖCHSTDOSIS ÜBERSCHRITTEN</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::SafetyWarningText</name>
+    <message>
+        <source>this medication</source>
+        <translation>dieses Medikament</translation>
+    </message>
+    <message>
+        <source>an unnamed substance</source>
+        <translation>einen nicht benannten Stoff</translation>
+    </message>
+    <message>
+        <source>Recorded allergy (unconfirmed) to %1: %2 contains it.</source>
+        <translation>Dokumentierte Allergie (unbestätigt) gegen %1: %2 enthält diesen Stoff.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy to %1: %2 contains it.</source>
+        <translation>Dokumentierte Allergie gegen %1: %2 enthält diesen Stoff.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy (unconfirmed) to %1 (%2): %3 belongs to the same class.</source>
+        <translation>Dokumentierte Allergie (unbestätigt) gegen %1 (%2): %3 gehört zur selben Wirkstoffklasse.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy to %1 (%2): %3 belongs to the same class.</source>
+        <translation>Dokumentierte Allergie gegen %1 (%2): %3 gehört zur selben Wirkstoffklasse.</translation>
+    </message>
+    <message>
+        <source>Last dose of this order (recorded during downtime) was given at %1, %2 from this one; the order allows one dose every %3.</source>
+        <translation>Letzte Gabe dieser Verordnung (im Ausfall dokumentiert) am %1, %2 Abstand zu dieser; die Verordnung erlaubt eine Gabe alle %3.</translation>
+    </message>
+    <message>
+        <source>Last dose of this order was given at %1, %2 from this one; the order allows one dose every %3.</source>
+        <translation>Letzte Gabe dieser Verordnung am %1, %2 Abstand zu dieser; die Verordnung erlaubt eine Gabe alle %3.</translation>
+    </message>
+    <message>
+        <source>This dose brings the total to %1 %2 within %3; the order allows at most %4 %2.</source>
+        <translation>Mit dieser Gabe wären es %1 %2 innerhalb von %3; die Verordnung erlaubt höchstens %4 %2.</translation>
+    </message>
+    <message>
+        <source>This order is %1 in the EHR data as of %2; it should not be given.</source>
+        <translation>Diese Verordnung ist laut KIS-Datenstand %2 %1; sie sollte nicht gegeben werden.</translation>
+    </message>
+    <message>
+        <source>This order is %1 in the last imported EHR data; it should not be given.</source>
+        <translation>Diese Verordnung ist laut zuletzt importierten KIS-Daten %1; sie sollte nicht gegeben werden.</translation>
+    </message>
+    <message>
+        <source>This order ended at %1, before the data-as-of time.</source>
+        <translation>Diese Verordnung endete am %1, vor dem Datenstand.</translation>
+    </message>
+    <message>
+        <source>This order ended at %1, before the time of this dose.</source>
+        <translation>Diese Verordnung endete am %1, vor dem Zeitpunkt dieser Gabe.</translation>
+    </message>
+    <message>
+        <source>penicillins</source>
+        <translation>Penicilline</translation>
+    </message>
+    <message>
+        <source>cephalosporins</source>
+        <translation>Cephalosporine</translation>
+    </message>
+    <message>
+        <source>NSAIDs</source>
+        <translation>NSAR</translation>
+    </message>
+    <message>
+        <source>heparins</source>
+        <translation>Heparine</translation>
+    </message>
+    <message>
+        <source>opioids</source>
+        <translation>Opioide</translation>
+    </message>
+    <message>
+        <source>pyrazolones (metamizole)</source>
+        <translation>Pyrazolone (Metamizol)</translation>
+    </message>
+    <message>
+        <source>sulfonamide antibiotics</source>
+        <translation>Sulfonamid-Antibiotika</translation>
+    </message>
+    <message>
+        <source>iodinated contrast media</source>
+        <translation>jodhaltige Kontrastmittel</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>abgesetzt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>entered in error</source>
+        <translation>als fehlerhaft markiert</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,22 @@
         <source>Confirm each safety warning above (tick the box) or cancel. Nothing was recorded.</source>
         <translation>Confirm each safety warning above (tick the box) or cancel. Nothing was recorded.</translation>
     </message>
+    <message>
+        <source>This is a high-alert drug: a second person must check the dose before it is given. Enter their username as witness. Nothing was recorded.</source>
+        <translation>This is a high-alert drug: a second person must check the dose before it is given. Enter their username as witness. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>The witness must be a second person, not you. Nothing was recorded.</source>
+        <translation>The witness must be a second person, not you. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user of this device. Enter the witness&apos;s username. Nothing was recorded.</source>
+        <translation>"%1" is not a user of this device. Enter the witness's username. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is disabled; another person must witness. Nothing was recorded.</source>
+        <translation>The account of %1 is disabled; another person must witness. Nothing was recorded.</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::AdmissionDialog</name>
@@ -923,14 +939,6 @@ Recording arrives with the reconciliation feature.</translation>
         <translation>at %1</translation>
     </message>
     <message>
-        <source>PRN</source>
-        <translation>PRN</translation>
-    </message>
-    <message>
-        <source>PRN: %1</source>
-        <translation>PRN: %1</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -945,6 +953,10 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>as needed</source>
         <translation>as needed</translation>
+    </message>
+    <message>
+        <source>as needed: %1</source>
+        <translation>as needed: %1</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1589,125 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>I have checked this warning and record anyway</source>
         <translation>I have checked this warning and record anyway</translation>
+    </message>
+    <message>
+        <source>MAXIMUM DOSE EXCEEDED</source>
+        <translation>MAXIMUM DOSE EXCEEDED</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::SafetyWarningText</name>
+    <message>
+        <source>this medication</source>
+        <translation>this medication</translation>
+    </message>
+    <message>
+        <source>an unnamed substance</source>
+        <translation>an unnamed substance</translation>
+    </message>
+    <message>
+        <source>Recorded allergy (unconfirmed) to %1: %2 contains it.</source>
+        <translation>Recorded allergy (unconfirmed) to %1: %2 contains it.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy to %1: %2 contains it.</source>
+        <translation>Recorded allergy to %1: %2 contains it.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy (unconfirmed) to %1 (%2): %3 belongs to the same class.</source>
+        <translation>Recorded allergy (unconfirmed) to %1 (%2): %3 belongs to the same class.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy to %1 (%2): %3 belongs to the same class.</source>
+        <translation>Recorded allergy to %1 (%2): %3 belongs to the same class.</translation>
+    </message>
+    <message>
+        <source>Last dose of this order (recorded during downtime) was given at %1, %2 from this one; the order allows one dose every %3.</source>
+        <translation>Last dose of this order (recorded during downtime) was given at %1, %2 from this one; the order allows one dose every %3.</translation>
+    </message>
+    <message>
+        <source>Last dose of this order was given at %1, %2 from this one; the order allows one dose every %3.</source>
+        <translation>Last dose of this order was given at %1, %2 from this one; the order allows one dose every %3.</translation>
+    </message>
+    <message>
+        <source>This dose brings the total to %1 %2 within %3; the order allows at most %4 %2.</source>
+        <translation>This dose brings the total to %1 %2 within %3; the order allows at most %4 %2.</translation>
+    </message>
+    <message>
+        <source>This order is %1 in the EHR data as of %2; it should not be given.</source>
+        <translation>This order is %1 in the EHR data as of %2; it should not be given.</translation>
+    </message>
+    <message>
+        <source>This order is %1 in the last imported EHR data; it should not be given.</source>
+        <translation>This order is %1 in the last imported EHR data; it should not be given.</translation>
+    </message>
+    <message>
+        <source>This order ended at %1, before the data-as-of time.</source>
+        <translation>This order ended at %1, before the data-as-of time.</translation>
+    </message>
+    <message>
+        <source>This order ended at %1, before the time of this dose.</source>
+        <translation>This order ended at %1, before the time of this dose.</translation>
+    </message>
+    <message>
+        <source>penicillins</source>
+        <translation>penicillins</translation>
+    </message>
+    <message>
+        <source>cephalosporins</source>
+        <translation>cephalosporins</translation>
+    </message>
+    <message>
+        <source>NSAIDs</source>
+        <translation>NSAIDs</translation>
+    </message>
+    <message>
+        <source>heparins</source>
+        <translation>heparins</translation>
+    </message>
+    <message>
+        <source>opioids</source>
+        <translation>opioids</translation>
+    </message>
+    <message>
+        <source>pyrazolones (metamizole)</source>
+        <translation>pyrazolones (metamizole)</translation>
+    </message>
+    <message>
+        <source>sulfonamide antibiotics</source>
+        <translation>sulfonamide antibiotics</translation>
+    </message>
+    <message>
+        <source>iodinated contrast media</source>
+        <translation>iodinated contrast media</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>entered in error</source>
+        <translation>entered in error</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>

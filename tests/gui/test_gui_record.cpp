@@ -1,7 +1,9 @@
 // Recording during downtime from the chart: the administration dialog stores
 // the entry in the outbox before it confirms; the chart (plan, MAR) and the
 // census badge show it at once; safety warnings must be confirmed one by
-// one; annotations are a physician's; a nurse cannot decide conflicts.
+// one; a high-alert drug given needs a witness; annotations are a
+// physician's; a nurse cannot decide conflicts; who recorded is shown by
+// name; downtime admission lists wards by name.
 
 #include "GuiFixture.h"
 #include "app/WardDesktop.h"
@@ -19,13 +21,17 @@
 #include "records/PatientRecords.h"
 #include "vault/OutboxRepository.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QLabel>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTextBrowser>
 #include <QTest>
 #include <QTimer>
 
@@ -313,6 +319,147 @@ private Q_SLOTS:
                 onMar = mar->index(r, 0).data().toString().contains(QStringLiteral("HOLD: Hold while HR < 55"));
         }
         QVERIFY(onMar);
+    }
+
+    void highAlertGivenNeedsAWitness()
+    {
+        GuiFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error()));
+        auto session = f.unlockNurse();
+        QVERIFY(session);
+        auto chart = records::PatientRecords(session->vault()).chart(GuiFixture::kMaxId);
+        QVERIFY(chart.ok());
+        const model::MedicationOrder& enoxaparin = chart->orders.first(); // high-alert (heparin class)
+        QVERIFY(ui::AdministrationDialog::isHighAlert(enoxaparin));
+        const ui::RecordEnv env{*session, f.clock(), kDowntime};
+        vault::OutboxRepository outbox(session->vault().db());
+
+        ui::AdministrationDialog dialog(env, *chart, enoxaparin);
+        QVERIFY(dialog.needsWitness());
+        QVERIFY(dialog.warnings()->warnings().isEmpty()); // nothing else stands in the way
+        // Without a witness: refused, and the dialog says why.
+        dialog.accept();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY2(dialog.problem().contains(QStringLiteral("high-alert")) && dialog.problem().contains(QStringLiteral("witness")),
+                 qPrintable(dialog.problem()));
+        QVERIFY(outbox.items({})->isEmpty());
+        // Not oneself.
+        dialog.witnessField()->setText(GuiFixture::kNurse);
+        dialog.accept();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY2(dialog.problem().contains(QStringLiteral("second person")), qPrintable(dialog.problem()));
+        // Not someone this device does not know.
+        dialog.witnessField()->setText(QStringLiteral("nobody.here"));
+        dialog.accept();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY2(dialog.problem().contains(QStringLiteral("not a user")), qPrintable(dialog.problem()));
+        QVERIFY(outbox.items({})->isEmpty());
+        // Another user: recorded, with the witness, shown by name as it is typed.
+        dialog.witnessField()->setText(GuiFixture::kPhysician);
+        QCOMPARE(dialog.witnessNameLabel()->text(), QStringLiteral("Dr. Paul Berger"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.entry().witness, GuiFixture::kPhysician);
+        QCOMPARE(dialog.entry().resource.value(QStringLiteral("performer")).toArray().size(), 2);
+
+        // Not given needs no witness.
+        ui::AdministrationDialog notGiven(env, *chart, enoxaparin);
+        notGiven.outcomeBox()->setCurrentIndex(notGiven.outcomeBox()->findData(int(record::AdministrationOutcome::NotGiven)));
+        QVERIFY(!notGiven.needsWitness());
+        notGiven.reasonField()->setText(QStringLiteral("patient refused"));
+        notGiven.accept();
+        QCOMPARE(notGiven.result(), int(QDialog::Accepted));
+        QVERIFY(notGiven.entry().witness.isEmpty());
+    }
+
+    void recordedByShowsTheDisplayName()
+    {
+        GuiFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error()));
+        {
+            auto session = f.unlockPhysician();
+            QVERIFY(session);
+            const ui::RecordEnv env{*session, f.clock(), kDowntime};
+            ui::AnnotationDialog hold(env, GuiFixture::kErikaId, QStringLiteral("mr-erika-meto"), QStringLiteral("Metoprolol"));
+            hold.kindBox()->setCurrentIndex(0); // hold
+            hold.textField()->setPlainText(QStringLiteral("Hold while HR < 55"));
+            hold.accept();
+            QCOMPARE(hold.result(), int(QDialog::Accepted));
+            ui::NoteDialog note(env, GuiFixture::kErikaId);
+            note.textField()->setPlainText(QStringLiteral("Seen on the ward round."));
+            note.accept();
+            QCOMPARE(note.result(), int(QDialog::Accepted));
+            QCOMPARE(note.entry().author, GuiFixture::kPhysician); // stored by username, as ever
+        }
+        // The chart as the desktop shows it (WardDesktop::showChart): the view, then its recorder.
+        auto session = f.unlockNurse();
+        QVERIFY(session);
+        auto erika = records::PatientRecords(session->vault()).chart(GuiFixture::kErikaId);
+        QVERIFY(erika.ok());
+        auto* chart = new ui::ChartView(*erika, QStringLiteral("Station 3A"), QStringLiteral("3A-01"), f.clock());
+        std::unique_ptr<ui::ChartView> owner(chart);
+        new ui::ChartRecorder({*session, f.clock(), kDowntime}, *erika, chart);
+
+        QString planStatus;
+        ui::MedicationPlanModel* plan = chart->activePlan();
+        for (int r = 0; r < plan->rowCount(); ++r) {
+            if (plan->orderAt(r)->meta.id == QLatin1String("mr-erika-meto"))
+                planStatus = plan->index(r, ui::MedicationPlanModel::Status).data().toString();
+        }
+        QVERIFY2(planStatus.contains(QStringLiteral("(Dr. Paul Berger, ")), qPrintable(planStatus));
+        QVERIFY(!planStatus.contains(GuiFixture::kPhysician));
+
+        QString marLabel;
+        ui::MarModel* mar = chart->mar();
+        for (int r = 0; r < mar->rowCount(); ++r) {
+            if (mar->index(r, 0).data(ui::MarModel::OrderIdRole).toString() == QLatin1String("mr-erika-meto"))
+                marLabel = mar->index(r, 0).data().toString();
+        }
+        QVERIFY2(marLabel.contains(QStringLiteral("(Dr. Paul Berger, ")), qPrintable(marLabel));
+        QVERIFY(!marLabel.contains(GuiFixture::kPhysician));
+
+        auto* notes = qobject_cast<QTextBrowser*>(chart->tabs()->widget(ui::ChartView::NotesTab));
+        QVERIFY(notes);
+        const QString notesText = notes->toPlainText();
+        QVERIFY2(notesText.contains(QStringLiteral("Dr. Paul Berger")), qPrintable(notesText));
+        QVERIFY(!notesText.contains(GuiFixture::kPhysician));
+    }
+
+    void admissionListsWardsByName()
+    {
+        GuiFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error()));
+        auto session = f.unlockNurse();
+        QVERIFY(session);
+        ui::WardDesktop desktop(std::move(session), f.clock(), downtimeStatus(f.clock().now()));
+        QVERIFY(desktop.reloadCensus().ok());
+        // The desktop offers the nurse's wards (ward-3a); the dialog names them.
+        QStringList shown;
+        QStringList ids;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto* dialog = qobject_cast<ui::AdmissionDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            for (int i = 0; i < dialog->wardBox()->count(); ++i) {
+                shown << dialog->wardBox()->itemText(i);
+                ids << dialog->wardBox()->itemData(i).toString();
+            }
+            dialog->reject();
+        });
+        poll.start(10);
+        desktop.admitPatient();
+        poll.stop();
+        QCOMPARE(shown, QStringList{QStringLiteral("Station 3A")});
+        QCOMPARE(ids, QStringList{QStringLiteral("ward-3a")});
+
+        // A ward the vault holds no Location for keeps its id; a name given by the caller is kept.
+        const ui::RecordEnv env{desktop.session(), f.clock(), kDowntime};
+        ui::AdmissionDialog dialog(env, {{QStringLiteral("ward-9z"), QStringLiteral("ward-9z")},
+                                         {QStringLiteral("ward-3a"), QStringLiteral("3A Innere")}});
+        QCOMPARE(dialog.wardBox()->itemText(0), QStringLiteral("ward-9z"));
+        QCOMPARE(dialog.wardBox()->itemText(1), QStringLiteral("3A Innere"));
+        QCOMPARE(dialog.wardBox()->itemData(1).toString(), QStringLiteral("ward-3a"));
     }
 
     void admissionNeedsARange()

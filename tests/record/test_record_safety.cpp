@@ -3,8 +3,11 @@
 // interval (PRN, scheduled with the ward's window, maximum per period, against
 // the vault and the outbox) and discontinued orders, and stay silent
 // otherwise; unconfirmed warnings refuse to record; confirmed ones are stored.
+// Each warning carries its finding as data (code, substance, class, minutes,
+// status, times) for the screen to word; the outbox keeps kind and English text.
 
 #include "RecordFixture.h"
+#include "record/SafetyChecker.h"
 #include "vault/OutboxRepository.h"
 
 #include <QJsonArray>
@@ -52,6 +55,8 @@ private Q_SLOTS:
     void silentOtherwise();
     void notGivenNeedsNoConfirmation();
     void unconfirmedWarningsRefuseToRecord();
+    void findingsCarryTheData();
+    void storedWarningsStayReadable();
 
 private:
     std::unique_ptr<RecordFixture> f;
@@ -212,6 +217,82 @@ void TestRecordSafety::unconfirmedWarningsRefuseToRecord()
     QCOMPARE((*stored)->entry.warnings.first().kind, QStringLiteral("allergy"));
     QVERIFY((*stored)->entry.warnings.first().overridden);
     QCOMPARE((*stored)->entry.warnings.first().message, warnings->first().message);
+}
+
+void TestRecordSafety::findingsCarryTheData()
+{
+    const auto only = [](const Result<QList<SafetyWarning>>& w) -> SafetyFinding {
+        return w.ok() && w->size() == 1 ? w->first().finding : SafetyFinding{};
+    };
+    const SafetyFinding heparin = only(f->recorder().checkAdministration(give(kPatient, kOrderHeparin)));
+    QCOMPARE(heparin.code, SafetyCode::Allergy);
+    QCOMPARE(heparin.substance, QStringLiteral("Heparin (HIT II)"));
+    QCOMPARE(heparin.drug, QStringLiteral("Heparin-Natrium 5.000 I.E."));
+    QVERIFY(!heparin.allergyUnconfirmed);
+
+    const SafetyFinding amox = only(f->recorder().checkAdministration(give(kPatient, kOrderAmoxicillin)));
+    QCOMPARE(amox.code, SafetyCode::AllergyClass);
+    QCOMPARE(amox.substance, QStringLiteral("Penicillin"));
+    QCOMPARE(amox.drugClass, QStringLiteral("penicillin"));
+
+    // PRN q6h, last given 09:00 (vault), now 12:00.
+    const SafetyFinding early = only(f->recorder().checkAdministration(give(kPatient, kOrderParacetamol)));
+    QCOMPARE(early.code, SafetyCode::Interval);
+    QCOMPARE(early.minutesApart, qint64(180));
+    QCOMPARE(early.minimumIntervalMinutes, qint64(360));
+    QCOMPARE(early.otherDoseAt, QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
+    QVERIFY(!early.otherDoseLocal);
+
+    f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(15, 0), Qt::UTC));
+    AdministrationInput big = give(kPatient, kOrderParacetamol);
+    big.dose.value = 3500;
+    big.dose.unit = QStringLiteral("mg");
+    big.dose.code = QStringLiteral("mg");
+    const SafetyFinding max = only(f->recorder().checkAdministration(big)); // 1000 + 3500 mg in 24 h
+    QCOMPARE(max.code, SafetyCode::MaxDosePerPeriod);
+    QCOMPARE(max.totalAmount, 4500.0);
+    QCOMPARE(max.maximumAmount, 4000.0);
+    QCOMPARE(max.unit, QStringLiteral("mg"));
+    QCOMPARE(max.periodMinutes, qint64(24 * 60));
+
+    const SafetyFinding stopped = only(f->recorder().checkAdministration(give(kPatient, kOrderStopped)));
+    QCOMPARE(stopped.code, SafetyCode::DiscontinuedOrder);
+    QCOMPARE(stopped.orderStatus, QStringLiteral("stopped"));
+    QCOMPARE(stopped.dataAsOf, QDateTime(QDate(2026, 3, 1), QTime(11, 0), Qt::UTC));
+
+    const SafetyFinding ended = only(f->recorder().checkAdministration(give(kPatient, kOrderEnded)));
+    QCOMPARE(ended.code, SafetyCode::OrderEnded);
+    QVERIFY(ended.endedAt.isValid());
+    QVERIFY(ended.endedAt < f->clock.now());
+
+    // The stored kind and English sentence are made from the finding.
+    for (const SafetyFinding& finding : {heparin, amox, early, max, stopped, ended}) {
+        const SafetyWarning w = SafetyChecker::warning(finding);
+        QVERIFY(!w.kind.isEmpty());
+        QCOMPARE(w.message, SafetyChecker::englishText(finding));
+        QVERIFY(!w.message.isEmpty());
+    }
+    QCOMPARE(SafetyChecker::kindOf(SafetyCode::AllergyClass), QStringLiteral("allergy"));
+    QCOMPARE(SafetyChecker::kindOf(SafetyCode::MaxDosePerPeriod), QStringLiteral("interval"));
+    QCOMPARE(SafetyChecker::kindOf(SafetyCode::OrderEnded), QStringLiteral("discontinued-order"));
+}
+
+void TestRecordSafety::storedWarningsStayReadable()
+{
+    // Stored as before (kind, English message, overridden): read back without a finding.
+    auto warnings = f->recorder().checkAdministration(give(kPatient, kOrderAmoxicillin));
+    QVERIFY2(warnings.ok(), why(warnings));
+    auto recorded = f->recorder().recordAdministration(give(kPatient, kOrderAmoxicillin), *warnings);
+    QVERIFY2(recorded.ok(), why(recorded));
+    QVERIFY(f->reopen());
+    auto stored = OutboxRepository(f->vault->db()).item(recorded->uuid);
+    QVERIFY(stored.ok() && stored->has_value());
+    const SafetyWarning& w = (*stored)->entry.warnings.first();
+    QCOMPARE(w.kind, QStringLiteral("allergy"));
+    QCOMPARE(w.message, QStringLiteral("Recorded allergy to Penicillin (penicillins): Amoxicillin/Clavulansäure "
+                                       "875 mg/125 mg belongs to the same class."));
+    QCOMPARE(w.finding.code, SafetyCode::None);
+    QVERIFY(w.overridden);
 }
 
 QTEST_GUILESS_MAIN(TestRecordSafety)

@@ -68,8 +68,9 @@ QString OrderText::schedule(const model::MedicationOrder& order)
         }
         if (!t.when.isEmpty())
             part += (part.isEmpty() ? QString() : QStringLiteral(" ")) + t.when.join(QStringLiteral(", "));
-        if (part.isEmpty())
-            part = d.asNeeded ? tr("as needed") : d.text;
+        // A dose only as needed has no schedule of its own: prn() says "as needed" once.
+        if (part.isEmpty() && !d.asNeeded)
+            part = d.text;
         if (!part.isEmpty())
             parts << part;
     }
@@ -81,7 +82,17 @@ QString OrderText::prn(const model::MedicationOrder& order)
     if (!order.isPrn())
         return QString();
     const QString reason = order.asNeededReasonText();
-    return reason.isEmpty() ? tr("PRN") : tr("PRN: %1").arg(reason);
+    return reason.isEmpty() ? tr("as needed") : tr("as needed: %1").arg(reason);
+}
+
+QString OrderText::instructions(const model::MedicationOrder& order)
+{
+    QStringList parts;
+    for (const QString& p : {dose(order), route(order), schedule(order), prn(order)}) {
+        if (!p.trimmed().isEmpty())
+            parts << p;
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString OrderText::status(const model::MedicationOrder& order)

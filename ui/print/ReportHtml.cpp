@@ -3,8 +3,6 @@
 #include "chart/OrderText.h"
 #include "common/Format.h"
 
-#include <QRegularExpression>
-
 namespace lantern::ui {
 namespace {
 
@@ -110,9 +108,7 @@ QString ReportHtml::mar(const model::PatientChart& chart, const QString& ward, c
             given << QStringLiteral("<i>") + esc(tr("none; last: %1").arg(OrderText::lastGiven(last))) + QStringLiteral("</i>");
         }
         html += QStringLiteral("<tr><td><b>") + esc(OrderText::drug(o)) + QStringLiteral("</b><br>")
-            + esc(QStringList{OrderText::dose(o), OrderText::route(o), OrderText::schedule(o), OrderText::prn(o)}
-                      .filter(QRegularExpression(QStringLiteral("\\S")))
-                      .join(QStringLiteral(" · ")))
+            + esc(OrderText::instructions(o))
             + QStringLiteral("</td><td>") + given.join(QStringLiteral("<br>"));
         for (const QDateTime& start : shifts) {
             const int from = start.toLocalTime().time().hour();

@@ -52,16 +52,19 @@ AdministrationDialog::AdministrationDialog(const RecordEnv& env, const model::Pa
       m_orderDose(orderDose(order)), m_highAlert(isHighAlert(order)), m_warnings(new SafetyWarningPanel(this)),
       m_outcome(new QComboBox(this)), m_reason(new QLineEdit(this)), m_dose(new QLineEdit(this)),
       m_route(new QLineEdit(this)), m_site(new QLineEdit(this)), m_time(new QDateTimeEdit(this)),
-      m_witness(new QLineEdit(this)), m_note(new QLineEdit(this)), m_checkProblem(new QLabel(this)),
-      m_recheck(new QTimer(this))
+      m_witness(new QLineEdit(this)), m_witnessName(new QLabel(this)), m_note(new QLineEdit(this)),
+      m_checkProblem(new QLabel(this)), m_recheck(new QTimer(this))
 {
     setObjectName(QStringLiteral("administrationDialog"));
     setWindowTitle(tr("Record administration"));
     setMinimumWidth(560);
 
-    auto* drug = new QLabel(QStringLiteral("<b>%1</b><br>%2 · %3 · %4")
-                                .arg(OrderText::drug(order).toHtmlEscaped(), OrderText::dose(order).toHtmlEscaped(),
-                                     OrderText::route(order).toHtmlEscaped(), OrderText::schedule(order).toHtmlEscaped()),
+    // Users of this vault: who may witness. Without the list, core still checks the witness.
+    if (auto users = UserDirectory::load(env.session.vault()); users.ok())
+        m_users = std::move(*users);
+
+    auto* drug = new QLabel(QStringLiteral("<b>%1</b><br>%2")
+                                .arg(OrderText::drug(order).toHtmlEscaped(), OrderText::instructions(order).toHtmlEscaped()),
                             this);
     drug->setObjectName(QStringLiteral("administrationOrder"));
     drug->setWordWrap(true);
@@ -100,6 +103,11 @@ AdministrationDialog::AdministrationDialog(const RecordEnv& env, const model::Pa
     m_witness->setObjectName(QStringLiteral("administrationWitness"));
     m_witness->setPlaceholderText(m_highAlert ? tr("High-alert drug: username of the second person who checked")
                                               : tr("optional: username of a second person"));
+    m_witnessName->setObjectName(QStringLiteral("administrationWitnessName"));
+    m_witnessName->setStyleSheet(QStringLiteral("color: #4A5B6C;"));
+    auto* witnessRow = new QHBoxLayout;
+    witnessRow->addWidget(m_witness, 1);
+    witnessRow->addWidget(m_witnessName);
     m_note->setObjectName(QStringLiteral("administrationNote"));
 
     form()->addRow(tr("&Outcome"), m_outcome);
@@ -114,7 +122,7 @@ AdministrationDialog::AdministrationDialog(const RecordEnv& env, const model::Pa
     witnessLabel->setBuddy(m_witness);
     if (m_highAlert)
         witnessLabel->setStyleSheet(QStringLiteral("font-weight: bold; color: #8A4B00;"));
-    form()->addRow(witnessLabel, m_witness);
+    form()->addRow(witnessLabel, witnessRow);
     form()->addRow(tr("&Note"), m_note);
 
     setTabOrder(m_outcome, m_reason);
@@ -136,6 +144,7 @@ AdministrationDialog::AdministrationDialog(const RecordEnv& env, const model::Pa
         m_recheck->start();
     });
     connect(m_warnings, &SafetyWarningPanel::confirmationChanged, this, &AdministrationDialog::updateState);
+    connect(m_witness, &QLineEdit::textChanged, this, &AdministrationDialog::updateWitnessName);
     runChecks();
     updateState();
     m_outcome->setFocus();
@@ -184,7 +193,7 @@ record::AdministrationInput AdministrationDialog::input() const
     in.route = m_route->text().trimmed();
     in.site = m_site->text().trimmed();
     in.givenAt = m_time->dateTime().toUTC();
-    in.witness = m_witness->text().trimmed();
+    in.witness = m_witness->text().trimmed().toLower(); // usernames are lower-case
     in.note = m_note->text().trimmed();
     in.amends = m_amends;
     return in;
@@ -192,8 +201,10 @@ record::AdministrationInput AdministrationDialog::input() const
 
 void AdministrationDialog::runChecks()
 {
+    record::AdministrationInput in = input();
+    in.witness.clear(); // the checks do not depend on it; a half-typed name must not stop them (checked on Record)
     auto recorder = m_env.recorder();
-    auto found = recorder.checkAdministration(input());
+    auto found = recorder.checkAdministration(in);
     if (!found.ok()) {
         m_checkProblem->setText(tr("The safety checks could not run: %1").arg(found.error().message));
         m_checkProblem->show();
@@ -203,6 +214,35 @@ void AdministrationDialog::runChecks()
         m_warnings->setWarnings(*found);
     }
     updateState();
+}
+
+bool AdministrationDialog::needsWitness() const
+{
+    return m_highAlert && m_outcome->currentData().toInt() == int(record::AdministrationOutcome::Given);
+}
+
+QString AdministrationDialog::witnessProblem(const QString& witness) const
+{
+    if (witness.isEmpty())
+        return needsWitness() ? tr("This is a high-alert drug: a second person must check the dose before it is "
+                                   "given. Enter their username as witness. Nothing was recorded.")
+                              : QString();
+    if (witness == m_env.session.user().username)
+        return tr("The witness must be a second person, not you. Nothing was recorded.");
+    const access::User* user = m_users.find(witness);
+    if (!user && !m_users.isEmpty())
+        return tr("\"%1\" is not a user of this device. Enter the witness's username. Nothing was recorded.")
+            .arg(witness);
+    if (user && user->disabled)
+        return tr("The account of %1 is disabled; another person must witness. Nothing was recorded.")
+            .arg(user->displayName);
+    return QString();
+}
+
+void AdministrationDialog::updateWitnessName()
+{
+    const access::User* user = m_users.find(m_witness->text().trimmed().toLower());
+    m_witnessName->setText(user && !user->disabled ? user->displayName : QString());
 }
 
 void AdministrationDialog::updateState()
@@ -222,6 +262,10 @@ Result<record::RecordEntry> AdministrationDialog::submit()
     if (in.outcome != record::AdministrationOutcome::Given && in.reason.isEmpty()) {
         m_reason->setFocus();
         return Error(ErrorCode::InvalidInput, tr("Give the reason why the dose was not given or held."));
+    }
+    if (const QString problem = witnessProblem(in.witness); !problem.isEmpty()) {
+        m_witness->setFocus();
+        return Error(ErrorCode::InvalidInput, problem);
     }
     // The checks again, with what is in the form now: a new warning must be seen first.
     runChecks();

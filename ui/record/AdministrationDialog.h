@@ -4,11 +4,13 @@
 // prefilled from the order; site; the time (now, editable within the
 // Recorder's window); a witness for high-alert drugs; a note. The safety
 // checks run as the form changes and their warnings must each be confirmed
-// before Record stores the entry.
+// before Record stores the entry. A high-alert drug recorded as given needs a
+// witness: another user of this device, entered by username.
 
 #include "model/PatientChart.h"
 #include "record/RecordDialog.h"
 #include "record/RecordEnv.h"
+#include "record/UserDirectory.h"
 
 class QComboBox;
 class QDateTimeEdit;
@@ -38,16 +40,21 @@ public:
     QLineEdit* doseField() const { return m_dose; }
     QLineEdit* routeField() const { return m_route; }
     QLineEdit* witnessField() const { return m_witness; }
+    QLabel* witnessNameLabel() const { return m_witnessName; }
     QDateTimeEdit* timeField() const { return m_time; }
     // Runs the safety checks for the current input now (also done as the form changes).
     void runChecks();
     static bool isHighAlert(const model::MedicationOrder& order);
+    bool needsWitness() const; // high-alert and recorded as given
 
 protected:
     Result<record::RecordEntry> submit() override;
 
 private:
     void updateState();
+    void updateWitnessName();
+    // Why the witness cannot be accepted (translated), or empty.
+    QString witnessProblem(const QString& witness) const;
 
     RecordEnv m_env;
     QString m_patientId;
@@ -63,6 +70,8 @@ private:
     QLineEdit* m_site;
     QDateTimeEdit* m_time;
     QLineEdit* m_witness;
+    QLabel* m_witnessName;
+    UserDirectory m_users;
     QLineEdit* m_note;
     QLabel* m_checkProblem;
     QTimer* m_recheck;

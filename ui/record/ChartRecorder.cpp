@@ -7,6 +7,7 @@
 #include "record/AdministrationDialog.h"
 #include "record/LocalNotesView.h"
 #include "record/SimpleRecordDialogs.h"
+#include "record/UserDirectory.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -33,6 +34,17 @@ QTableView* ChartRecorder::table(const char* name) const
 
 void ChartRecorder::install()
 {
+    // Who recorded an entry is shown by the name people know, not the login name.
+    // Without the user list (a vault error) the marks keep the usernames.
+    auto users = UserDirectory::load(m_env.session.vault());
+    const model::PatientChart shown = users.ok() ? users->withDisplayNames(m_chart) : m_chart;
+    if (!m_chart.orderAnnotations.isEmpty()) {
+        // The annotations on the plan and the MAR name their author.
+        m_view->activePlan()->setChart(shown);
+        m_view->inactivePlan()->setChart(shown);
+        m_view->mar()->setChart(shown);
+    }
+
     // The notes tab shows this device's notes and annotations.
     QTabWidget* tabs = m_view->tabs();
     const QString notesTitle = tabs->tabText(ChartView::NotesTab);
@@ -40,7 +52,7 @@ void ChartRecorder::install()
     tabs->removeTab(ChartView::NotesTab);
     if (old)
         old->deleteLater();
-    tabs->insertTab(ChartView::NotesTab, new LocalNotesView(m_chart, tabs), notesTitle);
+    tabs->insertTab(ChartView::NotesTab, new LocalNotesView(shown, tabs), notesTitle);
 
     // Marked lines ("recorded in downtime", annotations) take two or more lines.
     if (QTableView* t = table("activePlanTable"))

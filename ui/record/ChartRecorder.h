@@ -5,6 +5,8 @@
 // shortcuts. Each opens its dialog; what the Recorder stored is announced
 // through recorded(), and the desktop re-reads census and chart.
 // Only offered to users with the Record permission; annotations only to physicians.
+// It also puts the notes tab in place and has the plan, MAR and notes name who
+// recorded an entry by display name (UserDirectory), for every user.
 
 #include "model/PatientChart.h"
 #include "record/RecordEnv.h"

@@ -20,7 +20,8 @@ public:
     // "recorded in downtime, not yet in EHR" (or "… in conflict, waits for review"); empty for EHR data.
     static QString administration(const model::MedicationAdministration& a);
     static QString state(const model::LocalEntryMark& mark);
-    // "⚑ HOLD: text (Dr. X, 09:12)" one per line; empty when none.
+    // "⚑ HOLD: text (Dr. X, 09:12)" one per line; empty when none. The author as the
+    // chart has it: UserDirectory::withDisplayNames makes it the display name.
     static QString annotations(const QList<model::LocalAnnotation>& annotations);
     static QString annotationKind(const QString& kind);
     static QColor localBackground(); // amber: recorded here, not yet in the EHR

@@ -1,5 +1,7 @@
 #include "record/SafetyWarningPanel.h"
 
+#include "record/SafetyWarningText.h"
+
 #include <QCheckBox>
 #include <QFrame>
 #include <QLabel>
@@ -25,6 +27,13 @@ QString SafetyWarningPanel::kindTitle(const QString& kind)
     return kind.toUpper();
 }
 
+QString SafetyWarningPanel::title(const record::SafetyWarning& warning)
+{
+    if (warning.finding.code == record::SafetyCode::MaxDosePerPeriod)
+        return tr("MAXIMUM DOSE EXCEEDED");
+    return kindTitle(warning.kind);
+}
+
 void SafetyWarningPanel::setWarnings(const QList<record::SafetyWarning>& warnings)
 {
     QList<QPair<QString, QString>> wasConfirmed;
@@ -41,16 +50,18 @@ void SafetyWarningPanel::setWarnings(const QList<record::SafetyWarning>& warning
         frame->setObjectName(QStringLiteral("safetyWarning"));
         frame->setStyleSheet(QStringLiteral("QFrame#safetyWarning { background: #FFEBEE; border: 2px solid #B71C1C; "
                                             "border-radius: 4px; } QLabel { color: #7F0000; }"));
-        auto* title = new QLabel(QStringLiteral("⚠ ") + kindTitle(w.kind), frame);
-        title->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
-        auto* text = new QLabel(w.message, frame);
+        auto* heading = new QLabel(QStringLiteral("⚠ ") + title(w), frame);
+        heading->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
+        auto* text = new QLabel(SafetyWarningText::text(w), frame);
+        text->setObjectName(QStringLiteral("safetyWarningText"));
+        text->setTextFormat(Qt::PlainText); // drug and substance names come from foreign data
         text->setWordWrap(true);
         auto* box = new QCheckBox(tr("I have checked this warning and record anyway"), frame);
         box->setObjectName(QStringLiteral("confirmWarning"));
         box->setChecked(wasConfirmed.contains({w.kind, w.message}));
         connect(box, &QCheckBox::toggled, this, &SafetyWarningPanel::confirmationChanged);
         auto* inner = new QVBoxLayout(frame);
-        inner->addWidget(title);
+        inner->addWidget(heading);
         inner->addWidget(text);
         inner->addWidget(box);
         m_layout->addWidget(frame);

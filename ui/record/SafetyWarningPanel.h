@@ -3,6 +3,7 @@
 // order), shown above the form in red, each with its own "I have checked
 // this" box. Recording goes ahead only when every box is ticked; what was
 // confirmed goes to the Recorder, which stores the warnings and the decision.
+// The sentences are worded here from core's findings (SafetyWarningText).
 
 #include "record/RecordEntry.h"
 
@@ -30,7 +31,9 @@ public:
     // Ticks every box (tests, screenshots).
     void confirmAll();
     QList<QCheckBox*> boxes() const { return m_boxes; }
+    // The title of a stored kind ("ALLERGY"), and of a warning (more precise while recording).
     static QString kindTitle(const QString& kind);
+    static QString title(const record::SafetyWarning& warning);
 
 Q_SIGNALS:
     void confirmationChanged();

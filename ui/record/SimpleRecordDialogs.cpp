@@ -1,10 +1,12 @@
 #include "record/SimpleRecordDialogs.h"
 
+#include "record/WardNames.h"
 #include "vault/OutboxRepository.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
+#include <QHash>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -206,8 +208,23 @@ AdmissionDialog::AdmissionDialog(const RecordEnv& env, const QList<QPair<QString
     m_sex->addItem(tr("male"), QStringLiteral("male"));
     m_sex->addItem(tr("other"), QStringLiteral("other"));
     m_sex->addItem(tr("unknown"), QStringLiteral("unknown"));
-    for (const auto& [id, name] : wards)
-        m_ward->addItem(name.isEmpty() ? id : name, id);
+    // Wards are listed by name. A caller that knows only ids (the user's ward
+    // scope) passes the id as name; the vault's Location resources name them.
+    QHash<QString, QString> names;
+    for (const auto& [id, name] : wards) {
+        if (name.isEmpty() || name == id) {
+            auto known = WardNames::load(env.session.vault());
+            if (known.ok())
+                names = std::move(*known);
+            break;
+        }
+    }
+    m_ward->setObjectName(QStringLiteral("admissionWard"));
+    for (const auto& [id, name] : wards) {
+        const QString shown = !name.isEmpty() && name != id ? name : names.value(id, id);
+        m_ward->addItem(shown, id);
+        m_ward->setItemData(m_ward->count() - 1, id, Qt::ToolTipRole);
+    }
     m_bed->setObjectName(QStringLiteral("admissionBed"));
     form()->addRow(tr("&Family name"), m_family);
     form()->addRow(tr("&Given name"), m_given);

@@ -86,8 +86,10 @@ class AdmissionDialog : public RecordDialog
     Q_OBJECT
 
 public:
-    // wards: Location id -> name, the wards the user may admit to.
+    // wards: Location id -> name, the wards the user may admit to. A ward given
+    // without a name (or with its id as name) is named from the vault's Locations.
     AdmissionDialog(const RecordEnv& env, const QList<QPair<QString, QString>>& wards, QWidget* parent = nullptr);
+    QComboBox* wardBox() const { return m_ward; }
     QLineEdit* familyField() const { return m_family; }
     QLineEdit* givenField() const { return m_given; }
     QLineEdit* bedField() const { return m_bed; }
