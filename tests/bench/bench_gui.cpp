@@ -33,6 +33,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -67,6 +68,19 @@ double peakRssMb()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;
+}
+
+// Resident now (VmRSS): unlike the peak, it no longer counts Argon2id's transient buffer.
+double currentRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
 }
 
 double median(QList<double> v)
@@ -161,6 +175,8 @@ int run(const QString& dir)
     out.insert(QStringLiteral("censusVisibleMs"), msSince(timer));
     const int rows = desktop->censusModel()->rowCount();
     out.insert(QStringLiteral("censusRows"), rows);
+    out.insert(QStringLiteral("peakRssAfterCensusMb"), peakRssMb()); // where the memory goes, phase by phase
+    out.insert(QStringLiteral("rssWithCensusMb"), currentRssMb());
 
     // Baseline: the same rows' text in a QStandardItemModel behind a plain QTableView.
     QList<QStringList> texts;
@@ -234,6 +250,7 @@ int run(const QString& dir)
     out.insert(QStringLiteral("chartMs"), median(charts));
     out.insert(QStringLiteral("chartMaxMs"), *std::max_element(charts.cbegin(), charts.cend()));
     out.insert(QStringLiteral("baselineChartReadMs"), median(reads));
+    out.insert(QStringLiteral("peakRssAfterChartsMb"), peakRssMb());
     delete desktop; // closes this session's vault
 
     // The MAR of one 40-bed ward to PDF.
@@ -252,6 +269,7 @@ int run(const QString& dir)
     out.insert(QStringLiteral("wardMarMs"), msSince(timer));
     out.insert(QStringLiteral("wardMarPages"), *pages);
     out.insert(QStringLiteral("wardMarPatients"), ward.censusModel()->rowCount());
+    out.insert(QStringLiteral("peakRssAfterWardMarMb"), peakRssMb());
 
     // Baseline: the same MAR bodies (already read and mapped) in one QTextDocument, printed once.
     QString html;
@@ -270,6 +288,7 @@ int run(const QString& dir)
     doc.print(&writer);
     out.insert(QStringLiteral("baselineMarHtmlPdfMs"), msSince(timer));
     out.insert(QStringLiteral("peakRssMb"), peakRssMb());
+    out.insert(QStringLiteral("rssAtEndMb"), currentRssMb());
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
