@@ -9,6 +9,21 @@
 
 namespace lantern::test {
 
+const QString GuiFixture::kDowntimeId = QStringLiteral("5f2b8c1e-0d4a-4c7e-9a51-3b6e2f1d9c07");
+
+sync::MirrorStatus GuiFixture::downtimeStatus(const QDateTime& now)
+{
+    sync::MirrorStatus s;
+    s.state = sync::EhrState::Downtime;
+    sync::DowntimeRecord d;
+    d.id = QUuid(kDowntimeId);
+    d.start = now.addSecs(-3600);
+    s.downtime = d;
+    s.stateSince = d.start;
+    s.dataAsOf = now.addSecs(-3700);
+    return s;
+}
+
 const QString GuiFixture::kNurse = QStringLiteral("jana.schulz");
 const QString GuiFixture::kNursePass = QStringLiteral("Quiet-river-stones-42-north");
 const QString GuiFixture::kPhysician = QStringLiteral("paul.berger");

@@ -7,6 +7,7 @@
 #include "access/Session.h"
 #include "access/VaultAccess.h"
 #include "common/Clock.h"
+#include "mirror/MirrorEngine.h"
 
 #include <QByteArray>
 #include <QTemporaryDir>
@@ -27,6 +28,9 @@ public:
     static const QString kMaxId;     // NKA, one active order
     static const QString kLenaId;    // no allergy information, no orders, pregnant (LOINC 82810-3)
     static const QString kErikaFamily;
+    // The downtime the recording and printing tests run in (an hour old at `now`).
+    static const QString kDowntimeId;
+    static sync::MirrorStatus downtimeStatus(const QDateTime& now);
 
     GuiFixture(); // clock at 2026-03-01 10:00 UTC
     ~GuiFixture();

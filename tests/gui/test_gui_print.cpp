@@ -35,18 +35,6 @@ QString pageText(const QString& pdf, int page)
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-sync::MirrorStatus downtimeStatus(const QDateTime& now)
-{
-    sync::MirrorStatus s;
-    s.state = sync::EhrState::Downtime;
-    sync::DowntimeRecord d;
-    d.id = QUuid(QStringLiteral("{5f2b8c1e-0d4a-4c7e-9a51-3b6e2f1d9c07}"));
-    d.start = now.addSecs(-3600);
-    s.downtime = d;
-    s.stateSince = d.start;
-    s.dataAsOf = now.addSecs(-3700);
-    return s;
-}
 
 } // namespace
 
@@ -73,7 +61,7 @@ private Q_SLOTS:
         QVERIFY2(f.ok(), qPrintable(f.error()));
         auto session = f.unlockNurse();
         QVERIFY(session);
-        ui::WardDesktop desktop(std::move(session), f.clock(), downtimeStatus(f.clock().now()));
+        ui::WardDesktop desktop(std::move(session), f.clock(), GuiFixture::downtimeStatus(f.clock().now()));
         QVERIFY(desktop.reloadCensus().ok());
         QTemporaryDir out;
         const QString pdf = out.filePath(QStringLiteral("out.pdf"));

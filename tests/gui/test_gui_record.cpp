@@ -1,9 +1,8 @@
 // Recording during downtime from the chart: the administration dialog stores
 // the entry in the outbox before it confirms; the chart (plan, MAR) and the
 // census badge show it at once; safety warnings must be confirmed one by
-// one; a high-alert drug given needs a witness; annotations are a
-// physician's; a nurse cannot decide conflicts; who recorded is shown by
-// name; downtime admission lists wards by name.
+// one; annotations are a physician's; a nurse cannot decide conflicts.
+// (Witness, names and admission: test_gui_record_people.)
 
 #include "GuiFixture.h"
 #include "app/WardDesktop.h"
@@ -39,21 +38,6 @@ using namespace lantern;
 using lantern::test::GuiFixture;
 
 namespace {
-
-const QString kDowntime = QStringLiteral("5f2b8c1e-0d4a-4c7e-9a51-3b6e2f1d9c07");
-
-sync::MirrorStatus downtimeStatus(const QDateTime& now)
-{
-    sync::MirrorStatus s;
-    s.state = sync::EhrState::Downtime;
-    sync::DowntimeRecord d;
-    d.id = QUuid(kDowntime);
-    d.start = now.addSecs(-3600);
-    s.downtime = d;
-    s.stateSince = d.start;
-    s.dataAsOf = now.addSecs(-3700);
-    return s;
-}
 
 // An amoxicillin order for Erika, who is allergic to penicillin.
 QByteArray amoxicillinOrder()
@@ -103,7 +87,7 @@ private Q_SLOTS:
         QVERIFY2(f.ok(), qPrintable(f.error()));
         auto session = f.unlockNurse();
         QVERIFY(session);
-        ui::WardDesktop desktop(std::move(session), f.clock(), downtimeStatus(f.clock().now()));
+        ui::WardDesktop desktop(std::move(session), f.clock(), GuiFixture::downtimeStatus(f.clock().now()));
         QVERIFY(desktop.reloadCensus().ok());
         QCOMPARE(censusPending(desktop, GuiFixture::kMaxId), 0);
         QVERIFY(desktop.openChart(GuiFixture::kMaxId, ui::ChartView::PlanTab).ok());
@@ -140,7 +124,7 @@ private Q_SLOTS:
         QCOMPARE(it.entry.orderId, QStringLiteral("mr-max-enox"));
         QCOMPARE(it.entry.author, GuiFixture::kNurse);
         QCOMPARE(it.entry.witness, GuiFixture::kPhysician);
-        QCOMPARE(it.entry.downtimeId, kDowntime);
+        QCOMPARE(it.entry.downtimeId, GuiFixture::kDowntimeId);
 
         // The chart was re-read: plan "last given" and the MAR mark it as local.
         ui::ChartView* chart = desktop.chartView();
@@ -177,7 +161,7 @@ private Q_SLOTS:
                 amox = &o;
         }
         QVERIFY(amox);
-        const ui::RecordEnv env{*session, f.clock(), kDowntime};
+        const ui::RecordEnv env{*session, f.clock(), GuiFixture::kDowntimeId};
         ui::AdministrationDialog dialog(env, *chart, *amox);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -222,7 +206,7 @@ private Q_SLOTS:
         QVERIFY(session);
         auto chart = records::PatientRecords(session->vault()).chart(GuiFixture::kMaxId);
         QVERIFY(chart.ok());
-        const ui::RecordEnv env{*session, f.clock(), kDowntime};
+        const ui::RecordEnv env{*session, f.clock(), GuiFixture::kDowntimeId};
         ui::AdministrationDialog dialog(env, *chart, chart->orders.first());
         dialog.outcomeBox()->setCurrentIndex(1); // not given
         QVERIFY(dialog.reasonField()->isEnabled());
@@ -241,7 +225,7 @@ private Q_SLOTS:
         QVERIFY2(f.ok(), qPrintable(f.error()));
         auto session = f.unlockNurse();
         QVERIFY(session);
-        ui::WardDesktop desktop(std::move(session), f.clock(), downtimeStatus(f.clock().now()));
+        ui::WardDesktop desktop(std::move(session), f.clock(), GuiFixture::downtimeStatus(f.clock().now()));
         QVERIFY(desktop.reloadCensus().ok());
         QVERIFY(desktop.openChart(GuiFixture::kErikaId).ok());
         ui::ChartRecorder* recorder = desktop.chartRecorder();
@@ -253,10 +237,10 @@ private Q_SLOTS:
         QVERIFY(!annotated.ok());
         QCOMPARE(annotated.error().code, ErrorCode::Denied);
         QVERIFY(!opened);
-        QCOMPARE(ui::AnnotationDialog::mayOpen({desktop.session(), f.clock(), kDowntime}).error().code, ErrorCode::Denied);
+        QCOMPARE(ui::AnnotationDialog::mayOpen({desktop.session(), f.clock(), GuiFixture::kDowntimeId}).error().code, ErrorCode::Denied);
 
         // A note recorded by the nurse and put in conflict by the uploader: the nurse sees it, cannot decide.
-        ui::NoteDialog note({desktop.session(), f.clock(), kDowntime}, GuiFixture::kErikaId);
+        ui::NoteDialog note({desktop.session(), f.clock(), GuiFixture::kDowntimeId}, GuiFixture::kErikaId);
         note.textField()->setPlainText(QStringLiteral("Refused breakfast."));
         note.accept();
         QCOMPARE(note.result(), int(QDialog::Accepted));
@@ -284,7 +268,7 @@ private Q_SLOTS:
         {
             auto session = f.unlockPhysician();
             QVERIFY(session);
-            ui::WardDesktop desktop(std::move(session), f.clock(), downtimeStatus(f.clock().now()));
+            ui::WardDesktop desktop(std::move(session), f.clock(), GuiFixture::downtimeStatus(f.clock().now()));
             QVERIFY(desktop.reloadCensus().ok());
             QVERIFY(desktop.openChart(GuiFixture::kErikaId).ok());
             ui::ChartRecorder* recorder = desktop.chartRecorder();
@@ -302,7 +286,7 @@ private Q_SLOTS:
         }
         auto session = f.unlockNurse();
         QVERIFY(session);
-        ui::WardDesktop desktop(std::move(session), f.clock(), downtimeStatus(f.clock().now()));
+        ui::WardDesktop desktop(std::move(session), f.clock(), GuiFixture::downtimeStatus(f.clock().now()));
         QVERIFY(desktop.reloadCensus().ok());
         QVERIFY(desktop.openChart(GuiFixture::kErikaId).ok());
         ui::MedicationPlanModel* plan = desktop.chartView()->activePlan();
@@ -319,169 +303,6 @@ private Q_SLOTS:
                 onMar = mar->index(r, 0).data().toString().contains(QStringLiteral("HOLD: Hold while HR < 55"));
         }
         QVERIFY(onMar);
-    }
-
-    void highAlertGivenNeedsAWitness()
-    {
-        GuiFixture f;
-        QVERIFY2(f.ok(), qPrintable(f.error()));
-        auto session = f.unlockNurse();
-        QVERIFY(session);
-        auto chart = records::PatientRecords(session->vault()).chart(GuiFixture::kMaxId);
-        QVERIFY(chart.ok());
-        const model::MedicationOrder& enoxaparin = chart->orders.first(); // high-alert (heparin class)
-        QVERIFY(ui::AdministrationDialog::isHighAlert(enoxaparin));
-        const ui::RecordEnv env{*session, f.clock(), kDowntime};
-        vault::OutboxRepository outbox(session->vault().db());
-
-        ui::AdministrationDialog dialog(env, *chart, enoxaparin);
-        QVERIFY(dialog.needsWitness());
-        QVERIFY(dialog.warnings()->warnings().isEmpty()); // nothing else stands in the way
-        // Without a witness: refused, and the dialog says why.
-        dialog.accept();
-        QVERIFY(dialog.result() != QDialog::Accepted);
-        QVERIFY2(dialog.problem().contains(QStringLiteral("high-alert")) && dialog.problem().contains(QStringLiteral("witness")),
-                 qPrintable(dialog.problem()));
-        QVERIFY(outbox.items({})->isEmpty());
-        // Not oneself.
-        dialog.witnessField()->setText(GuiFixture::kNurse);
-        dialog.accept();
-        QVERIFY(dialog.result() != QDialog::Accepted);
-        QVERIFY2(dialog.problem().contains(QStringLiteral("second person")), qPrintable(dialog.problem()));
-        // Not someone this device does not know.
-        dialog.witnessField()->setText(QStringLiteral("nobody.here"));
-        dialog.accept();
-        QVERIFY(dialog.result() != QDialog::Accepted);
-        QVERIFY2(dialog.problem().contains(QStringLiteral("not a user")), qPrintable(dialog.problem()));
-        QVERIFY(outbox.items({})->isEmpty());
-        // Another user: recorded, with the witness, shown by name as it is typed.
-        dialog.witnessField()->setText(GuiFixture::kPhysician);
-        QCOMPARE(dialog.witnessNameLabel()->text(), QStringLiteral("Dr. Paul Berger"));
-        dialog.accept();
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(dialog.entry().witness, GuiFixture::kPhysician);
-        QCOMPARE(dialog.entry().resource.value(QStringLiteral("performer")).toArray().size(), 2);
-
-        // Not given needs no witness.
-        ui::AdministrationDialog notGiven(env, *chart, enoxaparin);
-        notGiven.outcomeBox()->setCurrentIndex(notGiven.outcomeBox()->findData(int(record::AdministrationOutcome::NotGiven)));
-        QVERIFY(!notGiven.needsWitness());
-        notGiven.reasonField()->setText(QStringLiteral("patient refused"));
-        notGiven.accept();
-        QCOMPARE(notGiven.result(), int(QDialog::Accepted));
-        QVERIFY(notGiven.entry().witness.isEmpty());
-    }
-
-    void recordedByShowsTheDisplayName()
-    {
-        GuiFixture f;
-        QVERIFY2(f.ok(), qPrintable(f.error()));
-        {
-            auto session = f.unlockPhysician();
-            QVERIFY(session);
-            const ui::RecordEnv env{*session, f.clock(), kDowntime};
-            ui::AnnotationDialog hold(env, GuiFixture::kErikaId, QStringLiteral("mr-erika-meto"), QStringLiteral("Metoprolol"));
-            hold.kindBox()->setCurrentIndex(0); // hold
-            hold.textField()->setPlainText(QStringLiteral("Hold while HR < 55"));
-            hold.accept();
-            QCOMPARE(hold.result(), int(QDialog::Accepted));
-            ui::NoteDialog note(env, GuiFixture::kErikaId);
-            note.textField()->setPlainText(QStringLiteral("Seen on the ward round."));
-            note.accept();
-            QCOMPARE(note.result(), int(QDialog::Accepted));
-            QCOMPARE(note.entry().author, GuiFixture::kPhysician); // stored by username, as ever
-        }
-        // The chart as the desktop shows it (WardDesktop::showChart): the view, then its recorder.
-        auto session = f.unlockNurse();
-        QVERIFY(session);
-        auto erika = records::PatientRecords(session->vault()).chart(GuiFixture::kErikaId);
-        QVERIFY(erika.ok());
-        auto* chart = new ui::ChartView(*erika, QStringLiteral("Station 3A"), QStringLiteral("3A-01"), f.clock());
-        std::unique_ptr<ui::ChartView> owner(chart);
-        new ui::ChartRecorder({*session, f.clock(), kDowntime}, *erika, chart);
-
-        QString planStatus;
-        ui::MedicationPlanModel* plan = chart->activePlan();
-        for (int r = 0; r < plan->rowCount(); ++r) {
-            if (plan->orderAt(r)->meta.id == QLatin1String("mr-erika-meto"))
-                planStatus = plan->index(r, ui::MedicationPlanModel::Status).data().toString();
-        }
-        QVERIFY2(planStatus.contains(QStringLiteral("(Dr. Paul Berger, ")), qPrintable(planStatus));
-        QVERIFY(!planStatus.contains(GuiFixture::kPhysician));
-
-        QString marLabel;
-        ui::MarModel* mar = chart->mar();
-        for (int r = 0; r < mar->rowCount(); ++r) {
-            if (mar->index(r, 0).data(ui::MarModel::OrderIdRole).toString() == QLatin1String("mr-erika-meto"))
-                marLabel = mar->index(r, 0).data().toString();
-        }
-        QVERIFY2(marLabel.contains(QStringLiteral("(Dr. Paul Berger, ")), qPrintable(marLabel));
-        QVERIFY(!marLabel.contains(GuiFixture::kPhysician));
-
-        auto* notes = qobject_cast<QTextBrowser*>(chart->tabs()->widget(ui::ChartView::NotesTab));
-        QVERIFY(notes);
-        const QString notesText = notes->toPlainText();
-        QVERIFY2(notesText.contains(QStringLiteral("Dr. Paul Berger")), qPrintable(notesText));
-        QVERIFY(!notesText.contains(GuiFixture::kPhysician));
-    }
-
-    void admissionListsWardsByName()
-    {
-        GuiFixture f;
-        QVERIFY2(f.ok(), qPrintable(f.error()));
-        auto session = f.unlockNurse();
-        QVERIFY(session);
-        ui::WardDesktop desktop(std::move(session), f.clock(), downtimeStatus(f.clock().now()));
-        QVERIFY(desktop.reloadCensus().ok());
-        // The desktop offers the nurse's wards (ward-3a); the dialog names them.
-        QStringList shown;
-        QStringList ids;
-        QTimer poll;
-        connect(&poll, &QTimer::timeout, this, [&] {
-            auto* dialog = qobject_cast<ui::AdmissionDialog*>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            for (int i = 0; i < dialog->wardBox()->count(); ++i) {
-                shown << dialog->wardBox()->itemText(i);
-                ids << dialog->wardBox()->itemData(i).toString();
-            }
-            dialog->reject();
-        });
-        poll.start(10);
-        desktop.admitPatient();
-        poll.stop();
-        QCOMPARE(shown, QStringList{QStringLiteral("Station 3A")});
-        QCOMPARE(ids, QStringList{QStringLiteral("ward-3a")});
-
-        // A ward the vault holds no Location for keeps its id; a name given by the caller is kept.
-        const ui::RecordEnv env{desktop.session(), f.clock(), kDowntime};
-        ui::AdmissionDialog dialog(env, {{QStringLiteral("ward-9z"), QStringLiteral("ward-9z")},
-                                         {QStringLiteral("ward-3a"), QStringLiteral("3A Innere")}});
-        QCOMPARE(dialog.wardBox()->itemText(0), QStringLiteral("ward-9z"));
-        QCOMPARE(dialog.wardBox()->itemText(1), QStringLiteral("3A Innere"));
-        QCOMPARE(dialog.wardBox()->itemData(1).toString(), QStringLiteral("ward-3a"));
-    }
-
-    void admissionNeedsARange()
-    {
-        GuiFixture f;
-        QVERIFY2(f.ok(), qPrintable(f.error()));
-        auto session = f.unlockNurse();
-        QVERIFY(session);
-        const ui::RecordEnv env{*session, f.clock(), kDowntime};
-        ui::AdmissionDialog dialog(env, {{QStringLiteral("ward-3a"), QStringLiteral("Station 3A")}});
-        dialog.familyField()->setText(QStringLiteral("Unbekannt"));
-        dialog.givenField()->setText(QStringLiteral("Frau"));
-        dialog.accept();
-        QVERIFY(dialog.result() != QDialog::Accepted);
-        QVERIFY2(dialog.problem().contains(QStringLiteral("range")), qPrintable(dialog.problem()));
-
-        vault::DowntimeIdRange range{QStringLiteral("urn:oid:1.2.276.0.76.4.8"), QStringLiteral("DT-"), 500, 599, 500};
-        QVERIFY(vault::DowntimeIdRangeRepository(session->vault().db()).configure(range).ok());
-        dialog.accept();
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        const QString id = ui::AdmissionDialog::identifierOf(dialog.entry());
-        QVERIFY2(id.startsWith(QStringLiteral("DT-")), qPrintable(id));
     }
 };
 
