@@ -13,7 +13,7 @@ export LANTERN_VAULT_DIR="${LANTERN_DEMO_DIR:-$(mktemp -d /tmp/lantern-demo.XXXX
 admin_pass='Demo-IT-lantern-2026!'
 nurse_pass='Demo-Nurse-ward-one-night'
 doctor_pass='Demo-Physician-both-wards-day'
-data="${LANTERN_FHIR_DATA_DIR:-$PWD/../shared/data/fhir}"
+data="${LANTERN_FHIR_DATA_DIR:-$PWD/tests/data/fhir}"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 

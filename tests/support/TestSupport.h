@@ -8,7 +8,7 @@
 
 namespace lantern::test {
 
-// ../shared/data/fhir (or LANTERN_FHIR_DATA_DIR from the environment or configure time).
+// tests/data/fhir in the repository (or LANTERN_FHIR_DATA_DIR from the environment or configure time).
 QString fhirDataDir();
 // QFAIL-worthy message when the folder is absent, naming where it looked.
 QString fhirDataMissingMessage();
