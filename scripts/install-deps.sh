@@ -22,7 +22,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev
     libsqlcipher-dev sqlcipher libsodium-dev libpoco-dev libpwquality-dev cracklib-runtime wamerican
-    openssl python3
+    openssl python3 tzdata
     xvfb xauth poppler-utils fonts-dejavu-core dbus-daemon
 )
 

@@ -4,9 +4,9 @@
 # PNGs: build/screenshots/*.png
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
-build=${BUILD_DIR:-$here/build-ui}
+build=${BUILD_DIR:-$here/build}
 out=${OUT_DIR:-$here/build/screenshots}
-[ -f "$build/build.ninja" ] || cmake -S "$here" -B "$build" -G Ninja >/dev/null
+[ -f "$build/build.ninja" ] || cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 ninja -C "$build" lantern lantern_screenshots
 mkdir -p "$out"
 rm -f "$out"/*.png "$out"/*.pdf
