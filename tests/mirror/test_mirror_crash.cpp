@@ -16,6 +16,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include "ChildProcess.h"
+
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -56,6 +58,7 @@ void TestMirrorCrash::initTestCase()
     QVERIFY(m_dir.isValid());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_anchorMs = QDateTime(now.date(), QTime(now.time().hour(), 0), Qt::UTC).toMSecsSinceEpoch();
+    test::endWithThisProcess(m_sim); // no stray simulator if this test is killed or times out
     m_sim.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lantern-ehr-sim/lantern-ehr-sim"),
                 {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"), kSeed, QStringLiteral("--wards"),
                  QString::number(kWards), QStringLiteral("--patients-per-ward"), QString::number(kPatientsPerWard),
@@ -100,6 +103,7 @@ int TestMirrorCrash::syncOnce(const QString& dir, int killAfterMs)
 {
     QProcess ctl;
     ctl.setProcessChannelMode(QProcess::MergedChannels);
+    test::endWithThisProcess(ctl);
     ctl.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lanternctl/lanternctl"),
               {QStringLiteral("--device"), QStringLiteral("--vault"), dir, QStringLiteral("sync"), QStringLiteral("--once")});
     if (!ctl.waitForStarted())

@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "ChildProcess.h"
+
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
@@ -66,6 +68,7 @@ RunResult reconcileRun(const Device& device, KillPoint kill = {})
     RunResult result;
     QProcess ctl;
     ctl.setProcessChannelMode(QProcess::MergedChannels);
+    test::endWithThisProcess(ctl);
     ctl.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lanternctl/lanternctl"),
               {QStringLiteral("--device"), QStringLiteral("--vault"), device.dir, QStringLiteral("reconcile"),
                QStringLiteral("run"), QStringLiteral("--progress")});
@@ -183,6 +186,7 @@ void TestReconcileCrash::sigtermStopsBetweenEntries()
 
     QProcess ctl;
     ctl.setProcessChannelMode(QProcess::MergedChannels);
+    test::endWithThisProcess(ctl);
     ctl.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lanternctl/lanternctl"),
               {QStringLiteral("--device"), QStringLiteral("--vault"), device.dir, QStringLiteral("reconcile"), QStringLiteral("run")});
     QVERIFY(ctl.waitForStarted());

@@ -157,3 +157,12 @@ function shutdown() {
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
+// The harness that started us keeps our stdin open; when it ends, however it
+// ends, the pipe closes and so do we (a second line of defence beside the
+// harness's parent-death signal). A server started by hand from a terminal
+// keeps running until Ctrl+C.
+if (!process.stdin.isTTY) {
+  process.stdin.on('end', shutdown);
+  process.stdin.on('error', shutdown);
+  process.stdin.resume();
+}

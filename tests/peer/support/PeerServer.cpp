@@ -1,5 +1,6 @@
 #include "PeerServer.h"
 
+#include "ChildProcess.h"
 #include "TestConfig.h"
 #include "http/HttpTransport.h"
 
@@ -79,6 +80,9 @@ Status PeerServer::start(std::chrono::milliseconds timeout)
     // stderr goes straight to the test's own (nobody reads a pipe while a test
     // blocks in HTTP calls, and a full pipe would stall node).
     d->process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // node ends with this process however it ends (std::exit in a benchmark,
+    // ctest's SIGTERM on a timeout); server.mjs also exits when its stdin closes.
+    endWithThisProcess(d->process);
     d->process.start(node, {QStringLiteral("server.mjs"), QStringLiteral("0")});
     if (!d->process.waitForStarted(10'000))
         return failed(QStringLiteral("cannot start %1: %2").arg(node, d->process.errorString()));
@@ -121,6 +125,11 @@ void PeerServer::stop()
         }
     }
     d->baseUrl.clear();
+}
+
+qint64 PeerServer::processId() const
+{
+    return d->process.state() == QProcess::Running ? d->process.processId() : 0;
 }
 
 bool PeerServer::isRunning() const

@@ -49,6 +49,8 @@ public:
     Status start(std::chrono::milliseconds timeout = std::chrono::seconds(90));
     void stop();
     bool isRunning() const;
+    // node's process id while it runs, else 0 (for the harness cleanup test).
+    qint64 processId() const;
 
     QUrl baseUrl() const; // empty before start()
 
