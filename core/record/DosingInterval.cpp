@@ -1,5 +1,6 @@
 #include "record/DosingInterval.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTime>
@@ -11,27 +12,7 @@ namespace {
 
 constexpr qint64 kDay = 24 * 3600;
 
-// The shortest gap between fixed times of day, wrapping over midnight.
-std::optional<qint64> shortestGap(const QStringList& timesOfDay)
-{
-    QList<int> secs;
-    for (const QString& t : timesOfDay) {
-        QTime time = QTime::fromString(t, QStringLiteral("HH:mm:ss"));
-        if (!time.isValid())
-            time = QTime::fromString(t, QStringLiteral("HH:mm"));
-        if (time.isValid())
-            secs << time.msecsSinceStartOfDay() / 1000;
-    }
-    if (secs.size() < 2)
-        return std::nullopt;
-    std::sort(secs.begin(), secs.end());
-    qint64 best = kDay - secs.constLast() + secs.constFirst();
-    for (qsizetype i = 1; i < secs.size(); ++i)
-        best = std::min<qint64>(best, secs.at(i) - secs.at(i - 1));
-    return best > 0 ? std::optional<qint64>(best) : std::nullopt;
-}
-
-// GTS abbreviations (Q6H, BID, ...) when the repeat element is missing.
+// GTS abbreviations (Q6H, BID, WK, ...) when the repeat element is missing.
 std::optional<qint64> fromTimingCode(const QString& code)
 {
     const QString c = code.toUpper();
@@ -39,7 +20,7 @@ std::optional<qint64> fromTimingCode(const QString& code)
     const auto m = everyHours.match(c);
     if (m.hasMatch() && m.captured(1).toInt() > 0)
         return qint64(m.captured(1).toInt()) * 3600;
-    if (c == QLatin1String("QD"))
+    if (c == QLatin1String("QD") || c == QLatin1String("AM") || c == QLatin1String("PM") || c == QLatin1String("BED"))
         return kDay;
     if (c == QLatin1String("BID"))
         return kDay / 2;
@@ -49,13 +30,89 @@ std::optional<qint64> fromTimingCode(const QString& code)
         return kDay / 4;
     if (c == QLatin1String("QOD"))
         return 2 * kDay;
+    if (c == QLatin1String("WK"))
+        return 7 * kDay;
+    if (c == QLatin1String("MO"))
+        return 30 * kDay;
     return std::nullopt;
+}
+
+bool fromTimingCodeIsDaily(const QString& code)
+{
+    const auto secs = fromTimingCode(code);
+    return secs && *secs <= kDay;
+}
+
+// Nominal clock times of FHIR event codes (EventTiming, v3 TimingEvent) on a
+// German ward: 1-0-1 is MORN + EVE, 1-1-1-1 adds NOON and NIGHT. Only the gaps
+// between them matter, so a ward whose morning round is at 07:00 still gets
+// the right interval.
+std::optional<int> nominalSecs(const QString& when)
+{
+    static const QHash<QString, int> times = {
+        {QStringLiteral("WAKE"), 7 * 3600},       {QStringLiteral("MORN"), 8 * 3600},
+        {QStringLiteral("MORN.early"), 6 * 3600}, {QStringLiteral("MORN.late"), 10 * 3600},
+        {QStringLiteral("NOON"), 12 * 3600},      {QStringLiteral("AFT"), 15 * 3600},
+        {QStringLiteral("AFT.early"), 13 * 3600}, {QStringLiteral("AFT.late"), 17 * 3600},
+        {QStringLiteral("EVE"), 18 * 3600},       {QStringLiteral("EVE.early"), 17 * 3600},
+        {QStringLiteral("EVE.late"), 20 * 3600},  {QStringLiteral("NIGHT"), 22 * 3600},
+        {QStringLiteral("PHS"), 21 * 3600},       {QStringLiteral("HS"), 22 * 3600},
+        {QStringLiteral("CM"), 8 * 3600},         {QStringLiteral("CD"), 12 * 3600},
+        {QStringLiteral("CV"), 18 * 3600},        {QStringLiteral("ACM"), 7 * 3600 + 1800},
+        {QStringLiteral("ACD"), 11 * 3600 + 1800}, {QStringLiteral("ACV"), 17 * 3600 + 1800},
+        {QStringLiteral("PCM"), 8 * 3600 + 1800}, {QStringLiteral("PCD"), 12 * 3600 + 1800},
+        {QStringLiteral("PCV"), 18 * 3600 + 1800},
+    };
+    const auto it = times.constFind(when);
+    if (it == times.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+// Seconds of day a timing names: timeOfDay, and event codes ("C", "AC", "PC":
+// every meal, three times).
+QList<int> timesOfDay(const model::Timing& t)
+{
+    QList<int> secs;
+    for (const QString& s : t.timeOfDay) {
+        QTime time = QTime::fromString(s, QStringLiteral("HH:mm:ss"));
+        if (!time.isValid())
+            time = QTime::fromString(s, QStringLiteral("HH:mm"));
+        if (time.isValid())
+            secs << time.msecsSinceStartOfDay() / 1000;
+    }
+    for (const QString& w : t.when) {
+        if (const auto s = nominalSecs(w))
+            secs << *s;
+        else if (w == QLatin1String("C") || w == QLatin1String("AC") || w == QLatin1String("PC"))
+            secs << 8 * 3600 << 12 * 3600 << 18 * 3600;
+    }
+    return secs;
+}
+
+// Times of day repeat daily unless the timing gives another period (every 2 d, weekly).
+bool isDaily(const model::Timing& t)
+{
+    if (!t.period)
+        return t.code.isEmpty() || fromTimingCodeIsDaily(t.code);
+    return periodUnitSeconds(t.periodUnit) > 0 && *t.period * double(periodUnitSeconds(t.periodUnit)) == double(kDay);
+}
+
+// The shortest gap between times of day, wrapping over midnight; one time: a day.
+std::optional<qint64> shortestGap(QList<int> secs)
+{
+    std::sort(secs.begin(), secs.end());
+    secs.erase(std::unique(secs.begin(), secs.end()), secs.end());
+    if (secs.isEmpty())
+        return std::nullopt;
+    qint64 best = kDay - secs.constLast() + secs.constFirst();
+    for (qsizetype i = 1; i < secs.size(); ++i)
+        best = std::min<qint64>(best, secs.at(i) - secs.at(i - 1));
+    return best > 0 ? std::optional<qint64>(best) : std::nullopt;
 }
 
 std::optional<qint64> intervalOf(const model::Timing& t)
 {
-    if (auto gap = shortestGap(t.timeOfDay))
-        return gap;
     const qint64 unit = periodUnitSeconds(t.periodUnit);
     if (t.period && *t.period > 0 && unit > 0) {
         // "up to n times per period" allows the shorter interval.
@@ -91,15 +148,31 @@ qint64 periodUnitSeconds(const QString& unit)
 std::optional<MinimumInterval> minimumInterval(const model::MedicationOrder& order)
 {
     std::optional<MinimumInterval> best;
+    const auto consider = [&best](qint64 secs, bool prn) {
+        if (secs > 0 && (!best || secs < best->seconds || (secs == best->seconds && prn)))
+            best = MinimumInterval{secs, prn};
+    };
+    // Scheduled lines at times of day are one daily plan together: the German
+    // 1-0-1 written as two dosages (MORN, EVE) gives doses 10 h apart, not
+    // each once a day. PRN lines stand alone; their interval is a hard limit.
+    QList<int> scheduledTimes;
     for (const model::Dosage& d : order.dosages) {
-        const auto secs = intervalOf(d.timing);
-        if (!secs || *secs <= 0)
+        const model::Timing& t = d.timing;
+        const QList<int> times = timesOfDay(t);
+        if (!times.isEmpty() && isDaily(t)) {
+            if (d.asNeeded) {
+                if (const auto gap = shortestGap(times))
+                    consider(*gap, true);
+            } else {
+                scheduledTimes += times;
+            }
             continue;
-        if (!best || *secs < best->seconds)
-            best = MinimumInterval{*secs, d.asNeeded};
+        }
+        if (const auto secs = intervalOf(t))
+            consider(*secs, d.asNeeded);
     }
-    if (best)
-        best->prn = order.isPrn();
+    if (const auto gap = shortestGap(scheduledTimes))
+        consider(*gap, false);
     return best;
 }
 

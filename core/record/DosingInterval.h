@@ -1,8 +1,10 @@
 #pragma once
 // How often an order may be given, read from its dosage timing: the minimum
 // interval between two doses (q6h -> 6 h; four times a day at fixed times ->
-// the shortest gap between those times) and, for PRN orders, the maximum dose
-// per period (maxDosePerPeriod).
+// the shortest gap between those times; WK -> 7 days; event codes such as
+// MORN / NOON / EVE / NIGHT at their nominal ward times, so a German 1-0-1
+// written as two dosages MORN and EVE gives 10 h, not once a day each) and
+// the maximum dose per period (maxDosePerPeriod).
 
 #include "model/Medication.h"
 
@@ -16,8 +18,8 @@ namespace lantern::record {
 struct MinimumInterval
 {
     qint64 seconds = 0;
-    // PRN: the interval is a hard limit. Scheduled: doses may be given up to the
-    // ward's administration window early (see SafetyChecker).
+    // The dosage line that gives this interval is PRN: a hard limit. Scheduled:
+    // doses may be given up to the ward's administration window early (see SafetyChecker).
     bool prn = false;
 };
 
@@ -32,8 +34,9 @@ struct MaxDosePerPeriod
 // Seconds of one FHIR period unit (s, min, h, d, wk, mo, a); 0 when unknown.
 qint64 periodUnitSeconds(const QString& unit);
 
-// The smallest interval any of the order's dosages allows; nullopt when the
-// timing says nothing usable (no frequency/period, only event codes like HS).
+// The smallest interval any of the order's dosages allows (scheduled lines at
+// times of day taken together, PRN lines each alone); nullopt when the timing
+// says nothing usable (no frequency, period, code, time of day or event code).
 std::optional<MinimumInterval> minimumInterval(const model::MedicationOrder& order);
 
 // From the order's raw JSON (dosageInstruction[].maxDosePerPeriod): the smallest

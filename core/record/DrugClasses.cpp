@@ -1,181 +1,122 @@
 #include "record/DrugClasses.h"
 
-#include "fhir/Codes.h"
-
-#include <array>
+#include "record/DrugKnowledge.h"
 
 namespace lantern::record {
 namespace {
 
-struct DrugClass
+void note(QMap<QString, MatchedBy>& map, const QString& key, MatchedBy by)
 {
-    const char* key;
-    const char* label;
-    std::array<const char*, 6> atcPrefixes;   // WHO ATC groups
-    std::array<const char*, 6> substanceCodes; // SNOMED CT / RxNorm substance or class codes
-    std::array<const char*, 10> words;         // lower-case stems, matched in free text
-};
-
-// Reviewed list; extend with care (a wider class means more warnings, and
-// warnings that fire for everything get clicked away).
-const std::array<DrugClass, 8> kClasses = {{
-    {"penicillin", "penicillins",
-     {"J01C", nullptr, nullptr, nullptr, nullptr, nullptr},
-     {"764146007", "373270004", "70618", "7980", "7984", nullptr},
-     {"penicillin", "amoxi", "ampicillin", "piperacillin", "flucloxacillin", "oxacillin", "benzylpenicillin",
-      "penicilline", nullptr, nullptr}},
-    {"cephalosporin", "cephalosporins",
-     {"J01DB", "J01DC", "J01DD", "J01DE", "J01DI", nullptr},
-     {"373262009", nullptr, nullptr, nullptr, nullptr, nullptr},
-     {"cephalosporin", "cefazolin", "cefuroxim", "ceftriaxon", "cefotaxim", "ceftazidim", "cefalexin", "cefepim",
-      nullptr, nullptr}},
-    {"nsaid", "NSAIDs",
-     {"M01A", "N02BA", "B01AC06", nullptr, nullptr, nullptr},
-     {"372665008", "387207008", "387458008", "1191", "5640", nullptr},
-     {"nsaid", "nsar", "ibuprofen", "diclofenac", "naproxen", "aspirin", "acetylsalicyl", "ketoprofen",
-      "indometacin", "etoricoxib"}},
-    {"heparin", "heparins",
-     {"B01AB", nullptr, nullptr, nullptr, nullptr, nullptr},
-     {"372877000", "5224", nullptr, nullptr, nullptr, nullptr},
-     {"heparin", "enoxaparin", "dalteparin", "tinzaparin", "nadroparin", "certoparin", nullptr, nullptr, nullptr,
-      nullptr}},
-    {"opioid", "opioids",
-     {"N02A", "R05DA", "N07BC", nullptr, nullptr, nullptr},
-     {"373529000", "387494007", "55452001", nullptr, nullptr, nullptr},
-     {"opioid", "opiat", "morphin", "codein", "oxycodon", "fentanyl", "tramadol", "hydromorphon", "tilidin",
-      "piritramid"}},
-    {"pyrazolone", "pyrazolones (metamizole)",
-     {"N02BB", nullptr, nullptr, nullptr, nullptr, nullptr},
-     {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
-     {"metamizol", "novaminsulfon", "dipyron", "propyphenazon", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr}},
-    {"sulfonamide", "sulfonamide antibiotics",
-     {"J01E", nullptr, nullptr, nullptr, nullptr, nullptr},
-     {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
-     {"sulfonamid", "sulfamethoxazol", "cotrimoxazol", "co-trimoxazol", nullptr, nullptr, nullptr, nullptr, nullptr,
-      nullptr}},
-    {"iodinated-contrast", "iodinated contrast media",
-     {"V08A", nullptr, nullptr, nullptr, nullptr, nullptr},
-     {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
-     {"kontrastmittel", "contrast medi", "iodinated contrast", "jodhaltig", nullptr, nullptr, nullptr, nullptr,
-      nullptr, nullptr}},
-}};
-
-void addUnique(QStringList& list, const QString& value)
-{
-    if (!list.contains(value))
-        list << value;
+    const auto it = map.find(key);
+    if (it == map.end())
+        map.insert(key, by);
+    else if (by == MatchedBy::Code)
+        *it = MatchedBy::Code; // a code wins over a word
 }
 
-void classesOfText(const QString& text, QStringList& out)
+void addCode(DrugIdentity& id, const QString& system, const QString& code)
 {
-    const QString lower = text.toLower();
-    if (lower.isEmpty())
-        return;
-    for (const DrugClass& c : kClasses) {
-        for (const char* w : c.words) {
-            if (w && lower.contains(QLatin1String(w))) {
-                addUnique(out, QLatin1String(c.key));
-                break;
-            }
-        }
+    const DrugKnowledge& k = DrugKnowledge::instance();
+    for (const QString& m : k.membersOfCode(system, code)) {
+        note(id.ingredients, m, MatchedBy::Code);
+        if (const DrugMember* member = k.member(m))
+            note(id.classes, member->classKey, MatchedBy::Code);
     }
+    for (const QString& c : k.classesOfCode(system, code))
+        note(id.classes, c, MatchedBy::Code);
 }
 
-void classesOfCode(const QString& system, const QString& code, QStringList& out)
+void addText(DrugIdentity& id, const QString& text)
 {
-    if (code.isEmpty())
+    if (text.trimmed().isEmpty())
         return;
-    if (system == QStringView(fhir::codes::kAtc)) {
-        for (const QString& k : drugClassesOfAtc(code))
-            addUnique(out, k);
-        return;
+    const DrugKnowledge& k = DrugKnowledge::instance();
+    for (const QString& m : k.membersInText(text)) {
+        note(id.ingredients, m, MatchedBy::Word);
+        if (const DrugMember* member = k.member(m))
+            note(id.classes, member->classKey, MatchedBy::Word);
     }
-    for (const DrugClass& c : kClasses) {
-        for (const char* s : c.substanceCodes) {
-            if (s && code == QLatin1String(s))
-                addUnique(out, QLatin1String(c.key));
-        }
-    }
+    for (const QString& c : k.classesInText(text))
+        note(id.classes, c, MatchedBy::Word);
 }
 
 bool sameCode(const QString& systemA, const QString& codeA, const QString& systemB, const QString& codeB)
 {
-    if (codeA.isEmpty() || codeB.isEmpty() || systemA != systemB)
+    if (codeA.isEmpty() || codeB.isEmpty())
         return false;
-    if (codeA == codeB)
-        return true;
-    // An ATC group (V08A) contains its members (V08AB05); a member does not contain its group.
-    return systemA == QStringView(fhir::codes::kAtc) && codeA.size() < codeB.size() && codeB.startsWith(codeA);
+    if (isAtcSystem(systemA) && isAtcSystem(systemB)) {
+        const QString a = codeA.trimmed().toUpper();
+        const QString b = codeB.trimmed().toUpper();
+        // An ATC group (V08A) contains its members (V08AB05); a member does not contain its group.
+        return a == b || (a.size() < b.size() && b.startsWith(a));
+    }
+    return systemA == systemB && codeA.trimmed() == codeB.trimmed();
 }
 
 } // namespace
 
-QStringList drugClassesOfAtc(const QString& atcCode)
+DrugIdentity identifyMedication(const model::MedicationInfo& medication)
 {
-    QStringList out;
-    const QString code = atcCode.trimmed().toUpper();
-    for (const DrugClass& c : kClasses) {
-        for (const char* prefix : c.atcPrefixes) {
-            if (prefix && code.startsWith(QLatin1String(prefix)))
-                addUnique(out, QLatin1String(c.key));
-        }
-    }
-    return out;
-}
-
-QStringList drugClassesOfSubstance(const model::CodeableConcept& substance)
-{
-    QStringList out;
-    for (const model::Coding& c : substance.codings) {
-        classesOfCode(c.system, c.code, out);
-        classesOfText(c.display, out);
-    }
-    classesOfText(substance.text, out);
-    return out;
-}
-
-QStringList drugClassesOfMedication(const model::MedicationInfo& medication)
-{
-    QStringList out;
+    DrugIdentity id;
     for (const model::DrugCode& c : medication.codes) {
-        classesOfCode(c.system, c.code, out);
-        classesOfText(c.display, out);
+        addCode(id, c.system, c.code);
+        addText(id, c.display);
     }
     for (const model::Ingredient& i : medication.ingredients) {
         for (const model::Coding& c : i.item.codings)
-            classesOfCode(c.system, c.code, out);
-        classesOfText(i.item.displayText(), out);
+            addCode(id, c.system, c.code);
+        addText(id, i.item.displayText());
     }
-    classesOfText(medication.text, out);
-    return out;
+    addText(id, medication.text);
+    return id;
+}
+
+DrugIdentity identifySubstance(const model::CodeableConcept& substance)
+{
+    DrugIdentity id;
+    for (const model::Coding& c : substance.codings) {
+        addCode(id, c.system, c.code);
+        addText(id, c.display);
+    }
+    addText(id, substance.text);
+    return id;
+}
+
+bool needsWitness(const model::MedicationInfo& medication)
+{
+    const DrugKnowledge& k = DrugKnowledge::instance();
+    const DrugIdentity id = identifyMedication(medication);
+    for (auto it = id.classes.constBegin(); it != id.classes.constEnd(); ++it) {
+        const DrugClassInfo* c = k.drugClass(it.key());
+        if (c && c->highAlert)
+            return true;
+    }
+    return false;
 }
 
 QString drugClassLabel(const QString& classKey)
 {
-    for (const DrugClass& c : kClasses) {
-        if (classKey == QLatin1String(c.key))
-            return QLatin1String(c.label);
-    }
-    return classKey;
+    const DrugClassInfo* c = DrugKnowledge::instance().drugClass(classKey);
+    return c ? c->labelEn : classKey;
 }
 
-bool substanceNamesMedication(const model::CodeableConcept& substance, const model::MedicationInfo& medication)
+std::optional<MatchedBy> substanceNamesMedication(const model::CodeableConcept& substance, const model::MedicationInfo& medication)
 {
     for (const model::Coding& s : substance.codings) {
         for (const model::DrugCode& m : medication.codes) {
             if (sameCode(s.system, s.code, m.system, m.code))
-                return true;
+                return MatchedBy::Code;
         }
         for (const model::Ingredient& i : medication.ingredients) {
             for (const model::Coding& c : i.item.codings) {
                 if (sameCode(s.system, s.code, c.system, c.code))
-                    return true;
+                    return MatchedBy::Code;
             }
         }
     }
     const QString word = substance.displayText().trimmed().toLower();
     if (word.size() < 4)
-        return false;
+        return std::nullopt;
     QStringList texts{medication.text};
     for (const model::DrugCode& m : medication.codes)
         texts << m.display;
@@ -183,9 +124,9 @@ bool substanceNamesMedication(const model::CodeableConcept& substance, const mod
         texts << i.item.displayText();
     for (const QString& t : texts) {
         if (t.toLower().contains(word))
-            return true;
+            return MatchedBy::Word;
     }
-    return false;
+    return std::nullopt;
 }
 
 } // namespace lantern::record

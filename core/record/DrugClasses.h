@@ -1,35 +1,47 @@
 #pragma once
-// Drug classes for the allergy check while recording: an allergy recorded
-// against a class ("penicillins") or against one member (amoxicillin) must warn
-// for every member of that class. Classes come from ATC groups, from a few
-// SNOMED CT and RxNorm substance codes that allergy records use, and — because
-// an allergy reported at the bedside is free text — from words.
-//
-// The table (DrugClasses.cpp) is short on purpose so a pharmacist can review it.
-// It widens the check; it never replaces a direct code or name match.
+// What an order gives and what an allergy names, in the terms of the reviewed
+// drug-class table (record/DrugKnowledge, resources/drug-classes.json): the
+// ingredients and the classes, each with how it was recognised. A code
+// (system + code; ATC under the WHO or the BfArM system) wins over a word;
+// a word match (INN name, synonym, brand) still counts, because an allergy
+// reported at the bedside is free text and a brand name is often all a
+// German order says, but the finding says it was matched by name only.
 
 #include "model/Common.h"
 #include "model/Medication.h"
+#include "record/SafetyFinding.h"
 
+#include <QMap>
 #include <QString>
-#include <QStringList>
+
+#include <optional>
 
 namespace lantern::record {
 
-// Class keys ("penicillin", "cephalosporin", "nsaid", "heparin", "opioid",
-// "pyrazolone", "sulfonamide", "iodinated-contrast") of one ATC code.
-QStringList drugClassesOfAtc(const QString& atcCode);
-// Classes named by an allergy substance: its codings (ATC, SNOMED CT, RxNorm) and words in its text.
-QStringList drugClassesOfSubstance(const model::CodeableConcept& substance);
-// Classes of what an order gives: ATC codes, ingredient codings and words of the medication text.
-QStringList drugClassesOfMedication(const model::MedicationInfo& medication);
+struct DrugIdentity
+{
+    QMap<QString, MatchedBy> ingredients; // member keys of the table ("amoxicillin")
+    QMap<QString, MatchedBy> classes;     // class keys ("penicillin")
 
-// Human-readable class name for warnings ("penicillins").
+    bool isEmpty() const { return ingredients.isEmpty() && classes.isEmpty(); }
+};
+
+// Codes of the medication and its ingredients, and the words of its texts.
+DrugIdentity identifyMedication(const model::MedicationInfo& medication);
+// Codings and text of an allergy substance.
+DrugIdentity identifySubstance(const model::CodeableConcept& substance);
+
+// A high-alert drug (ISMP; class marked highAlert in the table): recorded as
+// given only with a witness. Decided from codes and names of the table.
+bool needsWitness(const model::MedicationInfo& medication);
+
+// English class label for stored warnings ("penicillins"); the key when unknown.
 QString drugClassLabel(const QString& classKey);
 
-// True when the allergy substance names the medication directly: the same
-// code in the same system, an ATC group containing the drug's ATC code, or the
-// substance text (at least 4 letters) appearing in the medication's text.
-bool substanceNamesMedication(const model::CodeableConcept& substance, const model::MedicationInfo& medication);
+// Set when the allergy substance names the medication directly: the same
+// code in the same system (ATC: either ATC system, and a group contains its
+// members) -> Code, or the substance text (at least 4 letters) appearing in
+// the medication's text -> Word.
+std::optional<MatchedBy> substanceNamesMedication(const model::CodeableConcept& substance, const model::MedicationInfo& medication);
 
 } // namespace lantern::record

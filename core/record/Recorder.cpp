@@ -2,6 +2,8 @@
 
 #include "fhir/Reader.h"
 #include "record/ConflictResolver.h"
+#include "record/DoseCheck.h"
+#include "record/DrugClasses.h"
 #include "record/EntryResources.h"
 #include "record/RecordContext.h"
 #include "record/SafetyChecker.h"
@@ -158,8 +160,19 @@ Result<Recorder::PreparedAdministration> Recorder::prepareAdministration(const A
     p.order = std::move(order).value();
     p.givenAt = *givenAt;
     p.dose = input.dose;
-    if (p.dose.isEmpty() && !p.order.order.dosages.isEmpty())
-        p.dose = p.order.order.dosages.first().dose;
+    if (!p.order.order.dosages.isEmpty()) {
+        const model::Quantity& ordered = p.order.order.dosages.first().dose;
+        if (p.dose.isEmpty()) {
+            p.dose = ordered;
+        } else if (p.dose.value && p.dose.unit.isEmpty() && p.dose.code.isEmpty()) {
+            // A number without a unit is in the order's unit.
+            p.dose.unit = ordered.unit;
+            p.dose.code = ordered.code;
+            p.dose.system = ordered.system;
+        }
+    }
+    if (input.outcome == AdministrationOutcome::Given)
+        LANTERN_TRY(checkDoseAgainstOrder(p.order.order, p.dose));
 
     if (!input.amends.isEmpty()) {
         // The entry being replaced is not a previous dose of the new one.
@@ -200,6 +213,13 @@ Result<RecordEntry> Recorder::recordAdministration(const AdministrationInput& in
     auto warnings = acknowledge(prepared->warnings, acknowledged);
     if (!warnings.ok())
         return warnings.error();
+    // High-alert drugs (the drug-class table decides, by code or name) are given
+    // only after a second person checked them: the same rule for every caller.
+    if (input.outcome == AdministrationOutcome::Given && !prepared->witness
+        && needsWitness(prepared->order.order.medication))
+        return invalidField(QStringLiteral("witness"),
+                            QStringLiteral("required: this is a high-alert drug; a second user must check the dose "
+                                           "and be entered as witness. Nothing was stored"));
 
     RecordEntry e = newEntry(EntryKind::Administration, input.patientId, prepared->givenAt);
     e.witness = prepared->witness ? prepared->witness->username : QString();

@@ -93,10 +93,13 @@ public:
     Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId,
              const Clock& clock = SystemClock::instance());
 
-    // Safety checks for an administration before it is confirmed: allergy
-    // (substance and drug class), minimum interval since the last known
-    // administration of that order, order discontinued before data-as-of.
-    // Empty list = nothing to warn about.
+    // Safety checks for an administration before it is confirmed (see
+    // SafetyChecker): allergy (substance, drug class, cross-reacting class),
+    // minimum interval and maximum dose of the ingredient across all orders,
+    // order discontinued / ended / on hold / draft / held by a physician during
+    // the downtime, dose not the ordered one. Empty list = nothing to warn about.
+    // Fails (InvalidInput, "dose: ...") for a dose in another unit than the
+    // order's or more than ten times the ordered dose (record/DoseCheck).
     Result<QList<SafetyWarning>> checkAdministration(const AdministrationInput& input);
 
     // `amends` (optional on every input): the new entry replaces an entry of the
@@ -106,6 +109,8 @@ public:
     //
     // Each record* call re-runs the checks it needs; every warning must be in
     // `acknowledged` (same kind) or the call fails with ErrorCode::InvalidInput.
+    // An administration recorded as given of a high-alert drug (record::needsWitness)
+    // needs `witness`, or fails with "witness: required ...".
     // The warnings and the decision are stored with the entry; the entry is
     // committed (and audited as record-entry) before the call returns.
     Result<RecordEntry> recordAdministration(const AdministrationInput& input,

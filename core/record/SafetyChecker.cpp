@@ -1,44 +1,11 @@
 #include "record/SafetyChecker.h"
 
-#include "record/DosingInterval.h"
+#include "record/DoseCheck.h"
 #include "record/DrugClasses.h"
-
-#include <QLocale>
-
-#include <cmath>
+#include "record/DrugKnowledge.h"
 
 namespace lantern::record {
 namespace {
-
-QString hoursText(qint64 secs)
-{
-    const double hours = double(secs) / 3600.0;
-    return QLocale::c().toString(hours, 'g', 3) + QStringLiteral(" h");
-}
-
-QString timeText(const QDateTime& t)
-{
-    return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
-}
-
-bool refersTo(const model::MedicationAdministration& a, const QString& orderId)
-{
-    const QString r = a.request.reference;
-    const QString relative = QStringLiteral("MedicationRequest/") + orderId;
-    return r == relative || r.endsWith(QLatin1Char('/') + relative) || r == QStringLiteral("urn:uuid:") + orderId;
-}
-
-bool wasGiven(const model::MedicationAdministration& a)
-{
-    return !a.isNotDone() && !a.isEnteredInError() && a.status != QLatin1String("on-hold")
-        && a.status != QLatin1String("stopped") && a.givenAt().sortKey().isValid();
-}
-
-bool sameUnit(const model::Quantity& dose, const MaxDosePerPeriod& limit)
-{
-    return (!dose.code.isEmpty() && dose.code == limit.unitCode) || (!dose.unit.isEmpty() && dose.unit == limit.unitText)
-        || (!dose.unit.isEmpty() && dose.unit == limit.unitCode);
-}
 
 // The last moment a FHIR end covers: a date without a time covers its whole day (month, year).
 QDateTime endOf(const model::When& w)
@@ -54,6 +21,70 @@ QDateTime endOf(const model::When& w)
     }
 }
 
+MatchedBy weaker(MatchedBy a, MatchedBy b)
+{
+    return a == MatchedBy::Word || b == MatchedBy::Word ? MatchedBy::Word : MatchedBy::Code;
+}
+
+// Lower is more serious: the direct allergy before the class, the class before
+// a possible cross-reaction; a code before a word.
+int rank(const SafetyFinding& f)
+{
+    int r = 0;
+    switch (f.code) {
+    case SafetyCode::Allergy: r = 0; break;
+    case SafetyCode::AllergyClass: r = 2; break;
+    case SafetyCode::AllergyCrossReactivity: r = 4; break;
+    default: return 100;
+    }
+    return r + (f.matchedBy == MatchedBy::Word ? 1 : 0);
+}
+
+// The most serious way one allergy substance names the medication, if any.
+SafetyFinding allergyFinding(const model::CodeableConcept& substance, const model::MedicationInfo& med,
+                             const DrugIdentity& drug)
+{
+    SafetyFinding best;
+    const auto consider = [&best](SafetyFinding f) {
+        if (best.code == SafetyCode::None || rank(f) < rank(best))
+            best = std::move(f);
+    };
+    if (const auto direct = substanceNamesMedication(substance, med)) {
+        SafetyFinding f;
+        f.code = SafetyCode::Allergy;
+        f.matchedBy = *direct;
+        consider(f);
+    }
+    const DrugIdentity allergen = identifySubstance(substance);
+    for (auto it = allergen.ingredients.constBegin(); it != allergen.ingredients.constEnd(); ++it) {
+        if (drug.ingredients.contains(it.key())) {
+            SafetyFinding f;
+            f.code = SafetyCode::Allergy;
+            f.matchedBy = weaker(*it, drug.ingredients.value(it.key()));
+            consider(f);
+        }
+    }
+    const DrugKnowledge& table = DrugKnowledge::instance();
+    for (auto a = allergen.classes.constBegin(); a != allergen.classes.constEnd(); ++a) {
+        for (auto d = drug.classes.constBegin(); d != drug.classes.constEnd(); ++d) {
+            SafetyFinding f;
+            f.matchedBy = weaker(*a, *d);
+            if (a.key() == d.key()) {
+                f.code = SafetyCode::AllergyClass;
+                f.drugClass = d.key();
+            } else if (table.crossReactivity(a.key(), d.key())) {
+                f.code = SafetyCode::AllergyCrossReactivity;
+                f.drugClass = d.key();
+                f.allergyClass = a.key();
+            } else {
+                continue;
+            }
+            consider(f);
+        }
+    }
+    return best;
+}
+
 } // namespace
 
 QList<SafetyWarning> SafetyChecker::check(const AdministrationCheck& input) const
@@ -64,6 +95,7 @@ QList<SafetyWarning> SafetyChecker::check(const AdministrationCheck& input) cons
     out += allergyWarnings(input);
     out += intervalWarnings(input);
     out += discontinuedWarnings(input);
+    out += doseWarnings(input);
     return out;
 }
 
@@ -71,7 +103,7 @@ QList<SafetyWarning> SafetyChecker::allergyWarnings(const AdministrationCheck& i
 {
     QList<SafetyWarning> out;
     const model::MedicationInfo& med = input.order->medication;
-    const QStringList drugClasses = drugClassesOfMedication(med);
+    const DrugIdentity drug = identifyMedication(med);
     for (const model::Allergy& a : input.chart->allergies) {
         if (!a.isRecordedAllergy())
             continue;
@@ -81,83 +113,17 @@ QList<SafetyWarning> SafetyChecker::allergyWarnings(const AdministrationCheck& i
                 substances << r.substance;
         }
         SafetyFinding f;
+        for (const model::CodeableConcept& s : substances) {
+            SafetyFinding found = allergyFinding(s, med, drug);
+            if (found.code != SafetyCode::None && (f.code == SafetyCode::None || rank(found) < rank(f)))
+                f = found;
+        }
+        if (f.code == SafetyCode::None)
+            continue;
         f.drug = med.text;
         f.substance = a.substance.displayText();
         f.allergyUnconfirmed = a.verificationStatus == QLatin1String("unconfirmed");
-        for (const model::CodeableConcept& s : substances) {
-            if (substanceNamesMedication(s, med)) {
-                f.code = SafetyCode::Allergy;
-                break;
-            }
-            for (const QString& c : drugClassesOfSubstance(s)) {
-                if (drugClasses.contains(c)) {
-                    f.code = SafetyCode::AllergyClass;
-                    f.drugClass = c;
-                    break;
-                }
-            }
-            if (f.code != SafetyCode::None)
-                break;
-        }
-        if (f.code != SafetyCode::None)
-            out.append(warning(f));
-    }
-    return out;
-}
-
-QList<SafetyWarning> SafetyChecker::intervalWarnings(const AdministrationCheck& input) const
-{
-    QList<SafetyWarning> out;
-    const QString orderId = input.order->meta.id;
-    QList<model::MedicationAdministration> given;
-    for (const model::MedicationAdministration& a : input.chart->administrations) {
-        if (refersTo(a, orderId) && wasGiven(a))
-            given << a;
-    }
-
-    if (const auto interval = minimumInterval(*input.order)) {
-        const qint64 window = interval->prn ? 0 : std::min(kScheduledWindowSecs, interval->seconds / 4);
-        const qint64 allowed = interval->seconds - window;
-        // The closest known dose on either side: a dose charted late can lie after the new one.
-        std::optional<model::MedicationAdministration> closest;
-        qint64 closestGap = 0;
-        for (const model::MedicationAdministration& a : given) {
-            const qint64 gap = std::llabs(a.givenAt().sortKey().secsTo(input.givenAt));
-            if (!closest || gap < closestGap) {
-                closest = a;
-                closestGap = gap;
-            }
-        }
-        if (closest && closestGap < allowed) {
-            SafetyFinding f;
-            f.code = SafetyCode::Interval;
-            f.drug = input.order->medication.text;
-            f.otherDoseAt = closest->givenAt().sortKey().toUTC();
-            f.otherDoseLocal = closest->local.has_value();
-            f.minutesApart = closestGap / 60;
-            f.minimumIntervalMinutes = interval->seconds / 60;
-            out.append(warning(f));
-        }
-    }
-
-    if (const auto limit = maxDosePerPeriod(input.orderJson); limit && input.dose.value && sameUnit(input.dose, *limit)) {
-        double total = *input.dose.value;
-        const QDateTime from = input.givenAt.addSecs(-limit->periodSeconds);
-        for (const model::MedicationAdministration& a : given) {
-            const QDateTime at = a.givenAt().sortKey();
-            if (at > from && at <= input.givenAt && a.dose.value && sameUnit(a.dose, *limit))
-                total += *a.dose.value;
-        }
-        if (total > limit->amount + 1e-9) {
-            SafetyFinding f;
-            f.code = SafetyCode::MaxDosePerPeriod;
-            f.drug = input.order->medication.text;
-            f.totalAmount = total;
-            f.maximumAmount = limit->amount;
-            f.unit = limit->unitText.isEmpty() ? limit->unitCode : limit->unitText;
-            f.periodMinutes = limit->periodSeconds / 60;
-            out.append(warning(f));
-        }
+        out.append(warning(f));
     }
     return out;
 }
@@ -165,6 +131,7 @@ QList<SafetyWarning> SafetyChecker::intervalWarnings(const AdministrationCheck& 
 QList<SafetyWarning> SafetyChecker::discontinuedWarnings(const AdministrationCheck& input) const
 {
     const model::MedicationOrder& o = *input.order;
+    QList<SafetyWarning> out;
     SafetyFinding f;
     f.drug = o.medication.text;
     f.orderStatus = o.status;
@@ -173,8 +140,27 @@ QList<SafetyWarning> SafetyChecker::discontinuedWarnings(const AdministrationChe
                                           QStringLiteral("completed"), QStringLiteral("entered-in-error")};
     if (discontinued.contains(o.status)) {
         f.code = SafetyCode::DiscontinuedOrder;
-        return {warning(f)};
+        out << warning(f);
+    } else if (o.status != QLatin1String("active")) {
+        // on-hold, draft, unknown, or no status at all: not an order to give from without asking.
+        f.code = SafetyCode::OrderNotActive;
+        if (f.orderStatus.isEmpty())
+            f.orderStatus = QStringLiteral("unknown");
+        out << warning(f);
     }
+    // A physician's HOLD recorded on this device during the downtime (newest first).
+    for (const model::LocalAnnotation& a : input.chart->annotationsFor(o.meta.id)) {
+        if (a.kind != QLatin1String("hold"))
+            continue;
+        SafetyFinding h;
+        h.code = SafetyCode::OrderHeldLocally;
+        h.drug = o.medication.text;
+        h.endedAt = a.at.toUTC();
+        out << warning(h);
+        break;
+    }
+    if (f.code == SafetyCode::DiscontinuedOrder)
+        return out;
     // An end in the past: the order ran out, whatever its status says.
     QDateTime end = endOf(o.validity.end);
     for (const model::Dosage& d : o.dosages) {
@@ -186,11 +172,19 @@ QList<SafetyWarning> SafetyChecker::discontinuedWarnings(const AdministrationChe
     if (input.dataAsOf.isValid() && input.dataAsOf > reference)
         reference = input.dataAsOf;
     if (end.isValid() && end < reference) {
-        f.code = SafetyCode::OrderEnded;
-        f.endedAt = end.toUTC();
-        f.endedBeforeDataAsOf = input.dataAsOf.isValid() && input.dataAsOf >= input.givenAt;
-        return {warning(f)};
+        SafetyFinding e = f;
+        e.code = SafetyCode::OrderEnded;
+        e.endedAt = end.toUTC();
+        e.endedBeforeDataAsOf = input.dataAsOf.isValid() && input.dataAsOf >= input.givenAt;
+        out << warning(e);
     }
+    return out;
+}
+
+QList<SafetyWarning> SafetyChecker::doseWarnings(const AdministrationCheck& input) const
+{
+    if (const auto f = doseDiffers(*input.order, input.dose))
+        return {warning(*f)};
     return {};
 }
 
@@ -203,43 +197,15 @@ QString SafetyChecker::kindOf(SafetyCode code)
 {
     switch (code) {
     case SafetyCode::Allergy:
-    case SafetyCode::AllergyClass: return QLatin1String(kWarningAllergy);
+    case SafetyCode::AllergyClass:
+    case SafetyCode::AllergyCrossReactivity: return QLatin1String(kWarningAllergy);
     case SafetyCode::Interval:
     case SafetyCode::MaxDosePerPeriod: return QLatin1String(kWarningInterval);
     case SafetyCode::DiscontinuedOrder:
     case SafetyCode::OrderEnded: return QLatin1String(kWarningDiscontinued);
-    case SafetyCode::None: break;
-    }
-    return QString();
-}
-
-QString SafetyChecker::englishText(const SafetyFinding& f)
-{
-    const QString drug = f.drug.isEmpty() ? QStringLiteral("this medication") : f.drug;
-    const QString substance = f.substance.isEmpty() ? QStringLiteral("an unnamed substance") : f.substance;
-    const QString unconfirmed = f.allergyUnconfirmed ? QStringLiteral(" (unconfirmed)") : QString();
-    switch (f.code) {
-    case SafetyCode::Allergy:
-        return QStringLiteral("Recorded allergy%1 to %2: %3 contains it.").arg(unconfirmed, substance, drug);
-    case SafetyCode::AllergyClass:
-        return QStringLiteral("Recorded allergy%1 to %2 (%3): %4 belongs to the same class.")
-            .arg(unconfirmed, substance, drugClassLabel(f.drugClass), drug);
-    case SafetyCode::Interval:
-        return QStringLiteral("Last dose of this order was given at %1, %2 from this one; the order allows "
-                              "one dose every %3%4.")
-            .arg(timeText(f.otherDoseAt), hoursText(f.minutesApart * 60), hoursText(f.minimumIntervalMinutes * 60),
-                 f.otherDoseLocal ? QStringLiteral(" (dose recorded during downtime)") : QString());
-    case SafetyCode::MaxDosePerPeriod:
-        return QStringLiteral("This dose brings the total to %1 %2 within %3; the order allows at most %4 %2.")
-            .arg(QLocale::c().toString(f.totalAmount, 'g', 6), f.unit, hoursText(f.periodMinutes * 60),
-                 QLocale::c().toString(f.maximumAmount, 'g', 6));
-    case SafetyCode::DiscontinuedOrder:
-        return QStringLiteral("This order is %1 in the EHR data as of %2; it should not be given.")
-            .arg(f.orderStatus, f.dataAsOf.isValid() ? timeText(f.dataAsOf) : QStringLiteral("the last import"));
-    case SafetyCode::OrderEnded:
-        return QStringLiteral("This order ended at %1, before %2.")
-            .arg(timeText(f.endedAt), f.endedBeforeDataAsOf ? QStringLiteral("the data-as-of time")
-                                                            : QStringLiteral("the time of this dose"));
+    case SafetyCode::OrderNotActive:
+    case SafetyCode::OrderHeldLocally: return QLatin1String(kWarningOrderOnHold);
+    case SafetyCode::DoseDiffers: return QLatin1String(kWarningDose);
     case SafetyCode::None: break;
     }
     return QString();

@@ -1,9 +1,13 @@
 #pragma once
 // The checks a person sees before confirming an administration: a recorded
-// allergy to the drug or its class, a dose again before the order's minimum
-// interval (or beyond a PRN order's maximum per period), and an order that was
-// discontinued. Pure: it reads a chart that already includes this device's own
-// downtime entries (PatientRecords::chart), never the vault.
+// allergy to the drug, its class or a cross-reacting class (drug-class table,
+// record/DrugKnowledge); a dose of the same INGREDIENT again before the minimum
+// interval or beyond a maximum per period, across all orders and all sources
+// (the EHR's administrations and this device's downtime entries); an order
+// discontinued, ended, on hold, a draft or held by a physician during the
+// downtime; a dose that is not the ordered one. Pure: it reads a chart that
+// already includes this device's own downtime entries (PatientRecords::chart),
+// never the vault.
 //
 // Each warning carries its finding (record/SafetyFinding.h) for the screen to
 // word, and an English sentence for the outbox, where it is stored with the entry.
@@ -39,12 +43,15 @@ public:
 
     QList<SafetyWarning> allergyWarnings(const AdministrationCheck& input) const;
     QList<SafetyWarning> intervalWarnings(const AdministrationCheck& input) const;
+    // Discontinued, ended, on-hold / draft / unknown status, HOLD annotated on this device.
     QList<SafetyWarning> discontinuedWarnings(const AdministrationCheck& input) const;
+    QList<SafetyWarning> doseWarnings(const AdministrationCheck& input) const;
 
     // The stored form of a finding: its kind (kindOf) and its English sentence.
     static SafetyWarning warning(const SafetyFinding& finding);
-    // "allergy" (Allergy, AllergyClass), "interval" (Interval, MaxDosePerPeriod),
-    // "discontinued-order" (DiscontinuedOrder, OrderEnded); empty for None.
+    // "allergy" (Allergy, AllergyClass, AllergyCrossReactivity), "interval" (Interval,
+    // MaxDosePerPeriod), "discontinued-order" (DiscontinuedOrder, OrderEnded),
+    // "order-on-hold" (OrderNotActive, OrderHeldLocally), "dose" (DoseDiffers); empty for None.
     static QString kindOf(SafetyCode code);
     // The English sentence stored with the entry (times in UTC); empty for None.
     static QString englishText(const SafetyFinding& finding);
@@ -53,5 +60,7 @@ public:
 inline constexpr char kWarningAllergy[] = "allergy";
 inline constexpr char kWarningInterval[] = "interval";
 inline constexpr char kWarningDiscontinued[] = "discontinued-order";
+inline constexpr char kWarningOrderOnHold[] = "order-on-hold";
+inline constexpr char kWarningDose[] = "dose";
 
 } // namespace lantern::record

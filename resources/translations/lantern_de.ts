@@ -115,6 +115,26 @@
         <source>The account of %1 is disabled; another person must witness. Nothing was recorded.</source>
         <translation>Das Konto von %1 ist deaktiviert; eine andere Person muss die Zweitkontrolle machen. Es wurde nichts dokumentiert.</translation>
     </message>
+    <message>
+        <source>The dose is ambiguous: write %1 or %2.</source>
+        <translation>Die Dosis ist mehrdeutig: schreiben Sie %1 oder %2.</translation>
+    </message>
+    <message>
+        <source>Write the dose without thousands separators or spaces, e.g. 2500.</source>
+        <translation>Schreiben Sie die Dosis ohne Tausenderpunkte oder Leerzeichen, z. B. 2500.</translation>
+    </message>
+    <message>
+        <source>A dose cannot be negative.</source>
+        <translation>Eine Dosis kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The dose is not a number. Enter digits, e.g. 500.</source>
+        <translation>Die Dosis ist keine Zahl. Geben Sie Ziffern ein, z. B. 500.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Es wurde nichts dokumentiert.</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::AdmissionDialog</name>
@@ -1594,6 +1614,22 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <source>MAXIMUM DOSE EXCEEDED</source>
         <translation>HÖCHSTDOSIS ÜBERSCHRITTEN</translation>
     </message>
+    <message>
+        <source>ORDER ON HOLD OR NOT ACTIVE</source>
+        <translation>VERORDNUNG PAUSIERT ODER NICHT AKTIV</translation>
+    </message>
+    <message>
+        <source>DOSE DIFFERS FROM THE ORDER</source>
+        <translation>DOSIS WEICHT VON DER VERORDNUNG AB</translation>
+    </message>
+    <message>
+        <source>POSSIBLE CROSS-ALLERGY</source>
+        <translation>MÖGLICHE KREUZALLERGIE</translation>
+    </message>
+    <message>
+        <source>SAME INGREDIENT GIVEN RECENTLY</source>
+        <translation>GLEICHER WIRKSTOFF KÜRZLICH GEGEBEN</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::SafetyWarningText</name>
@@ -1658,14 +1694,6 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <translation>Cephalosporine</translation>
     </message>
     <message>
-        <source>NSAIDs</source>
-        <translation>NSAR</translation>
-    </message>
-    <message>
-        <source>heparins</source>
-        <translation>Heparine</translation>
-    </message>
-    <message>
         <source>opioids</source>
         <translation>Opioide</translation>
     </message>
@@ -1708,6 +1736,106 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>(matched by name only)</source>
+        <translation>(nur über den Namen erkannt)</translation>
+    </message>
+    <message>
+        <source>Recorded allergy (unconfirmed) to %1 (%2): %3 is one of the %4, which may cross-react (low risk). Check the kind of reaction before giving it.</source>
+        <translation>Dokumentierte Allergie (unbestätigt) gegen %1 (%2): %3 gehört zu den %4, die kreuzreagieren können (geringes Risiko). Vor der Gabe die Art der Reaktion prüfen.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy to %1 (%2): %3 is one of the %4, which may cross-react (low risk). Check the kind of reaction before giving it.</source>
+        <translation>Dokumentierte Allergie gegen %1 (%2): %3 gehört zu den %4, die kreuzreagieren können (geringes Risiko). Vor der Gabe die Art der Reaktion prüfen.</translation>
+    </message>
+    <message>
+        <source>a dose</source>
+        <translation>eine Dosis</translation>
+    </message>
+    <message>
+        <source>The same ingredient was given under another order (%1, recorded during downtime) at %2, %3 from this one; one dose every %4 at most.</source>
+        <translation>Der gleiche Wirkstoff wurde unter einer anderen Verordnung (%1, während des Ausfalls dokumentiert) um %2 gegeben, %3 vor bzw. nach dieser Gabe; höchstens eine Dosis alle %4.</translation>
+    </message>
+    <message>
+        <source>The same ingredient was given under another order (%1) at %2, %3 from this one; one dose every %4 at most.</source>
+        <translation>Der gleiche Wirkstoff wurde unter einer anderen Verordnung (%1) um %2 gegeben, %3 vor bzw. nach dieser Gabe; höchstens eine Dosis alle %4.</translation>
+    </message>
+    <message>
+        <source>This dose brings the total of %1 (all orders) to %2 %3 within %4; the product information allows at most %5 %3 a day.</source>
+        <translation>Mit dieser Dosis steigt die Gesamtmenge %1 (alle Verordnungen) auf %2 %3 innerhalb von %4; laut Fachinformation höchstens %5 %3 pro Tag.</translation>
+    </message>
+    <message>
+        <source>This order is %1 in the EHR data, not active. Ask the physician before giving it.</source>
+        <translation>Diese Verordnung ist in den EHR-Daten %1, nicht aktiv. Vor der Gabe ärztlich rückfragen.</translation>
+    </message>
+    <message>
+        <source>A physician put this order on HOLD during the downtime (%1). Ask before giving it.</source>
+        <translation>Ein Arzt hat diese Verordnung während des Ausfalls pausiert (%1). Vor der Gabe rückfragen.</translation>
+    </message>
+    <message>
+        <source>The dose entered (%1 %2) is not the ordered dose (%3 %2).</source>
+        <translation>Die eingegebene Dosis (%1 %2) ist nicht die verordnete Dosis (%3 %2).</translation>
+    </message>
+    <message>
+        <source>carbapenems</source>
+        <translation>Carbapeneme</translation>
+    </message>
+    <message>
+        <source>NSAIDs and salicylates</source>
+        <translation>NSAR und Salicylate</translation>
+    </message>
+    <message>
+        <source>paracetamol (anilides)</source>
+        <translation>Paracetamol (Anilide)</translation>
+    </message>
+    <message>
+        <source>heparins and low-molecular-weight heparins</source>
+        <translation>Heparine und niedermolekulare Heparine</translation>
+    </message>
+    <message>
+        <source>direct oral anticoagulants</source>
+        <translation>direkte orale Antikoagulanzien</translation>
+    </message>
+    <message>
+        <source>vitamin K antagonists</source>
+        <translation>Vitamin-K-Antagonisten</translation>
+    </message>
+    <message>
+        <source>insulins</source>
+        <translation>Insuline</translation>
+    </message>
+    <message>
+        <source>concentrated electrolytes for infusion</source>
+        <translation>Elektrolytkonzentrate</translation>
+    </message>
+    <message>
+        <source>ACE inhibitors</source>
+        <translation>ACE-Hemmer</translation>
+    </message>
+    <message>
+        <source>macrolides</source>
+        <translation>Makrolide</translation>
+    </message>
+    <message>
+        <source>fluoroquinolones</source>
+        <translation>Fluorchinolone</translation>
+    </message>
+    <message>
+        <source>tetracyclines</source>
+        <translation>Tetracycline</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>ein Entwurf</translation>
+    </message>
+    <message>
+        <source>of unknown status</source>
+        <translation>in unbekanntem Status</translation>
     </message>
 </context>
 <context>

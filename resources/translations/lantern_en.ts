@@ -115,6 +115,26 @@
         <source>The account of %1 is disabled; another person must witness. Nothing was recorded.</source>
         <translation>The account of %1 is disabled; another person must witness. Nothing was recorded.</translation>
     </message>
+    <message>
+        <source>The dose is ambiguous: write %1 or %2.</source>
+        <translation>The dose is ambiguous: write %1 or %2.</translation>
+    </message>
+    <message>
+        <source>Write the dose without thousands separators or spaces, e.g. 2500.</source>
+        <translation>Write the dose without thousands separators or spaces, e.g. 2500.</translation>
+    </message>
+    <message>
+        <source>A dose cannot be negative.</source>
+        <translation>A dose cannot be negative.</translation>
+    </message>
+    <message>
+        <source>The dose is not a number. Enter digits, e.g. 500.</source>
+        <translation>The dose is not a number. Enter digits, e.g. 500.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Nothing was recorded.</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::AdmissionDialog</name>
@@ -1594,6 +1614,22 @@ Recording arrives with the reconciliation feature.</translation>
         <source>MAXIMUM DOSE EXCEEDED</source>
         <translation>MAXIMUM DOSE EXCEEDED</translation>
     </message>
+    <message>
+        <source>ORDER ON HOLD OR NOT ACTIVE</source>
+        <translation>ORDER ON HOLD OR NOT ACTIVE</translation>
+    </message>
+    <message>
+        <source>DOSE DIFFERS FROM THE ORDER</source>
+        <translation>DOSE DIFFERS FROM THE ORDER</translation>
+    </message>
+    <message>
+        <source>POSSIBLE CROSS-ALLERGY</source>
+        <translation>POSSIBLE CROSS-ALLERGY</translation>
+    </message>
+    <message>
+        <source>SAME INGREDIENT GIVEN RECENTLY</source>
+        <translation>SAME INGREDIENT GIVEN RECENTLY</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::SafetyWarningText</name>
@@ -1658,14 +1694,6 @@ Recording arrives with the reconciliation feature.</translation>
         <translation>cephalosporins</translation>
     </message>
     <message>
-        <source>NSAIDs</source>
-        <translation>NSAIDs</translation>
-    </message>
-    <message>
-        <source>heparins</source>
-        <translation>heparins</translation>
-    </message>
-    <message>
         <source>opioids</source>
         <translation>opioids</translation>
     </message>
@@ -1708,6 +1736,106 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>(matched by name only)</source>
+        <translation>(matched by name only)</translation>
+    </message>
+    <message>
+        <source>Recorded allergy (unconfirmed) to %1 (%2): %3 is one of the %4, which may cross-react (low risk). Check the kind of reaction before giving it.</source>
+        <translation>Recorded allergy (unconfirmed) to %1 (%2): %3 is one of the %4, which may cross-react (low risk). Check the kind of reaction before giving it.</translation>
+    </message>
+    <message>
+        <source>Recorded allergy to %1 (%2): %3 is one of the %4, which may cross-react (low risk). Check the kind of reaction before giving it.</source>
+        <translation>Recorded allergy to %1 (%2): %3 is one of the %4, which may cross-react (low risk). Check the kind of reaction before giving it.</translation>
+    </message>
+    <message>
+        <source>a dose</source>
+        <translation>a dose</translation>
+    </message>
+    <message>
+        <source>The same ingredient was given under another order (%1, recorded during downtime) at %2, %3 from this one; one dose every %4 at most.</source>
+        <translation>The same ingredient was given under another order (%1, recorded during downtime) at %2, %3 from this one; one dose every %4 at most.</translation>
+    </message>
+    <message>
+        <source>The same ingredient was given under another order (%1) at %2, %3 from this one; one dose every %4 at most.</source>
+        <translation>The same ingredient was given under another order (%1) at %2, %3 from this one; one dose every %4 at most.</translation>
+    </message>
+    <message>
+        <source>This dose brings the total of %1 (all orders) to %2 %3 within %4; the product information allows at most %5 %3 a day.</source>
+        <translation>This dose brings the total of %1 (all orders) to %2 %3 within %4; the product information allows at most %5 %3 a day.</translation>
+    </message>
+    <message>
+        <source>This order is %1 in the EHR data, not active. Ask the physician before giving it.</source>
+        <translation>This order is %1 in the EHR data, not active. Ask the physician before giving it.</translation>
+    </message>
+    <message>
+        <source>A physician put this order on HOLD during the downtime (%1). Ask before giving it.</source>
+        <translation>A physician put this order on HOLD during the downtime (%1). Ask before giving it.</translation>
+    </message>
+    <message>
+        <source>The dose entered (%1 %2) is not the ordered dose (%3 %2).</source>
+        <translation>The dose entered (%1 %2) is not the ordered dose (%3 %2).</translation>
+    </message>
+    <message>
+        <source>carbapenems</source>
+        <translation>carbapenems</translation>
+    </message>
+    <message>
+        <source>NSAIDs and salicylates</source>
+        <translation>NSAIDs and salicylates</translation>
+    </message>
+    <message>
+        <source>paracetamol (anilides)</source>
+        <translation>paracetamol (anilides)</translation>
+    </message>
+    <message>
+        <source>heparins and low-molecular-weight heparins</source>
+        <translation>heparins and low-molecular-weight heparins</translation>
+    </message>
+    <message>
+        <source>direct oral anticoagulants</source>
+        <translation>direct oral anticoagulants</translation>
+    </message>
+    <message>
+        <source>vitamin K antagonists</source>
+        <translation>vitamin K antagonists</translation>
+    </message>
+    <message>
+        <source>insulins</source>
+        <translation>insulins</translation>
+    </message>
+    <message>
+        <source>concentrated electrolytes for infusion</source>
+        <translation>concentrated electrolytes for infusion</translation>
+    </message>
+    <message>
+        <source>ACE inhibitors</source>
+        <translation>ACE inhibitors</translation>
+    </message>
+    <message>
+        <source>macrolides</source>
+        <translation>macrolides</translation>
+    </message>
+    <message>
+        <source>fluoroquinolones</source>
+        <translation>fluoroquinolones</translation>
+    </message>
+    <message>
+        <source>tetracyclines</source>
+        <translation>tetracyclines</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>on hold</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>a draft</translation>
+    </message>
+    <message>
+        <source>of unknown status</source>
+        <translation>of unknown status</translation>
     </message>
 </context>
 <context>

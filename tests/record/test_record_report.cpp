@@ -104,13 +104,15 @@ void TestRecordReport::amendingAConflictRecordsANewEntry()
     fixed.dose.value = 500;
     fixed.dose.unit = QStringLiteral("mg");
     fixed.amends = e->uuid;
+    // 500 mg is not the ordered 1000 mg: that warning is confirmed.
+    const QList<SafetyWarning> doseConfirmed{{QStringLiteral("dose"), {}, true}};
     // A nurse may not take the Amend decision on a conflict.
-    auto byNurse = f->recorder().recordAdministration(fixed);
+    auto byNurse = f->recorder().recordAdministration(fixed, doseConfirmed);
     QVERIFY(!byNurse.ok());
     QCOMPARE(byNurse.error().code, ErrorCode::Denied);
     QCOMPARE((*outbox.item(e->uuid))->state, EntryState::Conflict);
 
-    auto amended = f->recorder(kPhysician).recordAdministration(fixed); // the old dose does not count as a previous one
+    auto amended = f->recorder(kPhysician).recordAdministration(fixed, doseConfirmed); // the old dose does not count as a previous one
     QVERIFY2(amended.ok(), why(amended));
     QCOMPARE(amended->corrects, e->uuid);
     QCOMPARE(amended->clinicalTime, e->clinicalTime);
@@ -140,8 +142,10 @@ void TestRecordReport::reportJson()
 {
     vault::OutboxRepository outbox(f->vault->db());
     auto a = f->recorder().recordAdministration(give(kPatientNoAllergy, kOrderPat2));
-    auto hep = f->recorder().checkAdministration(give(kPatient, kOrderHeparin));
-    auto b = f->recorder().recordAdministration(give(kPatient, kOrderHeparin), *hep);
+    AdministrationInput heparin = give(kPatient, kOrderHeparin);
+    heparin.witness = kNurse2; // high-alert: the Recorder wants a second person
+    auto hep = f->recorder().checkAdministration(heparin);
+    auto b = f->recorder().recordAdministration(heparin, *hep);
     auto n = f->recorder().recordNote({kPatient, NoteCategory::Nursing, QStringLiteral("Streng vertraulich"), {}});
     auto c = f->recorder().recordReportedAllergy({kPatient, QStringLiteral("Latex"), {}, {}});
     record::Recorder elsewhere(*f->vault, kNurse, kDevice, QStringLiteral("dt-other"), f->clock);

@@ -123,18 +123,19 @@ void TestRecordSafety::prnIntervalAgainstVaultAndOutbox()
 
 void TestRecordSafety::prnMaximumPerPeriod()
 {
-    // Max 4000 mg per day; 1000 mg at 09:00 in the vault.
+    // Max 4000 mg per day; 1000 mg at 09:00 in the vault. Doses other than the
+    // ordered 1000 mg also carry the dose warning.
     f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(15, 0), Qt::UTC));
     AdministrationInput big = give(kPatient, kOrderParacetamol);
     big.dose.value = 2000;
     big.dose.unit = QStringLiteral("mg");
     big.dose.code = QStringLiteral("mg");
-    QVERIFY(f->recorder().checkAdministration(big)->isEmpty()); // 3000 mg in 24 h
-    QVERIFY(f->recorder().recordAdministration(big).ok());
+    QCOMPARE(kinds(*f->recorder().checkAdministration(big)), QStringList{QStringLiteral("dose")}); // 3000 mg in 24 h
+    QVERIFY(f->recorder().recordAdministration(big, {{QStringLiteral("dose"), {}, true}}).ok());
     f->clock.set(QDateTime(QDate(2026, 3, 1), QTime(21, 0), Qt::UTC));
     big.dose.value = 1500;
     auto w = f->recorder().checkAdministration(big); // 4500 mg in 24 h
-    QCOMPARE(kinds(*w), QStringList{QStringLiteral("interval")});
+    QCOMPARE(kinds(*w), (QStringList{QStringLiteral("interval"), QStringLiteral("dose")}));
     QVERIFY(w->first().message.contains(QStringLiteral("at most 4000")));
     big.dose.value = 1000; // exactly 4000 mg: allowed
     QVERIFY(f->recorder().checkAdministration(big)->isEmpty());
@@ -207,7 +208,13 @@ void TestRecordSafety::unconfirmedWarningsRefuseToRecord()
     QVERIFY(!f->recorder().recordAdministration(give(kPatient, kOrderHeparin), {{QStringLiteral("interval"), {}, true}}).ok());
 
     auto warnings = f->recorder().checkAdministration(give(kPatient, kOrderHeparin));
-    auto recorded = f->recorder().recordAdministration(give(kPatient, kOrderHeparin), *warnings);
+    // Confirmed, but heparin is high-alert: a witness is still needed.
+    auto noWitness = f->recorder().recordAdministration(give(kPatient, kOrderHeparin), *warnings);
+    QVERIFY(!noWitness.ok());
+    QVERIFY(noWitness.error().message.startsWith(QStringLiteral("witness:")));
+    AdministrationInput witnessed = give(kPatient, kOrderHeparin);
+    witnessed.witness = kNurse2;
+    auto recorded = f->recorder().recordAdministration(witnessed, *warnings);
     QVERIFY2(recorded.ok(), why(recorded));
     QCOMPARE(recorded->warnings.size(), 1);
     QVERIFY(recorded->warnings.first().overridden);
@@ -248,7 +255,14 @@ void TestRecordSafety::findingsCarryTheData()
     big.dose.value = 3500;
     big.dose.unit = QStringLiteral("mg");
     big.dose.code = QStringLiteral("mg");
-    const SafetyFinding max = only(f->recorder().checkAdministration(big)); // 1000 + 3500 mg in 24 h
+    const auto withCode = [](const Result<QList<SafetyWarning>>& w, SafetyCode code) -> SafetyFinding {
+        for (const SafetyWarning& x : w.ok() ? *w : QList<SafetyWarning>{}) {
+            if (x.finding.code == code)
+                return x.finding;
+        }
+        return {};
+    };
+    const SafetyFinding max = withCode(f->recorder().checkAdministration(big), SafetyCode::MaxDosePerPeriod); // 1000 + 3500 mg in 24 h
     QCOMPARE(max.code, SafetyCode::MaxDosePerPeriod);
     QCOMPARE(max.totalAmount, 4500.0);
     QCOMPARE(max.maximumAmount, 4000.0);

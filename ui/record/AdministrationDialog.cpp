@@ -1,6 +1,7 @@
 #include "record/AdministrationDialog.h"
 
 #include "chart/OrderText.h"
+#include "record/DoseParser.h"
 #include "record/DrugClasses.h"
 #include "record/RecordContext.h"
 #include "record/SafetyWarningPanel.h"
@@ -34,16 +35,22 @@ QString number(double v)
 
 bool AdministrationDialog::isHighAlert(const model::MedicationOrder& order)
 {
-    const QStringList classes = record::drugClassesOfMedication(order.medication);
-    if (classes.contains(QStringLiteral("heparin")) || classes.contains(QStringLiteral("opioid")))
-        return true;
-    const QString text = order.medication.text.toLower();
-    const char* words[] = {"insulin", "heparin", "enoxaparin", "kalium", "potassium chloride", "morphin", "fentanyl"};
-    for (const char* w : words) {
-        if (text.contains(QLatin1String(w)))
-            return true;
+    return record::needsWitness(order.medication); // core decides, from the drug-class table
+}
+
+QString AdministrationDialog::doseProblemText(const record::ParsedDose& parsed)
+{
+    switch (parsed.problem) {
+    case record::DoseProblem::None:
+    case record::DoseProblem::Empty: return QString();
+    case record::DoseProblem::Ambiguous:
+        return tr("The dose is ambiguous: write %1 or %2.").arg(parsed.suggestionA, parsed.suggestionB);
+    case record::DoseProblem::Grouping:
+        return tr("Write the dose without thousands separators or spaces, e.g. 2500.");
+    case record::DoseProblem::Negative: return tr("A dose cannot be negative.");
+    case record::DoseProblem::NotANumber: return tr("The dose is not a number. Enter digits, e.g. 500.");
     }
-    return false;
+    return QString();
 }
 
 AdministrationDialog::AdministrationDialog(const RecordEnv& env, const model::PatientChart& chart,
@@ -139,6 +146,7 @@ AdministrationDialog::AdministrationDialog(const RecordEnv& env, const model::Pa
     m_recheck->setInterval(250);
     connect(m_recheck, &QTimer::timeout, this, &AdministrationDialog::runChecks);
     connect(m_time, &QDateTimeEdit::dateTimeChanged, m_recheck, qOverload<>(&QTimer::start));
+    connect(m_dose, &QLineEdit::textChanged, m_recheck, qOverload<>(&QTimer::start));
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
         updateState();
         m_recheck->start();
@@ -183,12 +191,14 @@ record::AdministrationInput AdministrationDialog::input() const
     in.reason = m_reason->text().trimmed();
     const QString doseText = m_dose->text().trimmed();
     if (!doseText.isEmpty()) {
-        bool ok = false;
-        double v = QLocale().toDouble(doseText, &ok);
-        if (!ok)
-            v = doseText.toDouble(&ok);
+        const record::ParsedDose parsed = record::parseDose(doseText, QLocale());
         in.dose = m_orderDose;
-        in.dose.value = ok ? std::optional<double>(v) : std::optional<double>(-1); // -1: refused by the Recorder
+        in.dose.value = parsed.ok() ? parsed.value : std::optional<double>(-1); // -1: refused by the Recorder
+        if (parsed.ok() && !parsed.unit.isEmpty()) {
+            // A unit typed with the number is what the person means; core compares it with the order's.
+            in.dose.unit = parsed.unit;
+            in.dose.code = parsed.unitCode;
+        }
     }
     in.route = m_route->text().trimmed();
     in.site = m_site->text().trimmed();
@@ -203,6 +213,14 @@ void AdministrationDialog::runChecks()
 {
     record::AdministrationInput in = input();
     in.witness.clear(); // the checks do not depend on it; a half-typed name must not stop them (checked on Record)
+    const QString doseProblem = doseProblemText(record::parseDose(m_dose->text(), QLocale()));
+    if (!doseProblem.isEmpty()) {
+        m_checkProblem->setText(doseProblem);
+        m_checkProblem->show();
+        m_warnings->setWarnings({});
+        updateState();
+        return;
+    }
     auto recorder = m_env.recorder();
     auto found = recorder.checkAdministration(in);
     if (!found.ok()) {
@@ -258,6 +276,11 @@ Result<record::RecordEntry> AdministrationDialog::submit()
 {
     if (!m_env.mayRecord())
         return Error(ErrorCode::Denied, tr("Your role may not record administrations."));
+    if (const QString doseProblem = doseProblemText(record::parseDose(m_dose->text(), QLocale()));
+        !doseProblem.isEmpty()) {
+        m_dose->setFocus();
+        return Error(ErrorCode::InvalidInput, doseProblem + QLatin1Char(' ') + tr("Nothing was recorded."));
+    }
     const record::AdministrationInput in = input();
     if (in.outcome != record::AdministrationOutcome::Given && in.reason.isEmpty()) {
         m_reason->setFocus();

@@ -8,6 +8,7 @@
 // witness: another user of this device, entered by username.
 
 #include "model/PatientChart.h"
+#include "record/DoseParser.h"
 #include "record/RecordDialog.h"
 #include "record/RecordEnv.h"
 #include "record/UserDirectory.h"
@@ -44,7 +45,10 @@ public:
     QDateTimeEdit* timeField() const { return m_time; }
     // Runs the safety checks for the current input now (also done as the form changes).
     void runChecks();
+    // A witness is needed for this drug: core's decision (record::needsWitness, drug-class table).
     static bool isHighAlert(const model::MedicationOrder& order);
+    // Why core's dose parser refused the typed dose, in the reader's language; empty when it did not.
+    static QString doseProblemText(const record::ParsedDose& parsed);
     bool needsWitness() const; // high-alert and recorded as given
 
 protected:

@@ -24,6 +24,10 @@ QString SafetyWarningPanel::kindTitle(const QString& kind)
         return tr("TOO SOON AFTER THE LAST DOSE");
     if (kind == QLatin1String("discontinued-order"))
         return tr("ORDER DISCONTINUED");
+    if (kind == QLatin1String("order-on-hold"))
+        return tr("ORDER ON HOLD OR NOT ACTIVE");
+    if (kind == QLatin1String("dose"))
+        return tr("DOSE DIFFERS FROM THE ORDER");
     return kind.toUpper();
 }
 
@@ -31,6 +35,10 @@ QString SafetyWarningPanel::title(const record::SafetyWarning& warning)
 {
     if (warning.finding.code == record::SafetyCode::MaxDosePerPeriod)
         return tr("MAXIMUM DOSE EXCEEDED");
+    if (warning.finding.code == record::SafetyCode::AllergyCrossReactivity)
+        return tr("POSSIBLE CROSS-ALLERGY");
+    if (warning.finding.code == record::SafetyCode::Interval && warning.finding.otherOrder)
+        return tr("SAME INGREDIENT GIVEN RECENTLY");
     return kindTitle(warning.kind);
 }
 
