@@ -156,6 +156,7 @@ int runPeer(int entries)
                 input.patientId = orders.at(i).value(QLatin1String("subject")).toObject().value(QLatin1String("reference"))
                                       .toString().section(QLatin1Char('/'), -1);
                 input.orderId = orders.at(i).value(QLatin1String("id")).toString();
+                input.witness = QStringLiteral("it.meyer"); // a second known user: high-alert drugs need one
                 auto warnings = recorder.checkAdministration(input);
                 if (!warnings.ok())
                     die(warnings.error().message);

@@ -250,6 +250,7 @@ void TestPeerReconcile::entriesReachMedplumExactlyOnceOrAreQueued()
             record::AdministrationInput input;
             input.patientId = order.value(QLatin1String("subject")).toObject().value(QLatin1String("reference")).toString().section(QLatin1Char('/'), -1);
             input.orderId = idOf(order);
+            input.witness = kAdmin; // a second known user: high-alert drugs need one
             auto warnings = recorder.checkAdministration(input);
             QVERIFY2(warnings.ok(), warnings.ok() ? "" : qPrintable(warnings.error().message));
             auto entry = recorder.recordAdministration(input, *warnings);

@@ -115,6 +115,7 @@ bool DowntimeScenario::record(const ScenarioOptions& options)
             record::AdministrationInput input;
             input.patientId = p.patientId;
             input.orderId = p.orderId;
+            input.witness = kAdmin; // a second known user: high-alert drugs (heparin, insulin) need one
             auto warnings = recorder.checkAdministration(input);
             if (warnings.ok())
                 entry = recorder.recordAdministration(input, *warnings);
