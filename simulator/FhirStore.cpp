@@ -13,7 +13,8 @@ QString idPrefix(const QString& type)
     static const QHash<QString, QString> prefixes{{u"Patient"_s, u"pat"_s}, {u"Encounter"_s, u"enc"_s},
         {u"Location"_s, u"loc"_s}, {u"MedicationRequest"_s, u"mreq"_s}, {u"MedicationAdministration"_s, u"madm"_s},
         {u"AllergyIntolerance"_s, u"alg"_s}, {u"Condition"_s, u"cond"_s}, {u"Device"_s, u"dev"_s},
-        {u"Consent"_s, u"cons"_s}, {u"Observation"_s, u"obs"_s}, {u"Flag"_s, u"flag"_s}, {u"Group"_s, u"grp"_s}};
+        {u"Consent"_s, u"cons"_s}, {u"Observation"_s, u"obs"_s}, {u"Flag"_s, u"flag"_s}, {u"Group"_s, u"grp"_s},
+        {u"Medication"_s, u"med"_s}, {u"MedicationStatement"_s, u"mstm"_s}, {u"DeviceUseStatement"_s, u"dus"_s}};
     const QString p = prefixes.value(type);
     return p.isEmpty() ? type.toLower() : p;
 }

@@ -2,6 +2,7 @@
 
 #include "ChartBuilders.h"
 #include "FhirJson.h"
+#include "ShapingSink.h"
 #include "SimLogging.h"
 
 #include <QElapsedTimer>
@@ -114,10 +115,14 @@ Status Generator::populate()
     return {};
 }
 
-Admission Generator::writePatient(gen::ResourceSink& sink, int serial, const WardInfo& ward, int bedIndex,
+Admission Generator::writePatient(gen::ResourceSink& plainSink, int serial, const WardInfo& ward, int bedIndex,
     qint64 admitMs, qint64 nowMs, bool withHistory) const
 {
     Rng rng = Rng::derived(m_options.seed, quint64(serial));
+    std::optional<gen::ShapingSink> shaping;
+    if (m_options.medicationShape != MedicationShape::Inline)
+        shaping.emplace(plainSink, m_options.medicationShape);
+    gen::ResourceSink& sink = shaping ? static_cast<gen::ResourceSink&>(*shaping) : plainSink;
     gen::Chart c;
     c.sink = &sink;
     c.rng = &rng;
@@ -166,6 +171,12 @@ Admission Generator::writePatient(gen::ResourceSink& sink, int serial, const War
     // Last and from its own stream, so every other resource keeps its id and content.
     Rng pregnancyRng = Rng::derived(m_options.seed, 0x9E6A00000000ull + quint64(serial));
     gen::writePregnancyStatus(c, pregnancyRng);
+    if (shaping) { // after everything else, from its own stream: the rest stays as in the inline shape
+        Rng shapeRng = Rng::derived(m_options.seed, 0x5A4E00000000ull + quint64(serial));
+        if (writesStatements(m_options.medicationShape))
+            gen::writeHomeMedication(c, shapeRng);
+        gen::writeDeviceUseStatements(c, shaping->devices());
+    }
     return Admission{c.patientRef.section(u'/', 1), c.encounterRef.section(u'/', 1), ward.id, bedId};
 }
 

@@ -6,6 +6,7 @@
 
 #include "Census.h"
 #include "FhirStore.h"
+#include "MedicationShape.h"
 
 #include <common/Result.h>
 
@@ -28,6 +29,8 @@ struct GeneratorOptions
     // the clock's time at start. Pin it to make two processes with the same seed identical
     // with a running clock (which doses are already charted depends on it).
     std::optional<qint64> anchorMs;
+    // Inline keeps the hospital as it always was; the others see MedicationShape.h.
+    MedicationShape medicationShape = MedicationShape::Inline;
 };
 
 struct Admission

@@ -49,11 +49,24 @@ ApiResponse FhirRestApi::search(const ApiRequest& req, const QString& type, cons
         links.append(link(u"next"_s, pagedUrl(req, items, encodeCursor(*page.next))));
     bundle.insert(u"link"_s, links);
     QJsonArray entries;
+    QStringList included; // "Type/id", each once per page
     for (const QByteArray& json : page.resources) {
         const QJsonObject resource = QJsonDocument::fromJson(json).object();
         entries.append(QJsonObject{
             {u"fullUrl"_s, QString(req.base + u'/' + type + u'/' + resource.value(u"id"_s).toString())},
             {u"resource"_s, resource}, {u"search"_s, QJsonObject{{u"mode"_s, u"match"_s}}}});
+        for (const Param p : std::as_const(q->includes)) {
+            const QString field = p == Param::Device ? u"device"_s : u"medicationReference"_s;
+            const QString ref = resource.value(field).toObject().value(u"reference"_s).toString().section(u'/', -2);
+            if (ref.count(u'/') == 1 && !included.contains(ref))
+                included.append(ref);
+        }
+    }
+    for (const QString& ref : std::as_const(included)) {
+        const auto target = m_store.readObject(ref.section(u'/', 0, 0), ref.section(u'/', 1));
+        if (target)
+            entries.append(QJsonObject{{u"fullUrl"_s, QString(req.base + u'/' + ref)}, {u"resource"_s, *target},
+                {u"search"_s, QJsonObject{{u"mode"_s, u"include"_s}}}});
     }
     if (!q->summaryCount)
         bundle.insert(u"entry"_s, entries);
@@ -127,7 +140,7 @@ ApiResponse FhirRestApi::capability(const ApiRequest& req)
 {
     QStringList types{u"Patient"_s, u"Encounter"_s, u"Location"_s, u"Group"_s, u"MedicationRequest"_s,
         u"MedicationAdministration"_s, u"AllergyIntolerance"_s, u"Condition"_s, u"Device"_s, u"Consent"_s,
-        u"Flag"_s, u"Observation"_s};
+        u"Flag"_s, u"Observation"_s, u"MedicationStatement"_s, u"Medication"_s, u"DeviceUseStatement"_s};
     const auto counts = m_store.counts();
     for (auto it = counts.begin(); it != counts.end(); ++it)
         if (!types.contains(it.key()))
@@ -146,14 +159,17 @@ ApiResponse FhirRestApi::capability(const ApiRequest& req)
             const bool number = name == u"_count"_s;
             const bool reference = name == u"patient"_s || name == u"subject"_s || name == u"location"_s
                 || name == u"partof"_s || name == u"encounter"_s || name == u"request"_s || name == u"member"_s
-                || name == u"context"_s;
+                || name == u"context"_s || name == u"medication"_s || name == u"device"_s;
             params.append(QJsonObject{{u"name"_s, name},
                 {u"type"_s, date ? u"date"_s : number ? u"number"_s : reference ? u"reference"_s : u"token"_s}});
         }
+        const QStringList includes = supportedIncludes(type);
         QJsonObject resource{{u"type"_s, type}, {u"interaction"_s, interactions},
             {u"versioning"_s, u"versioned-update"_s}, {u"readHistory"_s, true}, {u"updateCreate"_s, true},
             {u"conditionalCreate"_s, true}, {u"conditionalUpdate"_s, false}, {u"conditionalDelete"_s, u"not-supported"_s},
             {u"searchParam"_s, params}};
+        if (!includes.isEmpty())
+            resource.insert(u"searchInclude"_s, QJsonArray::fromStringList(includes));
         if (type == u"Group"_s || type == u"Patient"_s)
             resource.insert(u"operation"_s,
                 QJsonArray{QJsonObject{{u"name"_s, u"export"_s},

@@ -96,6 +96,10 @@ IndexFields extractIndex(const QString& type, const QJsonObject& r)
     addReference(f, Param::Encounter, r.value(u"encounter"_s));
     addReference(f, Param::Encounter, r.value(u"context"_s));
     addReference(f, Param::Request, r.value(u"request"_s));
+    if (isMedicationType(type))
+        addReference(f, Param::Medication, r.value(u"medicationReference"_s));
+    if (type == u"DeviceUseStatement"_s)
+        addReference(f, Param::Device, r.value(u"device"_s));
     if (type == u"MedicationAdministration"_s) {
         const QJsonObject period = r.value(u"effectivePeriod"_s).toObject();
         if (r.contains(u"effectiveDateTime"_s))
@@ -116,7 +120,7 @@ IndexFields extractIndex(const QString& type, const QJsonObject& r)
 bool isReferenceParam(Param p)
 {
     return p == Param::Location || p == Param::PartOf || p == Param::Encounter || p == Param::Request
-        || p == Param::Member;
+        || p == Param::Member || p == Param::Medication || p == Param::Device;
 }
 
 namespace {
@@ -142,6 +146,10 @@ const ParamName kParams[] = {
     {"context", Param::Encounter, "MedicationAdministration"},
     {"request", Param::Request, "MedicationAdministration"},
     {"member", Param::Member, "Group"},
+    {"medication", Param::Medication, "MedicationRequest"},
+    {"medication", Param::Medication, "MedicationStatement"},
+    {"medication", Param::Medication, "MedicationAdministration"},
+    {"device", Param::Device, "DeviceUseStatement"},
 };
 
 } // namespace
@@ -186,8 +194,26 @@ bool hasPatientLink(const QString& type)
         u"Condition"_s, u"Consent"_s, u"Coverage"_s, u"Device"_s, u"DiagnosticReport"_s, u"DocumentReference"_s,
         u"Encounter"_s, u"ExplanationOfBenefit"_s, u"Flag"_s, u"Goal"_s, u"ImagingStudy"_s, u"Immunization"_s,
         u"MedicationAdministration"_s, u"MedicationDispense"_s, u"MedicationRequest"_s,
-        u"MedicationStatement"_s, u"Observation"_s, u"Procedure"_s, u"RelatedPerson"_s, u"ServiceRequest"_s};
+        u"MedicationStatement"_s, u"Observation"_s, u"Procedure"_s, u"RelatedPerson"_s, u"ServiceRequest"_s,
+        u"DeviceUseStatement"_s};
     return types.contains(type);
+}
+
+QStringList supportedIncludes(const QString& type)
+{
+    if (isMedicationType(type) && type != u"MedicationDispense"_s)
+        return {type + u":medication"_s};
+    if (type == u"DeviceUseStatement"_s)
+        return {u"DeviceUseStatement:device"_s};
+    return {};
+}
+
+std::optional<Param> includeParam(const QString& include)
+{
+    const QString type = include.section(u':', 0, 0);
+    if (!supportedIncludes(type).contains(include))
+        return std::nullopt;
+    return type == u"DeviceUseStatement"_s ? Param::Device : Param::Medication;
 }
 
 bool tokenMatches(const QString& indexed, const QString& searched)

@@ -23,7 +23,9 @@ enum class Param : quint8 {
     PartOf,    // reference: Location.partOf
     Encounter, // reference: encounter / context
     Request,   // reference: MedicationAdministration.request
-    Member     // reference: Group.member.entity
+    Member,    // reference: Group.member.entity
+    Medication, // reference: medicationReference (MedicationRequest, -Statement, -Administration)
+    Device      // reference: DeviceUseStatement.device
 };
 
 struct IndexEntry
@@ -65,6 +67,10 @@ std::optional<Param> paramByName(const QString& type, const QString& name);
 QStringList supportedParams(const QString& type);
 // Whether `type` has a patient link the `patient` / `subject` parameters search.
 bool hasPatientLink(const QString& type);
+// The _include values of `type` the simulator serves ("MedicationRequest:medication"), and the
+// reference parameter each follows.
+QStringList supportedIncludes(const QString& type);
+std::optional<Param> includeParam(const QString& include);
 
 // True if an indexed token matches a search value: "code", "system|code" or "|code".
 bool tokenMatches(const QString& indexed, const QString& searched);

@@ -167,6 +167,12 @@ Result<SearchQuery> parseSearch(const QString& type, const QueryItems& items, bo
             q.summaryCount = value == u"count"_s;
         } else if (name == u"_total"_s) {
             q.wantTotal = value == u"accurate"_s || value == u"estimate"_s;
+        } else if (name == u"_include"_s) {
+            const auto p = includeParam(value);
+            if (p && value.section(u':', 0, 0) == type)
+                q.includes.append(*p);
+            else if (strict)
+                return bad(u"_include="_s + value.left(80) + u" is not supported on "_s + type + u"."_s);
         } else if (name == u"_cursor"_s) {
             q.after = decodeCursor(value);
             if (!q.after)
@@ -191,7 +197,8 @@ Result<SearchQuery> parseSearch(const QString& type, const QueryItems& items, bo
             if (isReferenceParam(*p)) {
                 static const QHash<Param, QString> targets{{Param::Location, u"Location"_s},
                     {Param::PartOf, u"Location"_s}, {Param::Encounter, u"Encounter"_s},
-                    {Param::Request, u"MedicationRequest"_s}};
+                    {Param::Request, u"MedicationRequest"_s}, {Param::Medication, u"Medication"_s},
+                    {Param::Device, u"Device"_s}};
                 for (QString& v : f.anyOf) {
                     if (v.contains(u'/'))
                         v = v.section(u'/', -2);

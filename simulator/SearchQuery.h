@@ -59,6 +59,7 @@ struct SearchQuery
     bool summaryCount = false;
     bool wantTotal = false;
     std::optional<SearchCursor> after;
+    QList<Param> includes; // _include: reference parameters whose targets come along (mode include)
 
     bool matchesLastUpdated(qint64 ms) const;
     bool matchesIndex(const IndexFields& index) const;

@@ -63,6 +63,11 @@ void addCommandLineOptions(QCommandLineParser& p)
             u"spec"_s},
         {u"export-polls"_s, u"Status polls a bulk export answers 202 before it is ready (default 1)."_s, u"n"_s,
             u"1"_s},
+        {u"medication-shape"_s, u"How medication data is shaped: inline (default: codes in every order), reference "
+                                u"(orders reference Medication resources, every second reference without display), "
+                                u"statement (home medication as MedicationStatements), mixed (both). All but inline also "
+                                u"link devices through DeviceUseStatements."_s,
+            u"shape"_s, u"inline"_s},
         {u"no-type-history"_s, u"Answer <Type>/_history and /_history with 404, like servers without them (Medplum)."_s},
     });
     p.addPositionalArgument(u"files"_s, u"More FHIR bundles to load (e.g. after --load with a shell glob)."_s,
@@ -121,6 +126,10 @@ Result<SimulatorOptions> optionsFromCommandLine(const QCommandLineParser& p)
         if (!o.generator.anchorMs)
             return Error(ErrorCode::InvalidInput, u"--now needs a FHIR instant, e.g. 2026-03-01T08:00:00Z."_s);
     }
+    auto shape = parseMedicationShape(p.value(u"medication-shape"_s));
+    if (!shape)
+        return shape.error();
+    o.generator.medicationShape = *shape;
     o.loadFiles = p.values(u"load"_s) + p.positionalArguments();
     if (p.isSet(u"fault"_s)) {
         auto fault = FaultSpec::parse(p.value(u"fault"_s));

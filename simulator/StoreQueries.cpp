@@ -159,6 +159,10 @@ QMap<QString, QList<QByteArray>> FhirStore::exportSnapshot(const ExportSelection
 {
     std::shared_lock lock(m_mutex);
     QMap<QString, QList<QByteArray>> out;
+    // Medications and Devices outside the patients' compartments that exported
+    // resources reference: exported too when their type is asked for by name.
+    QSet<QString> referenced;
+    QSet<QString> exported;
     for (const auto& [type, table] : m_tables) {
         if (!selection.types.isEmpty() && !selection.types.contains(type))
             continue;
@@ -169,6 +173,12 @@ QMap<QString, QList<QByteArray>> FhirStore::exportSnapshot(const ExportSelection
             if (selection.sinceMs && r->latest().lastUpdatedMs <= *selection.sinceMs)
                 return;
             lines.append(r->latest().json);
+            if (!selection.patients)
+                return;
+            exported.insert(fhir::refOf(r->type, r->id));
+            for (const IndexEntry& e : r->index.entries)
+                if (e.param == Param::Medication || e.param == Param::Device)
+                    referenced.insert(e.value.section(u'/', -2));
         };
         if (selection.patients) {
             QStringList patients(selection.patients->begin(), selection.patients->end());
@@ -192,6 +202,17 @@ QMap<QString, QList<QByteArray>> FhirStore::exportSnapshot(const ExportSelection
         }
         if (!lines.isEmpty())
             out.insert(type, lines);
+    }
+    QStringList targets(referenced.begin(), referenced.end());
+    std::sort(targets.begin(), targets.end());
+    for (const QString& ref : std::as_const(targets)) {
+        const QString type = ref.section(u'/', 0, 0);
+        const auto table = m_tables.find(type);
+        if (exported.contains(ref) || !selection.types.contains(type) || table == m_tables.end())
+            continue;
+        const Record* r = table->second.byId.value(ref.section(u'/', 1));
+        if (r && r->live() && (!selection.sinceMs || r->latest().lastUpdatedMs > *selection.sinceMs))
+            out[type].append(r->latest().json);
     }
     return out;
 }

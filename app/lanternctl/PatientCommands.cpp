@@ -40,9 +40,21 @@ QString dosageSummary(const model::Dosage& d)
     return parts.join(QLatin1Char(' '));
 }
 
+// The name as the nurse must read it: a Medication the vault does not hold is
+// said to be missing (its codes are missing too), never printed as nothing.
+QString medicationName(const model::MedicationInfo& m)
+{
+    if (!m.resolved && !m.reference.reference.isEmpty()) {
+        const QString missing = QStringLiteral("reference not found: ") + m.reference.reference;
+        return m.text.isEmpty() ? QStringLiteral("unknown medication (%1)").arg(missing)
+                                : QStringLiteral("%1 (%2)").arg(m.text, missing);
+    }
+    return m.text.isEmpty() ? QStringLiteral("(unnamed medication)") : m.text;
+}
+
 QString orderLine(const model::MedicationOrder& o)
 {
-    QString line = o.medication.text;
+    QString line = medicationName(o.medication);
     QStringList dosing;
     for (const model::Dosage& d : o.dosages)
         dosing << dosageSummary(d);
@@ -87,9 +99,18 @@ int show(CliContext& ctx, access::Session& session, const QString& id)
         ctx.out << "NO INFORMATION - allergies unknown, ask the patient" << Qt::endl;
         break;
     }
+    // Orders of this stay and what the patient takes from home, never mixed.
     const QList<model::MedicationOrder> active = chart->activeOrders();
-    ctx.out << Qt::endl << "Active medications: " << active.size() << Qt::endl;
+    QList<model::MedicationOrder> orders;
+    QList<model::MedicationOrder> home;
     for (const model::MedicationOrder& o : active)
+        (o.source == model::MedicationOrder::Source::Statement ? home : orders).append(o);
+    ctx.out << Qt::endl << "Active medications: " << active.size() << Qt::endl;
+    ctx.out << "  Orders (MedicationRequest): " << orders.size() << Qt::endl;
+    for (const model::MedicationOrder& o : std::as_const(orders))
+        ctx.out << "  - " << orderLine(o) << Qt::endl;
+    ctx.out << "  Home medication (MedicationStatement): " << home.size() << Qt::endl;
+    for (const model::MedicationOrder& o : std::as_const(home))
         ctx.out << "  - " << orderLine(o) << Qt::endl;
     if (!chart->skipped.isEmpty())
         ctx.out << Qt::endl << chart->skipped.size() << " stored resources could not be shown (see lanternctl verify)" << Qt::endl;

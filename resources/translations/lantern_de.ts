@@ -608,6 +608,10 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <translation>Aktive Verordnungen (%1)</translation>
     </message>
     <message>
+        <source>Home medication (MedicationStatement) (%1)</source>
+        <translation>Hausmedikation (MedicationStatement) (%1)</translation>
+    </message>
+    <message>
         <source>Discontinued, completed or on hold (%1)</source>
         <translation>Abgesetzt, beendet oder pausiert (%1)</translation>
     </message>
@@ -929,6 +933,14 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>(unnamed medication)</source>
         <translation>(Medikament ohne Namen)</translation>
+    </message>
+    <message>
+        <source>reference not found: %1</source>
+        <translation>Verweis nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>unknown medication (%1)</source>
+        <translation>unbekanntes Medikament (%1)</translation>
     </message>
     <message>
         <source>no dosage given</source>

@@ -608,6 +608,10 @@ Recording arrives with the reconciliation feature.</translation>
         <translation>Active orders (%1)</translation>
     </message>
     <message>
+        <source>Home medication (MedicationStatement) (%1)</source>
+        <translation>Home medication (MedicationStatement) (%1)</translation>
+    </message>
+    <message>
         <source>Discontinued, completed or on hold (%1)</source>
         <translation>Discontinued, completed or on hold (%1)</translation>
     </message>
@@ -929,6 +933,14 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>(unnamed medication)</source>
         <translation>(unnamed medication)</translation>
+    </message>
+    <message>
+        <source>reference not found: %1</source>
+        <translation>reference not found: %1</translation>
+    </message>
+    <message>
+        <source>unknown medication (%1)</source>
+        <translation>unknown medication (%1)</translation>
     </message>
     <message>
         <source>no dosage given</source>

@@ -2,6 +2,7 @@
 
 #include "fhir/BulkDataClient.h"
 #include "mirror/MirrorLogging.h"
+#include "mirror/ReferenceFollower.h"
 
 #include <QJsonArray>
 
@@ -43,13 +44,25 @@ Status BulkLoader::load(const QString& groupId, const QStringList& patientIds, c
     auto flush = [&]() -> Status {
         if (batch.isEmpty())
             return {};
-        LANTERN_TRY(m_ctx.writer.commitPage(batch, {}, filter, {}, report));
+        LANTERN_TRY(ReferenceFollower(m_ctx).commitPage(batch, {}, filter, {}, report));
         batch.clear();
         return m_ctx.checkStop();
     };
+    // Medications and Devices first, and all of them kept: the EHR exported
+    // them for this Group. Orders and device statements in later files then find
+    // them in the vault (ReferenceFollower reads by _id only what is still missing).
+    QList<BulkOutputFile> outputs;
+    for (const BulkOutputFile& file : std::as_const(done->output))
+        if (ScopeFilter::isFollowedType(file.type))
+            outputs.prepend(file);
+        else
+            outputs.append(file);
     qint64 files = 0;
-    for (const BulkOutputFile& file : std::as_const(done->output)) {
+    for (const BulkOutputFile& file : std::as_const(outputs)) {
+        const bool followAll = ScopeFilter::isFollowedType(file.type);
         auto count = bulk.download(file, done->requiresAccessToken, [&](const QJsonObject& resource) -> Status {
+            if (followAll)
+                filter.follow(file.type + QLatin1Char('/') + resource.value(QLatin1String("id")).toString());
             batch.append(resource);
             return batch.size() >= kBatchSize ? flush() : Status();
         });

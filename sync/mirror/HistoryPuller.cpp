@@ -1,6 +1,7 @@
 #include "mirror/HistoryPuller.h"
 
 #include "mirror/MirrorLogging.h"
+#include "mirror/ReferenceFollower.h"
 #include "mirror/ServerTime.h"
 
 #include <QJsonArray>
@@ -54,7 +55,7 @@ Status HistoryPuller::pull(const QString& type, const ScopeFilter& filter, Mirro
             resources.append(resource);
         }
         const bool last = page.nextLink().isEmpty();
-        LANTERN_TRY(m_ctx.writer.commitPage(resources, deletions, filter, [&]() -> Status {
+        LANTERN_TRY(ReferenceFollower(m_ctx).commitPage(resources, deletions, filter, [&]() -> Status {
             return last ? m_ctx.mirror.setCursor(cursorName(type), newCursor) : Status();
         }, report));
         return m_ctx.checkStop();

@@ -5,6 +5,7 @@
 #include "mirror/MirrorLogging.h"
 #include "mirror/PatientPuller.h"
 #include "mirror/Purger.h"
+#include "mirror/ReferenceFollower.h"
 #include "mirror/SearchDeltaPuller.h"
 #include "mirror/ScopeResolver.h"
 #include "vault/Vault.h"
@@ -65,6 +66,17 @@ Result<bool> MirrorCycle::typeHistorySupported(const QDateTime& serverTime)
     return *m_support.typeHistory;
 }
 
+void MirrorCycle::learnSearchIncludes()
+{
+    if (m_support.capabilitiesRead)
+        return;
+    auto cs = m_ctx.client.capabilities();
+    if (!cs.ok())
+        return; // asked again next cycle; meanwhile referenced resources are read by _id
+    m_support.searchIncludes = ServerSupport::searchIncludesOf(cs->json);
+    m_support.capabilitiesRead = true;
+}
+
 Result<MirrorCycleReport> MirrorCycle::run()
 {
     MirrorCycleReport report;
@@ -100,8 +112,10 @@ Result<MirrorCycleReport> MirrorCycle::run()
                 return loaded.error();
             qCWarning(lcMirror).noquote() << "bulk export failed, falling back to searches:" << loaded.error().message;
         }
-        if (!bulk || !loaded.ok())
-            LANTERN_TRY(PatientPuller(m_ctx).pull(toLoad, filter, scope->serverTime, report));
+        if (!bulk || !loaded.ok()) {
+            learnSearchIncludes();
+            LANTERN_TRY(PatientPuller(m_ctx, m_support.searchIncludes).pull(toLoad, filter, scope->serverTime, report));
+        }
     }
 
     auto history = typeHistorySupported(scope->serverTime);
@@ -121,6 +135,11 @@ Result<MirrorCycleReport> MirrorCycle::run()
     if (!purged.ok())
         return purged.error();
     report.patientsPurged = *purged;
+    if (*purged > 0) { // a Medication goes only once no patient the vault keeps references it
+        auto orphans = ReferenceFollower(m_ctx).removeOrphans();
+        if (!orphans.ok())
+            return orphans.error();
+    }
 
     // The cycle is complete: only now does data-as-of advance.
     auto tx = vault::Transaction::begin(m_ctx.vault.db());

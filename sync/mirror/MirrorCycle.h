@@ -34,6 +34,8 @@ public:
 private:
     Status recordScope(const ResolvedScope& scope, QStringList& toLoad, bool& nothingLoaded);
     Result<bool> typeHistorySupported(const QDateTime& serverTime);
+    // Reads the CapabilityStatement's searchInclude once per engine (before the first search-based load).
+    void learnSearchIncludes();
 
     const MirrorContext& m_ctx;
     bool m_bulkOffered;

@@ -17,9 +17,21 @@ const QStringList& ScopeFilter::mirroredTypes()
         QStringLiteral("Patient"),           QStringLiteral("Encounter"),          QStringLiteral("MedicationRequest"),
         QStringLiteral("MedicationAdministration"), QStringLiteral("AllergyIntolerance"), QStringLiteral("Condition"),
         QStringLiteral("Device"),            QStringLiteral("Consent"),            QStringLiteral("Flag"),
-        QStringLiteral("Observation"),
+        QStringLiteral("Observation"),       QStringLiteral("MedicationStatement"), QStringLiteral("DeviceUseStatement"),
+        // Last: by then the resources that reference Medications of this cycle are in.
+        QStringLiteral("Medication"),
     };
     return types;
+}
+
+bool ScopeFilter::hasPatient(const QString& type)
+{
+    return type != QLatin1String("Medication");
+}
+
+bool ScopeFilter::isFollowedType(const QString& type)
+{
+    return type == QLatin1String("Medication") || type == QLatin1String("Device");
 }
 
 bool ScopeFilter::isVitalSign(const QJsonObject& observation)
@@ -63,7 +75,11 @@ QDateTime ScopeFilter::administrationTime(const QJsonObject& administration)
 
 bool ScopeFilter::wanted(const fhir::ResourceIndex& index, const QJsonObject& resource) const
 {
-    if (!mirroredTypes().contains(index.type) || !m_patients.contains(index.patientId))
+    if (!mirroredTypes().contains(index.type))
+        return false;
+    if (index.patientId.isEmpty() && isFollowedType(index.type))
+        return follows(index.typeAndId());
+    if (!m_patients.contains(index.patientId))
         return false;
     if (index.type == QLatin1String("Observation"))
         return isMirroredObservation(resource);

@@ -20,6 +20,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace lantern::vault {
 class Vault;
@@ -32,18 +33,32 @@ namespace lantern::sync {
 
 // Which resources the mirror keeps: types it pulls, patients in scope,
 // Observations only for vital signs and pregnancy status (the emergency
-// sheet; labs and the rest stay out), administrations inside the history window.
+// sheet; labs and the rest stay out), administrations inside the history window,
+// and resources without a patient (a Medication, a Device without
+// Device.patient) that an in-scope resource references (see ReferenceFollower).
 class ScopeFilter
 {
 public:
     static const QStringList& mirroredTypes();
+    // Mirrored types searched per patient (all but Medication, which has no patient).
+    static bool hasPatient(const QString& type);
+    // Types kept without a patient of their own when something in scope references them.
+    static bool isFollowedType(const QString& type);
 
     ScopeFilter(QSet<QString> patientIds, QDateTime administrationWindowStart)
-        : m_patients(std::move(patientIds)), m_windowStart(std::move(administrationWindowStart))
+        : m_patients(std::move(patientIds)), m_windowStart(std::move(administrationWindowStart)),
+          m_followed(std::make_shared<QSet<QString>>())
     {
     }
     bool wanted(const fhir::ResourceIndex& index, const QJsonObject& resource) const;
     const QSet<QString>& patients() const { return m_patients; }
+
+    // Keeps "Type/id" (a followed type) from now on: an in-scope resource
+    // references it, or the vault already holds it. Const because the filter is
+    // shared by const reference through a cycle; the set is the cycle's
+    // knowledge of what is referenced, not part of the scope's definition.
+    void follow(const QString& typeAndId) const { m_followed->insert(typeAndId); }
+    bool follows(const QString& typeAndId) const { return m_followed->contains(typeAndId); }
 
     static bool isVitalSign(const QJsonObject& observation);
     // Vital signs, or pregnancy status (fhir::isPregnancyStatusObservation).
@@ -55,6 +70,7 @@ public:
 private:
     QSet<QString> m_patients;
     QDateTime m_windowStart;
+    std::shared_ptr<QSet<QString>> m_followed;
 };
 
 struct ResourceKey

@@ -1,6 +1,7 @@
 #include "mirror/PatientPuller.h"
 
 #include "mirror/MirrorLogging.h"
+#include "mirror/ReferenceFollower.h"
 #include "mirror/SearchPager.h"
 
 namespace lantern::sync {
@@ -13,6 +14,7 @@ QString PatientPuller::patientSearchParam(const QString& type)
     static const QStringList bySubject = {
         QStringLiteral("Encounter"), QStringLiteral("MedicationRequest"), QStringLiteral("MedicationAdministration"),
         QStringLiteral("Condition"), QStringLiteral("Flag"),              QStringLiteral("Observation"),
+        QStringLiteral("MedicationStatement"), QStringLiteral("DeviceUseStatement"),
     };
     return bySubject.contains(type) ? QStringLiteral("subject") : QStringLiteral("patient");
 }
@@ -47,10 +49,14 @@ Status PatientPuller::pullType(const QString& type, const QStringList& batch, co
 {
     // The window counts back from SERVER time.
     const QDateTime windowStart = serverTime.addDays(-m_ctx.config.administrationHistoryDays);
+    const QString include = ReferenceFollower::includeFor(type);
+    const ReferenceFollower follower(m_ctx);
     const QList<SearchParams> searches = searchesFor(type, batch, windowStart);
-    for (const SearchParams& params : searches) {
+    for (SearchParams params : searches) {
+        if (!include.isEmpty() && m_includes.contains(include))
+            params.append({QStringLiteral("_include"), include});
         const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
-            LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
+            LANTERN_TRY(follower.commitPage(page.resources(), {}, filter, {}, report));
             return m_ctx.checkStop();
         });
         if (!paged.ok())
@@ -66,7 +72,8 @@ Status PatientPuller::pull(const QStringList& patientIds, const ScopeFilter& fil
     for (qsizetype start = 0; start < patientIds.size(); start += kPatientsPerBatch) {
         const QStringList batch = patientIds.mid(start, kPatientsPerBatch);
         for (const QString& type : ScopeFilter::mirroredTypes())
-            LANTERN_TRY(pullType(type, batch, filter, serverTime, report));
+            if (ScopeFilter::hasPatient(type))
+                LANTERN_TRY(pullType(type, batch, filter, serverTime, report));
         // Loaded only once every type of the batch is committed.
         LANTERN_TRY(m_ctx.writer.commitPage({}, {}, filter, [&]() -> Status {
             for (const QString& id : batch)

@@ -3,11 +3,13 @@
 // mirrored type for a batch of patients at once (patient=a,b,c), page by
 // page, each page one transaction. A batch's patients are marked loaded only
 // after all its types landed; a batch cut short by a crash is pulled again
-// and de-duplicated by version.
+// and de-duplicated by version. Types without a patient (Medication) are not
+// searched: they come through the references of the batch (ReferenceFollower).
 
 #include "common/Result.h"
 #include "mirror/MirrorContext.h"
 
+#include <QSet>
 #include <QStringList>
 
 namespace lantern::sync {
@@ -17,7 +19,12 @@ class PatientPuller
 public:
     static constexpr int kPatientsPerBatch = 25;
 
-    explicit PatientPuller(const MirrorContext& ctx) : m_ctx(ctx) {}
+    // `searchIncludes`: the _include values the EHR supports (ServerSupport);
+    // referenced Medications and Devices then come with the orders' pages.
+    explicit PatientPuller(const MirrorContext& ctx, QSet<QString> searchIncludes = {})
+        : m_ctx(ctx), m_includes(std::move(searchIncludes))
+    {
+    }
 
     // The searches for one type and a batch of patients (without _count), which
     // together bring everything of the type the mirror keeps: _id for Patient,
@@ -40,6 +47,7 @@ private:
                     const QDateTime& serverTime, MirrorCycleReport& report) const;
 
     const MirrorContext& m_ctx;
+    QSet<QString> m_includes;
 };
 
 } // namespace lantern::sync

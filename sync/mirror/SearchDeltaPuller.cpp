@@ -3,6 +3,7 @@
 #include "mirror/HistoryPuller.h"
 #include "mirror/MirrorLogging.h"
 #include "mirror/PatientPuller.h"
+#include "mirror/ReferenceFollower.h"
 #include "mirror/ServerTime.h"
 
 namespace lantern::sync {
@@ -15,12 +16,36 @@ QStringList sortedPatients(const ScopeFilter& filter)
     return patients;
 }
 
+// A type without a patient (Medication) is searched by the ids the vault holds:
+// only those the ward's resources reference are kept (ReferenceFollower).
+QList<SearchParams> searchesOf(const QString& type, const QStringList& batch, const QDateTime& windowStart)
+{
+    if (!ScopeFilter::hasPatient(type))
+        return {SearchParams{{QStringLiteral("_id"), batch.join(QLatin1Char(','))}}};
+    return PatientPuller::searchesFor(type, batch, windowStart);
+}
+
 } // namespace
+
+Result<QStringList> SearchDeltaPuller::batchKeys(const QString& type, const ScopeFilter& filter) const
+{
+    if (ScopeFilter::hasPatient(type))
+        return sortedPatients(filter);
+    auto versions = m_ctx.mirror.versionsOfType(type);
+    if (!versions.ok())
+        return versions.error();
+    QStringList ids = versions->keys();
+    ids.sort();
+    return ids;
+}
 
 Status SearchDeltaPuller::pull(const QString& type, const ScopeFilter& filter, const QDateTime& serverTime,
                                MirrorCycleReport& report) const
 {
-    const QStringList patients = sortedPatients(filter);
+    auto keys = batchKeys(type, filter);
+    if (!keys.ok())
+        return keys.error();
+    const QStringList patients = *keys; // patients, or ids of a type without a patient
     if (patients.isEmpty())
         return {};
     LANTERN_TRY(pullChanges(type, patients, filter, serverTime, report));
@@ -47,7 +72,7 @@ Status SearchDeltaPuller::pullChanges(const QString& type, const QStringList& pa
     QDateTime newCursor;
     for (qsizetype start = 0; start < patients.size(); start += PatientPuller::kPatientsPerBatch) {
         const QList<SearchParams> searches =
-            PatientPuller::searchesFor(type, patients.mid(start, PatientPuller::kPatientsPerBatch), windowStart);
+            searchesOf(type, patients.mid(start, PatientPuller::kPatientsPerBatch), windowStart);
         for (SearchParams params : searches) {
             params.append({QStringLiteral("_lastUpdated"), QStringLiteral("ge") + fhirInstant(since)});
             const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
@@ -57,7 +82,7 @@ Status SearchDeltaPuller::pullChanges(const QString& type, const QStringList& pa
                         return time.error();
                     newCursor = *time;
                 }
-                LANTERN_TRY(m_ctx.writer.commitPage(page.resources(), {}, filter, {}, report));
+                LANTERN_TRY(ReferenceFollower(m_ctx).commitPage(page.resources(), {}, filter, {}, report));
                 return m_ctx.checkStop();
             });
             if (!paged.ok())
@@ -103,14 +128,14 @@ Status SearchDeltaPuller::sweepBatch(const QString& type, const QStringList& bat
     // Every search of the type must be in before anything counts as gone (a
     // pregnancy status is not among the vital signs, and the other way round).
     QSet<QString> onServer;
-    const QList<SearchParams> searches = PatientPuller::searchesFor(type, batch, QDateTime());
+    const QList<SearchParams> searches = searchesOf(type, batch, QDateTime());
     for (const SearchParams& params : searches) {
         const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
             const QList<QJsonObject> resources = page.resources();
             for (const QJsonObject& r : resources)
                 if (r.value(QLatin1String("resourceType")).toString() == type)
                     onServer.insert(r.value(QLatin1String("id")).toString());
-            LANTERN_TRY(m_ctx.writer.commitPage(resources, {}, filter, {}, report));
+            LANTERN_TRY(ReferenceFollower(m_ctx).commitPage(resources, {}, filter, {}, report));
             return m_ctx.checkStop();
         });
         if (!paged.ok())
@@ -119,7 +144,7 @@ Status SearchDeltaPuller::sweepBatch(const QString& type, const QStringList& bat
 
     QList<ResourceKey> gone;
     for (const QString& patient : batch) {
-        if (type == QLatin1String("Patient")) {
+        if (type == QLatin1String("Patient") || !ScopeFilter::hasPatient(type)) { // batch holds the ids
             auto stored = m_ctx.mirror.storedVersion(type, patient);
             if (!stored.ok())
                 return stored.error();

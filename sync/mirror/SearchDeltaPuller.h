@@ -8,6 +8,8 @@
 // of the type for each batch and removes what the vault holds but the server
 // no longer has. Entered-in-error arrives as an ordinary change and is removed
 // by the writer. Memory: one page, plus the ids of one batch during a sweep.
+// Medications (no patient) are searched by the ids the vault holds: a change
+// to one the ward uses arrives, one the EHR deleted goes.
 
 #include "common/Result.h"
 #include "mirror/MirrorContext.h"
@@ -27,6 +29,9 @@ public:
     Status pull(const QString& type, const ScopeFilter& filter, const QDateTime& serverTime, MirrorCycleReport& report) const;
 
 private:
+    // What the searches of `type` are batched by: patients in scope, or for a
+    // type without a patient (Medication) the ids the vault holds.
+    Result<QStringList> batchKeys(const QString& type, const ScopeFilter& filter) const;
     Status pullChanges(const QString& type, const QStringList& patients, const ScopeFilter& filter,
                        const QDateTime& serverTime, MirrorCycleReport& report) const;
     Result<bool> sweepDue(const QString& type, const QDateTime& serverTime) const;

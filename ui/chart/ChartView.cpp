@@ -22,11 +22,13 @@ ChartView::ChartView(const model::PatientChart& chart, const QString& ward, cons
                      QWidget* parent)
     : QWidget(parent), m_patientId(chart.patientId), m_header(new PatientHeader(chart, ward, bed, clock, this)),
       m_tabs(new QTabWidget(this)), m_active(new MedicationPlanModel(MedicationPlanModel::Which::Active, this)),
-      m_inactive(new MedicationPlanModel(MedicationPlanModel::Which::Inactive, this)), m_mar(new MarModel(clock, this))
+      m_inactive(new MedicationPlanModel(MedicationPlanModel::Which::Inactive, this)),
+      m_home(new MedicationPlanModel(MedicationPlanModel::Which::Home, this)), m_mar(new MarModel(clock, this))
 {
     setObjectName(QStringLiteral("chartView"));
     m_active->setChart(chart);
     m_inactive->setChart(chart);
+    m_home->setChart(chart);
     m_mar->setChart(chart);
 
     auto* back = new QPushButton(tr("← Census"), this);
@@ -101,19 +103,28 @@ QWidget* ChartView::buildPlanTab()
     auto* inactiveTable = makeTable(m_inactive);
     inactiveTable->setObjectName(QStringLiteral("inactivePlanTable"));
     const int widths[] = {260, 110, 110, 220, 130, 230, 90};
+    auto* homeTable = makeTable(m_home);
+    homeTable->setObjectName(QStringLiteral("homePlanTable"));
     for (int c = 0; c < MedicationPlanModel::ColumnCount; ++c) {
         activeTable->setColumnWidth(c, widths[c]);
         inactiveTable->setColumnWidth(c, widths[c]);
+        homeTable->setColumnWidth(c, widths[c]);
     }
     auto* activeTitle = new QLabel(tr("Active orders (%1)").arg(m_active->rowCount()), page);
     activeTitle->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt; color: #17324D;"));
     auto* inactiveTitle = new QLabel(tr("Discontinued, completed or on hold (%1)").arg(m_inactive->rowCount()), page);
     inactiveTitle->setStyleSheet(QStringLiteral("font-weight: bold; color: #6B6B6B;"));
     inactiveTable->setStyleSheet(QStringLiteral("QTableView { color: #6B6B6B; }"));
+    // Statements are what the patient takes, not orders of this stay: their own section.
+    auto* homeTitle = new QLabel(tr("Home medication (MedicationStatement) (%1)").arg(m_home->rowCount()), page);
+    homeTitle->setObjectName(QStringLiteral("homePlanTitle"));
+    homeTitle->setStyleSheet(QStringLiteral("font-weight: bold; color: #17324D;"));
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 8, 0, 0);
     layout->addWidget(activeTitle);
     layout->addWidget(activeTable, 3);
+    layout->addWidget(homeTitle);
+    layout->addWidget(homeTable, 2);
     layout->addWidget(inactiveTitle);
     layout->addWidget(inactiveTable, 2);
     return page;

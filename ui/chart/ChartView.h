@@ -33,6 +33,7 @@ public:
     PatientHeader* header() const { return m_header; }
     MedicationPlanModel* activePlan() const { return m_active; }
     MedicationPlanModel* inactivePlan() const { return m_inactive; }
+    MedicationPlanModel* homePlan() const { return m_home; }
     MarModel* mar() const { return m_mar; }
 
 Q_SIGNALS:
@@ -49,6 +50,7 @@ private:
     QTabWidget* m_tabs;
     MedicationPlanModel* m_active;
     MedicationPlanModel* m_inactive;
+    MedicationPlanModel* m_home;
     MarModel* m_mar;
 };
 

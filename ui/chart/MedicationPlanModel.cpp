@@ -17,11 +17,16 @@ void MedicationPlanModel::setChart(const model::PatientChart& chart)
     for (const model::MedicationOrder& o : chart.orders) {
         if (o.status == QLatin1String("entered-in-error"))
             continue;
-        if (o.isActive() != (m_which == Which::Active))
+        const bool statement = o.source == model::MedicationOrder::Source::Statement;
+        if (statement != (m_which == Which::Home))
+            continue;
+        if (!statement && o.isActive() != (m_which == Which::Active))
             continue;
         m_lines.append({o, chart.lastGiven(o.meta.id), LocalMarks::annotations(chart.annotationsFor(o.meta.id))});
     }
     std::stable_sort(m_lines.begin(), m_lines.end(), [](const Line& a, const Line& b) {
+        if (a.order.isActive() != b.order.isActive())
+            return a.order.isActive(); // home medication: what is taken now first
         return OrderText::drug(a.order).compare(OrderText::drug(b.order), Qt::CaseInsensitive) < 0;
     });
     endResetModel();

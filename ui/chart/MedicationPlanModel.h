@@ -1,7 +1,8 @@
 #pragma once
 // One patient's medication orders as a table: drug, dose, route, schedule,
-// PRN and the last dose given (time and by whom). Either the active orders or
-// the discontinued ones, so they never mix on screen.
+// PRN and the last dose given (time and by whom). Either the active orders,
+// the discontinued ones, or the home medication (MedicationStatement: what the
+// patient takes, not an order of this stay), so they never mix on screen.
 
 #include "model/PatientChart.h"
 
@@ -14,7 +15,8 @@ class MedicationPlanModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class Which { Active, Inactive };
+    // Active and Inactive: orders (MedicationRequest); Home: statements, active first.
+    enum class Which { Active, Inactive, Home };
     enum Column { Drug, Dose, Route, Schedule, Prn, LastGiven, Status, ColumnCount };
 
     explicit MedicationPlanModel(Which which, QObject* parent = nullptr);

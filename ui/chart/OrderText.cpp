@@ -16,7 +16,15 @@ QString OrderText::quantity(const model::Quantity& q)
 
 QString OrderText::drug(const model::MedicationOrder& order)
 {
-    return order.medication.text.isEmpty() ? tr("(unnamed medication)") : order.medication.text;
+    const model::MedicationInfo& m = order.medication;
+    if (!m.resolved && !m.reference.reference.isEmpty()) {
+        // A Medication the vault does not hold: its codes are missing too, so the
+        // allergy check by code cannot see it. Say so instead of a bare name.
+        const QString missing = tr("reference not found: %1").arg(m.reference.reference);
+        return m.text.isEmpty() ? tr("unknown medication (%1)").arg(missing)
+                                : QStringLiteral("%1 (%2)").arg(m.text, missing);
+    }
+    return m.text.isEmpty() ? tr("(unnamed medication)") : m.text;
 }
 
 QString OrderText::dose(const model::MedicationOrder& order)
