@@ -1,6 +1,7 @@
 // lanternctl mirror | sync --once | status | config set KEY VALUE | config show
 // The headless mirror service and its settings. Output names wards, counts and
 // resource types only, never patient data.
+#include "AuditCommands.h"
 #include "CliContext.h"
 
 #include "mirror/MirrorConfigStore.h"
@@ -137,6 +138,7 @@ int runMirror(CliContext& ctx, const QStringList& args)
         ++cycles;
         ctx.out << "cycle " << cycles << ": " << changed << " resources changed, data as of "
                 << asOf.toString(Qt::ISODate) << Qt::endl;
+        signAuditCheckpointsAsService(ctx);
     });
     QObject::connect(engine, &sync::MirrorEngine::errorOccurred, qApp,
                      [&](const QString& message) { ctx.err << "lanternctl mirror: " << message << Qt::endl; });
@@ -187,6 +189,7 @@ int runSync(CliContext& ctx, const QStringList& args)
             << report->serverTime.toString(Qt::ISODate) << Qt::endl;
     for (const Error& problem : std::as_const(report->problems))
         ctx.err << "  skipped: " << problem.message << Qt::endl;
+    signAuditCheckpointsAsService(ctx);
     return Ok;
 }
 

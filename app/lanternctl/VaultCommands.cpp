@@ -1,8 +1,13 @@
-// lanternctl init | verify
+// lanternctl init | verify [--trusted-key FILE [--checkpoints DIR]]
+#include "AuditCommands.h"
 #include "CliContext.h"
 #include "PassphrasePrompt.h"
 
+#include "audit/AuditCheckpointDuty.h"
+#include "audit/AuditCheckpointExport.h"
+#include "audit/AuditKeyCustody.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditPublicKeyFile.h"
 #include "keys/KeySlotFile.h"
 
 #include <QCommandLineParser>
@@ -35,13 +40,87 @@ int runInit(CliContext& ctx, const QStringList& args)
     ctx.out << "Created vault in " << ctx.vaultDir << " with IT administrator " << username << Qt::endl;
     ctx.out << "The device key for the mirror service is " << session->directory().deviceKeyFile()
             << " (mode 0600): keep it readable only by the service account." << Qt::endl;
+    auto publicKey = log.publicKey();
+    if (publicKey.ok()) {
+        ctx.out << "Audit public key (Ed25519): " << publicKey->toBase64() << Qt::endl;
+        ctx.out << "Written to " << audit::AuditKeyCustody(session->directory().path(), session->vaultId()).publicKeyFile()
+                << ": copy it off this device now and keep it; `lanternctl verify --trusted-key FILE` checks the audit "
+                   "trail against that copy."
+                << Qt::endl;
+    }
     return Ok;
 }
 
-int runVerify(CliContext& ctx, const QStringList& /*args*/)
+namespace {
+
+// What verify checks against, read and checked before the vault is touched:
+// a bad file or folder changes nothing.
+struct TrustedInput
 {
+    QByteArray publicKey;
+    QString keyFile;
+    QList<audit::ExportedCheckpoint> exported;
+    QString checkpointDir;
+};
+
+std::optional<int> readTrustedInput(CliContext& ctx, const QStringList& args, TrustedInput& in)
+{
+    QCommandLineParser p;
+    const QCommandLineOption trustedKey(QStringLiteral("trusted-key"),
+                                        QStringLiteral("IT's copy of the audit public key (PEM or base64)."), QStringLiteral("file"));
+    const QCommandLineOption checkpoints(QStringLiteral("checkpoints"),
+                                         QStringLiteral("Folder of collected audit checkpoint exports (*.ndjson)."), QStringLiteral("dir"));
+    p.addOptions({trustedKey, checkpoints});
+    if (!p.parse(QStringList{QStringLiteral("verify")} + args))
+        return ctx.fail(p.errorText(), Usage);
+    if (!p.positionalArguments().isEmpty())
+        return ctx.fail(QStringLiteral("usage: lanternctl verify [--trusted-key FILE [--checkpoints DIR]]"), Usage);
+    if (p.isSet(checkpoints) && !p.isSet(trustedKey))
+        return ctx.fail(QStringLiteral("--checkpoints needs --trusted-key FILE: exported checkpoints are only as good as "
+                                       "the key they are checked with; nothing was changed"),
+                        Usage);
+    if (!p.isSet(trustedKey))
+        return std::nullopt;
+    in.keyFile = p.value(trustedKey);
+    auto key = audit::readPublicKeyFile(in.keyFile);
+    if (!key.ok())
+        return ctx.fail(key.error().message + QStringLiteral("; nothing was changed"), Usage);
+    in.publicKey = *key;
+    if (p.isSet(checkpoints)) {
+        in.checkpointDir = p.value(checkpoints);
+        auto exported = audit::readExportedCheckpoints(in.checkpointDir, in.publicKey);
+        if (!exported.ok())
+            return ctx.fail(QStringLiteral("audit checkpoint export: ") + exported.error().message +
+                                QStringLiteral("; nothing was changed"),
+                            exported.error().code == ErrorCode::InvalidInput ? Usage : Failed);
+        in.exported = *exported;
+    }
+    return std::nullopt;
+}
+
+QString describeReport(const audit::VerificationReport& report)
+{
+    if (!report.ok)
+        return report.message;
+    QString text = QStringLiteral("ok (%1 entries, %2 signed checkpoints)").arg(report.entriesChecked).arg(report.checkpointsChecked);
+    if (report.lastSeq > report.lastCheckpointSeq)
+        text += report.lastCheckpointSeq == 0 ? QStringLiteral("; no entry is covered by a signed checkpoint yet")
+                                              : QStringLiteral("; entries after %1 are not yet signed").arg(report.lastCheckpointSeq);
+    return text;
+}
+
+} // namespace
+
+int runVerify(CliContext& ctx, const QStringList& args)
+{
+    TrustedInput trusted;
+    if (const auto bad = readTrustedInput(ctx, args, trusted))
+        return *bad;
+
     access::VaultAccess access;
-    auto session = ctx.unlock(access);
+    std::optional<audit::AuditSigningKey> signingKey;
+    QString keyNote;
+    auto session = unlockWithAuditKey(ctx, access, signingKey, keyNote);
     if (!session)
         return AuthFailed;
     int problems = 0;
@@ -56,27 +135,50 @@ int runVerify(CliContext& ctx, const QStringList& /*args*/)
     problems += slots.ok() ? 0 : 1;
 
     audit::AuditLog log(session->vault(), SystemClock::instance());
-    auto report = log.verify();
+    audit::VerifyOptions options;
+    options.trustedPublicKey = trusted.publicKey;
+    options.exported = trusted.exported;
+    auto report = log.verify(options);
     if (!report.ok()) {
         ctx.out << "audit chain:      " << report.error().message << Qt::endl;
         ++problems;
     } else {
-        ctx.out << "audit chain:      "
-                << (report->ok ? QStringLiteral("ok (%1 entries, %2 signed checkpoints)").arg(report->entriesChecked).arg(report->checkpointsChecked)
-                               : report->message)
-                << Qt::endl;
+        ctx.out << "audit chain:      " << describeReport(*report) << Qt::endl;
         problems += report->ok ? 0 : 1;
     }
+    ctx.out << "audit key:        "
+            << (trusted.keyFile.isEmpty()
+                    ? QStringLiteral("checked against the public key recorded in the vault, which anyone with the data "
+                                     "key can replace: pass --trusted-key FILE (IT's copy) for proof")
+                    : QStringLiteral("checked against the trusted key %1").arg(trusted.keyFile))
+            << Qt::endl;
+    if (!trusted.checkpointDir.isEmpty())
+        ctx.out << "exported checkpoints: " << trusted.exported.size() << " in " << trusted.checkpointDir
+                << (report.ok() && report->ok ? QStringLiteral(", all still in the vault") : QString()) << Qt::endl;
+
     (void)log.append({ctx.user, audit::AuditAction::Verify, {}, problems ? audit::AuditOutcome::Failure : audit::AuditOutcome::Success,
                       problems ? QStringLiteral("%1 problems").arg(problems) : QStringLiteral("ok")});
-    if (!problems) {
-        // A verified chain gets a signed checkpoint at its head, so the next
-        // verification covers everything up to here with a signature.
-        auto checkpoint = log.checkpoint();
-        if (checkpoint.ok())
-            ctx.out << "signed checkpoint at entry " << checkpoint->seq << Qt::endl;
+    if (problems)
+        return Failed; // nothing is signed over a chain that failed
+    if (!signingKey || trusted.publicKey.isEmpty()) {
+        // Signing after a self-check only would bless a log someone shortened and
+        // made consistent again: sign only what was checked against IT's key.
+        auto due = log.dueCheckpoints();
+        ctx.out << "checkpoints not signed here ("
+                << (signingKey ? QStringLiteral("verified without --trusted-key") : keyNote) << "); "
+                << (due.ok() ? due->size() : 0) << " due, the mirror service signs them on its next cycle" << Qt::endl;
+        return Ok;
     }
-    return problems ? Failed : Ok;
+    // A verified chain gets a signed checkpoint at its head, so the next
+    // verification covers everything up to here with a signature.
+    auto duty = audit::signAndExportCheckpoints(session->vault(), *signingKey, SystemClock::instance(),
+                                                session->directory().path(), true);
+    if (!duty.ok())
+        return ctx.fail(duty.error().prefixed(QStringLiteral("signing audit checkpoints")));
+    auto head = log.head();
+    ctx.out << "signed checkpoint at entry " << (head.ok() && head->has_value() ? (*head)->seq : 0) << " ("
+            << duty->signedCount << " new), exported " << duty->exportedCount << " to " << duty->exportDir << Qt::endl;
+    return Ok;
 }
 
 } // namespace lantern::cli

@@ -1,6 +1,7 @@
 // lanternctl: Lantern's command line for hospital IT and scripts.
 // Thin by design: parses the command line and hands over to the commands.
 
+#include "AuditCommands.h"
 #include "CliContext.h"
 
 #include "common/Bootstrap.h"
@@ -40,7 +41,10 @@ const char* const kUsage = R"(commands:
   import FILE...                                load FHIR R4 Bundles (JSON) or NDJSON files
   patient list                                  the patients in the vault
   patient show ID                               a patient's allergies and active medications
-  verify                                        check the vault, key slots and audit chain
+  verify [--trusted-key FILE [--checkpoints DIR]]
+                                                check the vault, key slots and audit chain (against IT's copy of the
+                                                audit public key, and that every exported checkpoint is still there)
+  audit public-key | audit export-dir [DIR]     the audit public key; where checkpoints are exported for IT
   mirror                                        run the mirror service until SIGTERM/SIGINT (uses device.key)
   sync --once                                   run exactly one mirror cycle (uses device.key)
   status                                        EHR state, data as of per ward, patients, last error
@@ -90,7 +94,7 @@ int main(int argc, char** argv)
     const std::map<QString, Command> commands = {
         {QStringLiteral("init"), runInit},     {QStringLiteral("user"), runUser},
         {QStringLiteral("import"), runImport}, {QStringLiteral("patient"), runPatient},
-        {QStringLiteral("verify"), runVerify},
+        {QStringLiteral("verify"), runVerify},         {QStringLiteral("audit"), runAudit},
         {QStringLiteral("mirror"), runMirror}, {QStringLiteral("sync"), runSync},
         {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfig},
         {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIds},

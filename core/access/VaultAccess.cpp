@@ -2,6 +2,7 @@
 
 #include "access/SessionPolicy.h"
 #include "access/UnlockThrottle.h"
+#include "audit/AuditKeyCustody.h"
 #include "common/Logging.h"
 #include "keys/DeviceKey.h"
 #include "keys/KeySlotFile.h"
@@ -49,6 +50,17 @@ Status prepareDirectory(const VaultDirectory& dir)
     return {};
 }
 
+// The audit checkpoint key lives outside the vault; the service and IT
+// administrators take it over from an old vault, or get their slot, on unlock.
+// A failure must not lock anyone out: it is logged and retried next time.
+void adoptAuditKey(const VaultDirectory& dir, vault::Vault& vault, const QString& vaultId,
+                   const audit::AuditKeyHolder& holder)
+{
+    const Status adopted = audit::AuditKeyCustody(dir.path(), vaultId).adopt(vault, holder);
+    if (!adopted.ok())
+        qCWarning(lcAccess) << "audit signing key:" << adopted.error().message;
+}
+
 } // namespace
 
 VaultAccess::VaultAccess(const Clock& clock, keys::KdfParameters kdf) : m_clock(clock), m_users(clock, kdf)
@@ -73,6 +85,8 @@ Result<Session> VaultAccess::initialise(const QString& directory, const QString&
              {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
             QFile::remove(dir.vaultFile() + suffix);
         QFile::remove(dir.deviceKeyFile());
+        QFile::remove(audit::AuditKeyCustody(dir.path(), {}).slotFile());
+        QFile::remove(audit::AuditKeyCustody(dir.path(), {}).publicKeyFile());
     }
     return session;
 }
@@ -101,6 +115,12 @@ Result<Session> VaultAccess::createIn(const VaultDirectory& dir, const User& adm
     auto adminSlot = m_users.makeUserSlot(session, admin.username, passphrase);
     if (!adminSlot.ok())
         return adminSlot.error();
+    // The audit checkpoint key: for the service and this administrator, never in the vault.
+    auto auditKey = audit::AuditKeyCustody(dir.path(), *vaultId)
+                        .create(session.vault(), {audit::AuditKeyHolder::device(*deviceKey),
+                                                  audit::AuditKeyHolder::user(admin.username, passphrase, adminSlot->kdf())});
+    if (!auditKey.ok())
+        return auditKey.error();
     // Written last: until keyslots.json exists, the folder is not a vault.
     LANTERN_TRY(KeySlotFile(dir.keySlotFile()).create(KeySlotSet{*vaultId, {*adminSlot, *deviceSlot}}));
     qCInfo(lcAccess) << "initialised a vault in" << dir.path() << "with IT administrator" << admin.username;
@@ -139,10 +159,12 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
         }
     }
     std::optional<SecureBuffer> dataKey;
+    keys::KdfParameters openedKdf;
     for (const KeySlot& slot : candidates) {
         auto key = slot.unwrapWithPassphrase(slots->vaultId, passphrase);
         if (key.ok()) {
             dataKey = std::move(*key);
+            openedKdf = slot.kdf();
             break;
         }
         if (key.error().code != ErrorCode::WrongKey)
@@ -171,6 +193,8 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
     if (user->disabled)
         return Error(ErrorCode::Denied,
                      QStringLiteral("the account %1 is disabled; ask IT to enable it").arg(username));
+    if (user->role == Role::ItAdmin)
+        adoptAuditKey(dir, **vault, slots->vaultId, audit::AuditKeyHolder::user(username, passphrase, openedKdf));
     return Session(std::move(*vault), std::move(*user), dir, slots->vaultId, std::move(*dataKey));
 }
 
@@ -208,7 +232,10 @@ Result<std::unique_ptr<vault::Vault>> VaultAccess::unlockAsDevice(const QString&
     auto dataKey = deviceSlots.first().unwrapWithDeviceKey(slots->vaultId, *deviceKey);
     if (!dataKey.ok())
         return dataKey.error().prefixed(dir.deviceKeyFile());
-    return openVault(dir, slots->vaultId, *dataKey);
+    auto vault = openVault(dir, slots->vaultId, *dataKey);
+    if (vault.ok())
+        adoptAuditKey(dir, **vault, slots->vaultId, audit::AuditKeyHolder::device(*deviceKey));
+    return vault;
 }
 
 qint64 VaultAccess::secondsToWait(const QString& directory, const QString& username) const

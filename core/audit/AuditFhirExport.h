@@ -25,6 +25,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace lantern::vault {
 class Vault;
 }
@@ -77,6 +79,16 @@ private:
 // is checked from its first entry on (the message says so). trustedPublicKey: the
 // device's audit public key, obtained out of band.
 VerificationReport verifyFhirAuditExport(const QJsonArray& auditEvents, const QByteArray& trustedPublicKey);
+// One exported AuditEvent read back: the entry as stored, its checkpoint if it
+// carries one, and the vault it names (source.observer).
+struct ParsedAuditEvent
+{
+    vault::AuditEntryRecord entry;
+    std::optional<vault::AuditCheckpointRecord> checkpoint;
+    QString vaultId;
+};
+// nullopt (and `missing` names what) when the resource is not a Lantern audit event.
+std::optional<ParsedAuditEvent> parseFhirAuditEvent(const QJsonObject& resource, QString& missing);
 // The AuditEvent resources of a Bundle, in entry order.
 QJsonArray auditEventsFromBundle(const QJsonObject& bundle);
 

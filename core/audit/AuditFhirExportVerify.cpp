@@ -10,12 +10,7 @@
 namespace lantern::audit {
 namespace {
 
-struct ExportedEntry
-{
-    vault::AuditEntryRecord entry;
-    std::optional<vault::AuditCheckpointRecord> checkpoint;
-    QString vaultId;
-};
+using ExportedEntry = ParsedAuditEvent;
 
 QJsonValue extensionValue(const QJsonArray& parts, const QString& url, const QString& valueKey)
 {
@@ -27,9 +22,11 @@ QJsonValue extensionValue(const QJsonArray& parts, const QString& url, const QSt
     return {};
 }
 
+} // namespace
+
 // Reads what the hash covers from the visible FHIR elements; the extension adds
 // only what FHIR has no place for. Returns the name of what is missing on failure.
-std::optional<ExportedEntry> parseAuditEvent(const QJsonObject& r, QString& missing)
+std::optional<ParsedAuditEvent> parseFhirAuditEvent(const QJsonObject& r, QString& missing)
 {
     ExportedEntry out;
     auto& e = out.entry;
@@ -105,6 +102,8 @@ std::optional<ExportedEntry> parseAuditEvent(const QJsonObject& r, QString& miss
     return out;
 }
 
+namespace {
+
 VerificationReport broken(qint64 seq, const QString& message)
 {
     VerificationReport report;
@@ -122,7 +121,7 @@ VerificationReport verifyFhirAuditExport(const QJsonArray& auditEvents, const QB
     entries.reserve(auditEvents.size());
     for (qsizetype i = 0; i < auditEvents.size(); ++i) {
         QString missing;
-        auto parsed = parseAuditEvent(auditEvents.at(i).toObject(), missing);
+        auto parsed = parseFhirAuditEvent(auditEvents.at(i).toObject(), missing);
         if (!parsed)
             return broken(0, QStringLiteral("exported AuditEvent #%1 is malformed (no %2)").arg(i + 1).arg(missing));
         if (!entries.isEmpty() && parsed->vaultId != entries.constFirst().vaultId)

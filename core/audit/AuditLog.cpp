@@ -6,6 +6,8 @@
 #include "vault/Database.h"
 #include "vault/Vault.h"
 
+#include <QSet>
+
 #include <utility>
 
 namespace lantern::audit {
@@ -23,31 +25,49 @@ struct TrustedKey
 Result<TrustedKey> resolveTrustedKey(vault::AuditRepository& repository, const VerifyOptions& options)
 {
     TrustedKey trusted;
-    QByteArray deviceKey;
-    auto key = AuditSigningKey::load(repository);
-    if (key.ok())
-        deviceKey = key->publicKey();
-    else if (key.error().code != ErrorCode::NotFound)
-        return key.error();
-
+    if (!options.trustedPublicKey.isEmpty()) {
+        trusted.publicKey = options.trustedPublicKey;
+        return trusted;
+    }
+    if (options.anchor) {
+        trusted.publicKey = options.anchor->publicKey;
+        return trusted;
+    }
     auto recorded = repository.vault().meta(publicKeyMetaKey());
     if (!recorded.ok())
         return recorded.error();
-    const QByteArray recordedKey = QByteArray::fromBase64(recorded->toLatin1());
-    if (!recorded->isEmpty() && recordedKey != deviceKey)
-        trusted.problem = deviceKey.isEmpty()
-                              ? QStringLiteral("the vault records an audit public key but its signing key is gone "
-                                               "(device secret removed)")
-                              : QStringLiteral("the audit public key recorded in the vault does not match the device's "
-                                               "signing key (public key replaced)");
-
-    if (!options.trustedPublicKey.isEmpty())
-        trusted.publicKey = options.trustedPublicKey;
-    else if (options.anchor)
-        trusted.publicKey = options.anchor->publicKey;
-    else
-        trusted.publicKey = deviceKey;
+    trusted.publicKey = QByteArray::fromBase64(recorded->toLatin1());
+    // A vault not yet migrated still holds its key: the record must match it.
+    auto legacy = AuditSigningKey::loadLegacy(repository);
+    if (!legacy.ok() && legacy.error().code != ErrorCode::NotFound)
+        return legacy.error();
+    if (legacy.ok()) {
+        if (!trusted.publicKey.isEmpty() && trusted.publicKey != legacy->publicKey())
+            trusted.problem = QStringLiteral("the audit public key recorded in the vault does not match the device's "
+                                             "signing key (public key replaced)");
+        trusted.publicKey = legacy->publicKey();
+    }
     return trusted;
+}
+
+// Feeds entries fromSeq..toSeq (toSeq < 0: to the head) to the verifier.
+Status walk(vault::AuditRepository& repository, ChainVerifier& verifier, qint64 fromSeq, qint64 toSeq)
+{
+    qint64 from = fromSeq;
+    for (;;) {
+        auto batch = repository.readEntries(from, kVerifyBatch);
+        if (!batch.ok())
+            return batch.error().prefixed(QStringLiteral("reading the audit log"));
+        for (const AuditEntry& entry : std::as_const(*batch)) {
+            if (toSeq >= 0 && entry.seq > toSeq)
+                return {};
+            if (!verifier.addEntry(entry))
+                return {};
+        }
+        if (batch->size() < kVerifyBatch)
+            return {};
+        from = batch->constLast().seq + 1;
+    }
 }
 
 } // namespace
@@ -138,57 +158,146 @@ Result<AuditEntry> AuditLog::appendLocked(const AuditEvent& event)
     entry.detail = event.detail;
     entry.hash = computeEntryHash(entry);
     LANTERN_TRY(m_repository.insertEntry(entry));
-
-    if (m_options.checkpointInterval > 0 && entry.seq % m_options.checkpointInterval == 0) {
-        auto signedHead = checkpointLocked();
-        if (!signedHead.ok())
-            return signedHead.error().prefixed(QStringLiteral("signing audit checkpoint %1").arg(entry.seq));
-    }
     return entry;
 }
 
-Result<AuditCheckpoint> AuditLog::checkpoint()
+Result<QList<qint64>> AuditLog::dueCheckpoints()
 {
-    return atomically<AuditCheckpoint>([&] { return checkpointLocked(); });
-}
-
-Result<AuditCheckpoint> AuditLog::checkpointLocked()
-{
+    QList<qint64> due;
+    if (m_options.checkpointInterval <= 0)
+        return due;
     auto last = m_repository.lastEntry();
     if (!last.ok())
         return last.error();
     if (!last->has_value())
-        return Error(ErrorCode::NotFound, QStringLiteral("the audit log is empty; there is nothing to sign yet"));
-    const AuditEntry& head = **last;
-
-    auto existing = m_repository.checkpoint(head.seq);
+        return due;
+    auto existing = m_repository.readCheckpoints();
     if (!existing.ok())
         return existing.error();
-    if (existing->has_value())
-        return **existing;
+    QSet<qint64> signedSeqs;
+    for (const AuditCheckpoint& c : std::as_const(*existing))
+        signedSeqs.insert(c.seq);
+    const qint64 interval = m_options.checkpointInterval;
+    for (qint64 seq = interval; seq <= (*last)->seq; seq += interval) {
+        if (!signedSeqs.contains(seq))
+            due.append(seq);
+    }
+    return due;
+}
 
-    auto key = AuditSigningKey::loadOrCreate(m_repository);
-    if (!key.ok())
-        return key.error();
+Result<QList<AuditCheckpoint>> AuditLog::signDueCheckpoints(const AuditSigningKey& key)
+{
+    return atomically<QList<AuditCheckpoint>>([&] { return signDueLocked(key); });
+}
+
+Result<QList<AuditCheckpoint>> AuditLog::signDueLocked(const AuditSigningKey& key)
+{
+    auto due = dueCheckpoints();
+    if (!due.ok())
+        return due.error();
+    QList<AuditCheckpoint> made;
+    if (due->isEmpty())
+        return made;
+    LANTERN_TRY(checkBeforeSigning(due->constLast(), key));
+    for (const qint64 seq : std::as_const(*due)) {
+        auto entry = m_repository.entry(seq);
+        if (!entry.ok())
+            return entry.error();
+        if (!entry->has_value())
+            return Error(ErrorCode::Corrupt, QStringLiteral("audit entry %1 is missing; not signing").arg(seq));
+        auto signedEntry = signEntry(**entry, key);
+        if (!signedEntry.ok())
+            return signedEntry.error();
+        made.append(*signedEntry);
+    }
+    qCInfo(lcAudit) << "signed" << made.size() << "due audit checkpoint(s), the last at entry" << made.constLast().seq;
+    return made;
+}
+
+// The chain from the last signed checkpoint (or the start) up to `upToSeq` must be
+// intact, and that checkpoint genuine, before anything after it is signed.
+Status AuditLog::checkBeforeSigning(qint64 upToSeq, const AuditSigningKey& key)
+{
+    auto existing = m_repository.readCheckpoints();
+    if (!existing.ok())
+        return existing.error();
+    std::optional<AuditCheckpoint> base;
+    for (const AuditCheckpoint& c : std::as_const(*existing)) {
+        if (c.seq <= upToSeq && (!base || c.seq > base->seq))
+            base = c;
+    }
+    qint64 fromSeq = 1;
+    QByteArray prevHash;
+    QList<AuditCheckpoint> checked;
+    if (base) {
+        auto entry = m_repository.entry(base->seq);
+        if (!entry.ok())
+            return entry.error();
+        fromSeq = base->seq;
+        prevHash = entry->has_value() ? (*entry)->prevHash : QByteArray();
+        checked.append(*base);
+    } else {
+        auto first = genesis();
+        if (!first.ok())
+            return first.error();
+        prevHash = *first;
+    }
+    ChainVerifier verifier(fromSeq, prevHash, key.publicKey(), checked);
+    LANTERN_TRY(walk(m_repository, verifier, fromSeq, upToSeq));
+    const VerificationReport report = verifier.finish();
+    if (!report.ok)
+        return Error(ErrorCode::Corrupt, QStringLiteral("not signing audit checkpoints: %1; run `lanternctl verify` "
+                                                        "and investigate")
+                                             .arg(report.message));
+    if (report.lastSeq < upToSeq)
+        return Error(ErrorCode::Corrupt,
+                     QStringLiteral("not signing audit checkpoints: the log ends at entry %1").arg(report.lastSeq));
+    return {};
+}
+
+Result<AuditCheckpoint> AuditLog::signEntry(const AuditEntry& entry, const AuditSigningKey& key)
+{
     AuditCheckpoint checkpoint;
-    checkpoint.seq = head.seq;
-    checkpoint.hash = head.hash;
+    checkpoint.seq = entry.seq;
+    checkpoint.hash = entry.hash;
     checkpoint.time = timestamp();
-    checkpoint.publicKey = key->publicKey();
-    checkpoint.signature = key->sign(checkpointMessage(checkpoint.seq, checkpoint.hash, checkpoint.time));
+    checkpoint.publicKey = key.publicKey();
+    checkpoint.signature = key.sign(checkpointMessage(checkpoint.seq, checkpoint.hash, checkpoint.time));
     LANTERN_TRY(m_repository.insertCheckpoint(checkpoint));
     qCDebug(lcAudit) << "audit checkpoint signed at entry" << checkpoint.seq;
     return checkpoint;
 }
 
+Result<AuditCheckpoint> AuditLog::checkpoint(const AuditSigningKey& key)
+{
+    return atomically<AuditCheckpoint>([&]() -> Result<AuditCheckpoint> {
+        auto due = signDueLocked(key);
+        if (!due.ok())
+            return due.error();
+        auto last = m_repository.lastEntry();
+        if (!last.ok())
+            return last.error();
+        if (!last->has_value())
+            return Error(ErrorCode::NotFound, QStringLiteral("the audit log is empty; there is nothing to sign yet"));
+        const AuditEntry& head = **last;
+        auto existing = m_repository.checkpoint(head.seq);
+        if (!existing.ok())
+            return existing.error();
+        if (existing->has_value())
+            return **existing;
+        LANTERN_TRY(checkBeforeSigning(head.seq, key));
+        return signEntry(head, key);
+    });
+}
+
 Result<QByteArray> AuditLog::publicKey()
 {
-    return atomically<QByteArray>([&]() -> Result<QByteArray> {
-        auto key = AuditSigningKey::loadOrCreate(m_repository);
-        if (!key.ok())
-            return key.error();
-        return key->publicKey();
-    });
+    auto recorded = m_repository.vault().meta(publicKeyMetaKey());
+    if (!recorded.ok())
+        return recorded.error();
+    if (recorded->isEmpty())
+        return Error(ErrorCode::NotFound, QStringLiteral("this vault records no audit public key yet"));
+    return QByteArray::fromBase64(recorded->toLatin1());
 }
 
 Result<std::optional<AuditEntry>> AuditLog::head()
@@ -212,23 +321,25 @@ Result<VerificationReport> AuditLog::verify(const VerifyOptions& options)
     auto checkpoints = m_repository.readCheckpoints();
     if (!checkpoints.ok())
         return checkpoints.error();
+    auto vaultId = m_repository.vault().meta(QStringLiteral("vault_id"));
+    if (!vaultId.ok())
+        return vaultId.error();
 
     ChainVerifier verifier(1, *first, trusted->publicKey, *checkpoints);
+    verifier.requireCheckpointsEvery(options.checkpointInterval < 0 ? m_options.checkpointInterval
+                                                                    : options.checkpointInterval);
     if (options.anchor)
-        verifier.setAnchor(*options.anchor);
-    qint64 from = 1;
-    for (;;) {
-        auto batch = m_repository.readEntries(from, kVerifyBatch);
-        if (!batch.ok())
-            return batch.error().prefixed(QStringLiteral("reading the audit log"));
-        for (const AuditEntry& entry : std::as_const(*batch)) {
-            if (!verifier.addEntry(entry))
-                break;
-        }
-        if (verifier.failed() || batch->size() < kVerifyBatch)
-            break;
-        from = batch->constLast().seq + 1;
+        verifier.addAnchor(*options.anchor);
+    for (const ExportedCheckpoint& exported : options.exported) {
+        if (!exported.vaultId.isEmpty() && exported.vaultId != *vaultId)
+            verifier.fail(0, QStringLiteral("exported checkpoint %1 (%2) belongs to another vault; collect each "
+                                            "device's export into its own folder")
+                                 .arg(exported.checkpoint.seq)
+                                 .arg(exported.origin));
+        verifier.addAnchor(exported.checkpoint, exported.origin);
     }
+    if (!verifier.failed())
+        LANTERN_TRY(walk(m_repository, verifier, 1, -1));
     if (!trusted->problem.isEmpty())
         verifier.fail(0, trusted->problem);
 

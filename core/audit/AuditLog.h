@@ -4,28 +4,38 @@
 //
 // Each entry's hash is BLAKE2b-256 over a canonical serialisation of (seq, time,
 // actor, action, patient id, outcome, detail, prev_hash) (see AuditHash.h); entry 1
-// links to a genesis hash derived from the vault id. Every `checkpointInterval`
-// entries, and on demand, the device's signing key signs (seq, hash, time) of the
-// head. verify() recomputes everything and names the first thing that is wrong.
+// links to a genesis hash derived from the vault id. A checkpoint signs (seq, hash,
+// time) of an entry; one is due at every multiple of `checkpointInterval`.
 //
-// What the chain detects: any change to a stored field, a removed or inserted entry
+// Who signs: appending needs no key (nurses and physicians hold only the data
+// key). The signing key lives outside the vault (AuditKeyCustody); its holders -
+// the mirror service each cycle, an IT administrator's verify - sign the
+// checkpoints that have come due since (signDueCheckpoints). A late signature is
+// fine: it covers the entry's hash, which the chain fixes at append time. Before
+// signing, the chain from the last signed checkpoint on is checked, so a broken
+// stretch is never signed.
+//
+// What verify() detects: any change to a stored field, a removed or inserted entry
 // in the middle, reordered entries, a forged or re-keyed checkpoint, a checkpoint
-// whose entry is gone (the tail was cut back past it).
+// whose entry is gone (the tail was cut back past it), a due checkpoint removed
+// while a later one exists (VerifyOptions::checkpointInterval), and - given the
+// checkpoints exported to the audit export folder (VerifyOptions::exported) - any
+// exported checkpoint whose entry is no longer in the vault with the same hash.
 //
-// What it cannot detect, and why checkpoints are exported:
-//  - Truncation of the tail after the last checkpoint: removing the newest entries
-//    (and no checkpoint) leaves a shorter chain that is still consistent. Only an
-//    external anchor (a checkpoint or head hash copied off the device, passed to
-//    verify() as VerifyOptions::anchor) shows that the log once reached further.
-//  - A consistent rewrite of the entries after the last checkpoint by someone who
-//    holds the unlocked vault: hashes are unkeyed, so they can be recomputed; the
-//    next automatic checkpoint would then sign the rewritten tail.
-//  - Anyone holding the unlocked vault AND the signing key (it lives in the vault's
-//    device_secret table) can rewrite the whole chain and re-sign every checkpoint.
-//    Only checkpoints (or the public key) kept elsewhere — exported to the EHR, a
-//    printed drill report, another device — expose that.
-// The vault's own encryption keeps all of this out of reach of anyone without a
-// user passphrase or the device's mirror key.
+// What it cannot detect, and why checkpoints are exported and the key kept apart:
+//  - Someone holding the data key can delete the tail of the log together with its
+//    checkpoints. Only checkpoints copied off the device (the export folder, once
+//    IT has collected it) show that the log once reached further; entries after
+//    the last exported checkpoint are protected by nothing but the chain.
+//  - A consistent rewrite of entries not yet covered by a checkpoint (hashes are
+//    unkeyed) is signed by the next checkpoint like the genuine entries would be.
+//  - Verification against the public key recorded in the vault (the default) only
+//    shows the vault is consistent with itself: someone holding the data key can
+//    replace that record. Only VerifyOptions::trustedPublicKey from IT's copy
+//    (audit-public-key.pem kept off the device) is a trustworthy reference.
+//  - A vault made before the key moved out stored the key in device_secret; until
+//    its first unlock by the service or IT anyone with the data key could read it,
+//    so checkpoints signed before that prove nothing against such a person.
 
 #include "audit/AuditEvent.h"
 #include "audit/ChainVerifier.h"
@@ -44,22 +54,32 @@ class Vault;
 
 namespace lantern::audit {
 
+class AuditSigningKey;
+
 using AuditEntry = vault::AuditEntryRecord;
 using AuditCheckpoint = vault::AuditCheckpointRecord;
 
+inline constexpr int kDefaultCheckpointInterval = 100;
+
 struct AuditLogOptions
 {
-    int checkpointInterval = 100; // sign every N entries (seq % N == 0); 0: only on demand
+    int checkpointInterval = kDefaultCheckpointInterval; // a checkpoint is due at every multiple; 0: none
 };
 
 struct VerifyOptions
 {
-    // A public key kept off-device. Empty: the anchor's key if an anchor is given,
-    // otherwise the key derived from this vault's own signing key.
+    // A public key kept off-device: every checkpoint must carry it. Empty: the
+    // anchor's key if an anchor is given, otherwise the key recorded in the vault
+    // (a self-check only, see above).
     QByteArray trustedPublicKey;
     // A checkpoint exported earlier and kept off-device: the chain must still
     // contain its entry with the same hash (detects a truncated tail).
     std::optional<AuditCheckpoint> anchor;
+    // The same for every checkpoint read back from the export folder.
+    QList<ExportedCheckpoint> exported;
+    // Every multiple of this up to the last signed checkpoint must be signed.
+    // -1: the log's own interval; 0: no such requirement.
+    qint64 checkpointInterval = -1;
 };
 
 class AuditLog
@@ -67,18 +87,23 @@ class AuditLog
 public:
     AuditLog(vault::Vault& vault, const Clock& clock, AuditLogOptions options = {});
 
-    // Appends one entry (and a checkpoint when one is due) atomically: in its own
-    // transaction, or inside the caller's if one is open on the vault, so that an
-    // action and its audit entry commit or roll back together.
+    // Appends one entry atomically: in its own transaction, or inside the caller's
+    // if one is open on the vault, so that an action and its audit entry commit or
+    // roll back together. Needs no signing key: due checkpoints wait for a key holder.
     Result<AuditEntry> append(const AuditEvent& event);
     // The same, for a caller that holds a vault::Transaction; fails (Internal) if none is open.
     Result<AuditEntry> appendInTransaction(const AuditEvent& event);
 
-    // Signs the current head now (e.g. before an export or at the end of a downtime).
+    // Seqs at which a checkpoint is due but not yet signed, in order.
+    Result<QList<qint64>> dueCheckpoints();
+    // Signs every due checkpoint with `key` (after checking the chain up to them);
+    // returns the new ones (empty when none was due).
+    Result<QList<AuditCheckpoint>> signDueCheckpoints(const AuditSigningKey& key);
+    // Signs due checkpoints and the current head (e.g. after a verification).
     // Returns the existing checkpoint if the head is already signed; NotFound when the log is empty.
-    Result<AuditCheckpoint> checkpoint();
+    Result<AuditCheckpoint> checkpoint(const AuditSigningKey& key);
 
-    // The device's audit public key (32 bytes), creating the signing key on first use.
+    // The audit public key recorded in the vault (NotFound when none is).
     Result<QByteArray> publicKey();
 
     Result<std::optional<AuditEntry>> head();
@@ -92,7 +117,9 @@ private:
     template <typename T, typename Body>
     Result<T> atomically(Body&& body);
     Result<AuditEntry> appendLocked(const AuditEvent& event);
-    Result<AuditCheckpoint> checkpointLocked();
+    Result<QList<AuditCheckpoint>> signDueLocked(const AuditSigningKey& key);
+    Status checkBeforeSigning(qint64 upToSeq, const AuditSigningKey& key);
+    Result<AuditCheckpoint> signEntry(const AuditEntry& entry, const AuditSigningKey& key);
     Result<QByteArray> genesis();
     QString timestamp() const;
 

@@ -1,11 +1,11 @@
 #include "audit/AuditSigningKey.h"
 
-#include "common/Logging.h"
 #include "common/Sodium.h"
 #include "vault/AuditRepository.h"
-#include "vault/Vault.h"
 
 #include <sodium.h>
+
+#include <cstring>
 
 namespace lantern::audit {
 
@@ -19,11 +19,22 @@ QString publicKeyMetaKey()
     return QStringLiteral("audit_public_key");
 }
 
+AuditSigningKey AuditSigningKey::generate()
+{
+    ensureSodium();
+    const SecureBuffer seed = SecureBuffer::random(crypto_sign_SEEDBYTES);
+    SecureBuffer secretKey(crypto_sign_SECRETKEYBYTES);
+    QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized);
+    crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(publicKey.data()), secretKey.data(), seed.data());
+    return AuditSigningKey(std::move(secretKey), std::move(publicKey));
+}
+
 Result<AuditSigningKey> AuditSigningKey::fromSeed(const SecureBuffer& seed)
 {
+    ensureSodium();
     if (seed.size() != crypto_sign_SEEDBYTES)
-        return Error(ErrorCode::Corrupt, QStringLiteral("the stored audit signing key has the wrong size; the vault's "
-                                                        "device secrets are damaged (restore from a backup)"));
+        return Error(ErrorCode::Corrupt, QStringLiteral("the stored audit signing key has the wrong size; restore "
+                                                        "audit-keyslots.json from a backup"));
     SecureBuffer secretKey(crypto_sign_SECRETKEYBYTES);
     QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized);
     if (crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(publicKey.data()), secretKey.data(), seed.data()) != 0)
@@ -31,31 +42,26 @@ Result<AuditSigningKey> AuditSigningKey::fromSeed(const SecureBuffer& seed)
     return AuditSigningKey(std::move(secretKey), std::move(publicKey));
 }
 
-Result<AuditSigningKey> AuditSigningKey::load(vault::AuditRepository& repository)
+Result<AuditSigningKey> AuditSigningKey::loadLegacy(vault::AuditRepository& repository)
 {
     auto seed = repository.deviceSecret(signingKeySecretName());
     if (!seed.ok())
         return seed.error();
     if (seed->isEmpty())
-        return Error(ErrorCode::NotFound, QStringLiteral("this vault has no audit signing key yet"));
+        return Error(ErrorCode::NotFound, QStringLiteral("the vault stores no audit signing key"));
     return fromSeed(*seed);
 }
 
-Result<AuditSigningKey> AuditSigningKey::loadOrCreate(vault::AuditRepository& repository)
+Status AuditSigningKey::removeLegacy(vault::AuditRepository& repository)
 {
-    auto existing = load(repository);
-    if (existing.ok() || existing.error().code != ErrorCode::NotFound)
-        return existing;
-    ensureSodium();
-    const SecureBuffer seed = SecureBuffer::random(crypto_sign_SEEDBYTES);
-    auto key = fromSeed(seed);
-    if (!key.ok())
-        return key.error();
-    LANTERN_TRY(repository.putDeviceSecret(signingKeySecretName(), seed));
-    LANTERN_TRY(repository.vault().setMeta(publicKeyMetaKey(), QString::fromLatin1(key->publicKey().toBase64())));
-    qCInfo(lcAudit) << "created the device's audit signing key; public key"
-                    << key->publicKey().toBase64().constData();
-    return key;
+    return repository.deleteDeviceSecret(signingKeySecretName());
+}
+
+SecureBuffer AuditSigningKey::seed() const
+{
+    SecureBuffer seed(crypto_sign_SEEDBYTES);
+    std::memcpy(seed.data(), m_secretKey.data(), crypto_sign_SEEDBYTES);
+    return seed;
 }
 
 QByteArray AuditSigningKey::sign(const QByteArray& message) const

@@ -1,9 +1,17 @@
 #pragma once
-// The device's Ed25519 key that signs audit checkpoints. Generated on first use;
-// its 32-byte seed is stored in the vault's device_secret table (name
-// 'audit_signing_key') and only ever held in a SecureBuffer. The public key is
-// also recorded in vault meta ('audit_public_key', base64) so that a person can
-// copy it off the device and check exported checkpoints elsewhere.
+// The Ed25519 key that signs audit checkpoints, held only in a SecureBuffer.
+//
+// Where it lives: its 32-byte seed is wrapped in audit-keyslots.json next to the
+// vault, once for the mirror service (device.key) and once per IT administrator
+// (passphrase), never in the vault: whoever holds the data key - every nurse's
+// unlock - must not be able to sign (see AuditKeyCustody). Its public key is
+// recorded in vault meta ('audit_public_key', base64) for a quick self-check, and
+// exported at init (audit-public-key.pem) for IT to keep off the device: only that
+// off-device copy is a trustworthy reference (verify --trusted-key).
+//
+// Vaults made before this change kept the seed in the vault's device_secret table
+// (name 'audit_signing_key'), readable with the data key. loadLegacy() and
+// removeLegacy() exist only to move it out (AuditKeyCustody::adopt).
 
 #include "common/Result.h"
 #include "common/SecureBuffer.h"
@@ -21,23 +29,29 @@ namespace lantern::audit {
 
 inline constexpr int kPublicKeyBytes = 32;
 inline constexpr int kSignatureBytes = 64;
+inline constexpr int kSeedBytes = 32;
 
-QString signingKeySecretName(); // "audit_signing_key"
+QString signingKeySecretName(); // "audit_signing_key" (legacy device_secret row)
 QString publicKeyMetaKey();     // "audit_public_key"
 
 class AuditSigningKey
 {
 public:
-    // The stored key; ErrorCode::NotFound when this vault has none yet.
-    static Result<AuditSigningKey> load(vault::AuditRepository& repository);
-    // The stored key, or a new one stored together with its meta entry. Writes:
-    // the caller holds a transaction so that the key and its first use commit together.
-    static Result<AuditSigningKey> loadOrCreate(vault::AuditRepository& repository);
+    // A new random key.
+    static AuditSigningKey generate();
+    // The key of a 32-byte seed (as unwrapped from an audit key slot).
+    static Result<AuditSigningKey> fromSeed(const SecureBuffer& seed);
+
+    // A key an old vault still stores in device_secret; NotFound when there is none.
+    static Result<AuditSigningKey> loadLegacy(vault::AuditRepository& repository);
+    // Deletes that row (the caller has wrapped the seed in its slots first).
+    static Status removeLegacy(vault::AuditRepository& repository);
 
     AuditSigningKey(AuditSigningKey&&) noexcept = default;
     AuditSigningKey& operator=(AuditSigningKey&&) noexcept = default;
 
     QByteArray publicKey() const { return m_publicKey; }
+    SecureBuffer seed() const; // the first 32 bytes of libsodium's secret key, for wrapping
     QByteArray sign(const QByteArray& message) const; // 64-byte detached signature
 
 private:
@@ -45,7 +59,6 @@ private:
         : m_secretKey(std::move(secretKey)), m_publicKey(std::move(publicKey))
     {
     }
-    static Result<AuditSigningKey> fromSeed(const SecureBuffer& seed);
 
     SecureBuffer m_secretKey; // libsodium's 64-byte form (seed || public key)
     QByteArray m_publicKey;

@@ -12,9 +12,18 @@ ChainVerifier::ChainVerifier(qint64 firstSeq, QByteArray firstPrevHash, QByteArr
     : m_nextSeq(firstSeq), m_prevHash(std::move(firstPrevHash)), m_trustedPublicKey(std::move(trustedPublicKey))
 {
     for (const auto& checkpoint : checkpoints) {
-        if (checkpoint.seq >= firstSeq)
+        if (checkpoint.seq >= firstSeq) {
             m_checkpoints.insert(checkpoint.seq, checkpoint);
+            m_lastSignedSeq = std::max(m_lastSignedSeq, checkpoint.seq);
+        }
     }
+}
+
+void ChainVerifier::addAnchor(const vault::AuditCheckpointRecord& anchor, const QString& origin)
+{
+    m_anchorIndex.insert(anchor.seq, m_anchors.size());
+    m_anchors.append({anchor, origin, false});
+    m_lastSignedSeq = std::max(m_lastSignedSeq, anchor.seq);
 }
 
 void ChainVerifier::fail(qint64 seq, const QString& message)
@@ -67,10 +76,23 @@ bool ChainVerifier::addEntry(const vault::AuditEntryRecord& entry)
         ++m_report.checkpointsChecked;
         m_report.lastCheckpointSeq = seq;
     }
-    if (m_anchor && m_anchor->seq == seq) {
-        if (!checkCheckpoint(*m_anchor, entry, QStringLiteral("the external anchor at entry %1").arg(seq)))
+    for (auto it = m_anchorIndex.constFind(seq); it != m_anchorIndex.constEnd() && it.key() == seq; ++it) {
+        Anchor& anchor = m_anchors[*it];
+        const QString what = anchor.origin.isEmpty()
+                                 ? QStringLiteral("the external anchor at entry %1").arg(seq)
+                                 : QStringLiteral("exported checkpoint %1 (%2)").arg(seq).arg(anchor.origin);
+        if (!checkCheckpoint(anchor.checkpoint, entry, what))
             return false;
-        m_anchorReached = true;
+        anchor.reached = true;
+    }
+    // Checked after the anchors: an exported copy that no longer matches says more.
+    if (checkpoint == m_checkpoints.constEnd() && m_interval > 0 && seq % m_interval == 0 && seq <= m_lastSignedSeq) {
+        fail(seq, QStringLiteral("checkpoint %1 is missing: a checkpoint is signed every %2 entries and one at or "
+                                 "after entry %3 exists, so it was removed")
+                      .arg(seq)
+                      .arg(m_interval)
+                      .arg(m_lastSignedSeq));
+        return false;
     }
     ++m_report.entriesChecked;
     m_report.lastSeq = seq;
@@ -106,6 +128,35 @@ bool ChainVerifier::checkCheckpoint(const vault::AuditCheckpointRecord& checkpoi
     return true;
 }
 
+void ChainVerifier::failOnUnreachedAnchors()
+{
+    const Anchor* last = nullptr;
+    int gone = 0;
+    for (const Anchor& anchor : std::as_const(m_anchors)) {
+        if (anchor.reached)
+            continue;
+        ++gone;
+        if (!last || anchor.checkpoint.seq > last->checkpoint.seq)
+            last = &anchor;
+    }
+    if (!last)
+        return;
+    if (last->origin.isEmpty()) {
+        fail(m_report.lastSeq + 1, QStringLiteral("the log ends at entry %1, but the external anchor covers entry "
+                                                  "%2: entries were removed from its end")
+                                       .arg(m_report.lastSeq)
+                                       .arg(last->checkpoint.seq));
+        return;
+    }
+    fail(m_report.lastSeq + 1,
+         QStringLiteral("exported checkpoint %1 (%2) is gone from the vault: the log ends at entry %3, so entries "
+                        "were removed from its end (%4 exported checkpoint(s) missing)")
+             .arg(last->checkpoint.seq)
+             .arg(last->origin)
+             .arg(m_report.lastSeq)
+             .arg(gone));
+}
+
 VerificationReport ChainVerifier::finish()
 {
     if (!failed()) {
@@ -120,11 +171,8 @@ VerificationReport ChainVerifier::finish()
                                                       "at entry %2, entries were removed from its end")
                                            .arg(beyond)
                                            .arg(m_report.lastSeq));
-        else if (m_anchor && !m_anchorReached)
-            fail(m_report.lastSeq + 1, QStringLiteral("the log ends at entry %1, but the external anchor covers entry "
-                                                      "%2: entries were removed from its end")
-                                           .arg(m_report.lastSeq)
-                                           .arg(m_anchor->seq));
+        else
+            failOnUnreachedAnchors();
     }
     if (m_report.ok) {
         QString summary = QStringLiteral("audit chain intact: %1 entries, %2 signed checkpoints")

@@ -6,12 +6,17 @@
 // Per entry, in seq order: seq continues without gaps, the stored hash equals the
 // recomputed one, prev_hash equals the previous entry's hash (the genesis hash for
 // entry 1), and a checkpoint at this seq is signed by the trusted key over
-// exactly this entry's hash.
+// exactly this entry's hash. With requireCheckpointsEvery(n), every multiple of n
+// up to the last signed checkpoint (stored or anchor) must have its checkpoint:
+// deleting one in the middle is noticed. Anchors (checkpoints kept off the
+// device, e.g. collected from the audit export folder) must each be reached with
+// the same hash: a chain that ends before one was cut back.
 
 #include "vault/AuditRepository.h"
 
 #include <QByteArray>
 #include <QHash>
+#include <QMultiHash>
 #include <QList>
 #include <QString>
 
@@ -36,6 +41,14 @@ struct VerificationReport
     QString message;
 };
 
+// A checkpoint kept off the device, and where it was found (for messages).
+struct ExportedCheckpoint
+{
+    vault::AuditCheckpointRecord checkpoint;
+    QString vaultId; // the vault the export names (source.observer)
+    QString origin;  // e.g. "audit-checkpoints-2026-03-01.ndjson line 3"
+};
+
 class ChainVerifier
 {
 public:
@@ -47,8 +60,12 @@ public:
                   const QList<vault::AuditCheckpointRecord>& checkpoints);
 
     // An externally kept checkpoint: like a stored one, but it must be reached
-    // (a chain ending before it was truncated).
-    void setAnchor(const vault::AuditCheckpointRecord& anchor) { m_anchor = anchor; }
+    // (a chain ending before it was truncated). `origin` names where it was kept
+    // (e.g. an export file) in messages; any number of anchors may be added.
+    void addAnchor(const vault::AuditCheckpointRecord& anchor, const QString& origin = {});
+    void setAnchor(const vault::AuditCheckpointRecord& anchor) { addAnchor(anchor); }
+    // Checkpoints are due at every multiple of `interval` (0: none required).
+    void requireCheckpointsEvery(qint64 interval) { m_interval = interval; }
 
     // Feed entries in the order they are stored; returns false once the chain is broken
     // (further entries are then ignored).
@@ -60,6 +77,7 @@ public:
     VerificationReport finish();
 
 private:
+    void failOnUnreachedAnchors();
     bool checkCheckpoint(const vault::AuditCheckpointRecord& checkpoint, const vault::AuditEntryRecord& entry,
                          const QString& what);
 
@@ -68,8 +86,16 @@ private:
     bool m_atStart = true;
     QByteArray m_trustedPublicKey;
     QHash<qint64, vault::AuditCheckpointRecord> m_checkpoints;
-    std::optional<vault::AuditCheckpointRecord> m_anchor;
-    bool m_anchorReached = false;
+    qint64 m_lastSignedSeq = 0; // highest stored or anchored checkpoint
+    qint64 m_interval = 0;
+    struct Anchor
+    {
+        vault::AuditCheckpointRecord checkpoint;
+        QString origin;
+        bool reached = false;
+    };
+    QMultiHash<qint64, qsizetype> m_anchorIndex; // seq -> index into m_anchors
+    QList<Anchor> m_anchors;
     VerificationReport m_report;
 };
 

@@ -8,7 +8,8 @@ namespace lantern::keys {
 namespace {
 
 constexpr char DeviceKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "LntDvSlt"; // 8 bytes, fixed forever
-constexpr quint64 DeviceKdfSubkeyId = 1;
+constexpr quint64 DeviceKdfSubkeyId = 1;      // wraps the data key
+constexpr quint64 AuditDeviceKdfSubkeyId = 2; // wraps the audit signing key's seed
 
 // "lantern-keyslot/1" NUL kind NUL name NUL vault id. Names never contain NUL
 // (usernames are validated), so no two different bindings share a byte string.
@@ -36,14 +37,14 @@ Result<SecureBuffer> derivePassphraseKey(const SecureBuffer& passphrase, const Q
     return key;
 }
 
-Result<SecureBuffer> deriveDeviceSlotKey(const SecureBuffer& deviceKey)
+Result<SecureBuffer> deriveDeviceSlotKey(const SecureBuffer& deviceKey, quint64 subkeyId)
 {
     if (deviceKey.size() != crypto_kdf_KEYBYTES)
         return Error(ErrorCode::Corrupt, QStringLiteral("the device key has %1 bytes instead of %2")
                                              .arg(deviceKey.size())
                                              .arg(crypto_kdf_KEYBYTES));
     SecureBuffer key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    if (crypto_kdf_derive_from_key(key.data(), key.size(), DeviceKdfSubkeyId, DeviceKdfContext,
+    if (crypto_kdf_derive_from_key(key.data(), key.size(), subkeyId, DeviceKdfContext,
                                    deviceKey.data()) != 0)
         return Error(ErrorCode::Crypto, QStringLiteral("deriving the device slot key failed"));
     return key;
@@ -58,6 +59,10 @@ QString KeySlot::kindName(Kind kind)
         return QStringLiteral("user");
     case Kind::Device:
         return QStringLiteral("device");
+    case Kind::AuditUser:
+        return QStringLiteral("audit-user");
+    case Kind::AuditDevice:
+        return QStringLiteral("audit-device");
     }
     return QStringLiteral("unknown");
 }
@@ -77,9 +82,11 @@ KeySlot KeySlot::fromStored(Kind kind, QString name, KdfParameters kdf, QByteArr
 
 Result<KeySlot> KeySlot::wrapForUser(const SecureBuffer& dataKey, const QString& vaultId,
                                      const QString& username, const SecureBuffer& passphrase,
-                                     const KdfParameters& kdf)
+                                     const KdfParameters& kdf, Kind kind)
 {
     ensureSodium();
+    if (!isPassphraseKind(kind))
+        return Error(ErrorCode::Internal, QStringLiteral("a %1 key slot is not wrapped with a passphrase").arg(kindName(kind)));
     if (!kdf.isAcceptable())
         return Error(ErrorCode::InvalidInput,
                      QStringLiteral("key derivation parameters (%1) are outside the accepted range")
@@ -91,17 +98,19 @@ Result<KeySlot> KeySlot::wrapForUser(const SecureBuffer& dataKey, const QString&
     auto key = derivePassphraseKey(passphrase, salt, kdf);
     if (!key.ok())
         return key.error();
-    return seal(Kind::User, username, vaultId, dataKey, *key, kdf, salt);
+    return seal(kind, username, vaultId, dataKey, *key, kdf, salt);
 }
 
 Result<KeySlot> KeySlot::wrapForDevice(const SecureBuffer& dataKey, const QString& vaultId,
-                                       const SecureBuffer& deviceKey)
+                                       const SecureBuffer& deviceKey, Kind kind)
 {
     ensureSodium();
-    auto key = deriveDeviceSlotKey(deviceKey);
+    if (!isDeviceKind(kind))
+        return Error(ErrorCode::Internal, QStringLiteral("a %1 key slot is not wrapped with the device key").arg(kindName(kind)));
+    auto key = deriveDeviceSlotKey(deviceKey, kind == Kind::Device ? DeviceKdfSubkeyId : AuditDeviceKdfSubkeyId);
     if (!key.ok())
         return key.error();
-    return seal(Kind::Device, deviceSlotName(), vaultId, dataKey, *key, {}, {});
+    return seal(kind, deviceSlotName(), vaultId, dataKey, *key, {}, {});
 }
 
 Result<KeySlot> KeySlot::seal(Kind kind, const QString& name, const QString& vaultId,
@@ -135,7 +144,7 @@ Result<SecureBuffer> KeySlot::unwrapWithPassphrase(const QString& vaultId,
                                                    const SecureBuffer& passphrase) const
 {
     ensureSodium();
-    if (m_kind != Kind::User)
+    if (!isPassphraseKind(m_kind))
         return Error(
             ErrorCode::Internal,
             QStringLiteral("a %1 key slot cannot be opened with a passphrase").arg(kindName(m_kind)));
@@ -161,11 +170,11 @@ Result<SecureBuffer> KeySlot::unwrapWithPassphrase(const QString& vaultId,
 Result<SecureBuffer> KeySlot::unwrapWithDeviceKey(const QString& vaultId, const SecureBuffer& deviceKey) const
 {
     ensureSodium();
-    if (m_kind != Kind::Device)
+    if (!isDeviceKind(m_kind))
         return Error(
             ErrorCode::Internal,
             QStringLiteral("a %1 key slot cannot be opened with the device key").arg(kindName(m_kind)));
-    auto key = deriveDeviceSlotKey(deviceKey);
+    auto key = deriveDeviceSlotKey(deviceKey, m_kind == Kind::Device ? DeviceKdfSubkeyId : AuditDeviceKdfSubkeyId);
     if (!key.ok())
         return key.error();
     return open(vaultId, *key);
@@ -191,9 +200,9 @@ Result<SecureBuffer> KeySlot::open(const QString& vaultId, const SecureBuffer& w
             reinterpret_cast<const unsigned char*>(m_nonce.constData()), wrappingKey.data()) != 0 ||
         written != DataKeyBytes)
         return Error(ErrorCode::WrongKey,
-                     m_kind == Kind::User
-                         ? QStringLiteral("the passphrase does not open the key slot of %1").arg(m_name)
-                         : QStringLiteral("the device key does not open the device key slot"));
+                     isPassphraseKind(m_kind)
+                         ? QStringLiteral("the passphrase does not open the %1 key slot of %2").arg(kindName(m_kind), m_name)
+                         : QStringLiteral("the device key does not open the %1 key slot").arg(kindName(m_kind)));
     return dataKey;
 }
 

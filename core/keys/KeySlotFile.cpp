@@ -57,7 +57,7 @@ QJsonObject slotToJson(const KeySlot& slot)
     QJsonObject o;
     o.insert(QStringLiteral("kind"), KeySlot::kindName(slot.kind()));
     o.insert(QStringLiteral("name"), slot.name());
-    if (slot.kind() == KeySlot::Kind::User) {
+    if (KeySlot::isPassphraseKind(slot.kind())) {
         QJsonObject kdf;
         kdf.insert(QStringLiteral("algorithm"), KdfAlgorithm);
         kdf.insert(QStringLiteral("opslimit"), static_cast<qint64>(slot.kdf().opsLimit));
@@ -77,13 +77,15 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, int index, const QString& 
         return corrupt(fileName, where + QStringLiteral(" is not an object"));
     const QJsonObject o = value.toObject();
     const QString kindText = o.value(QStringLiteral("kind")).toString();
-    KeySlot::Kind kind;
-    if (kindText == KeySlot::kindName(KeySlot::Kind::User))
-        kind = KeySlot::Kind::User;
-    else if (kindText == KeySlot::kindName(KeySlot::Kind::Device))
-        kind = KeySlot::Kind::Device;
-    else
+    std::optional<KeySlot::Kind> known;
+    for (const KeySlot::Kind candidate : {KeySlot::Kind::User, KeySlot::Kind::Device, KeySlot::Kind::AuditUser,
+                                          KeySlot::Kind::AuditDevice}) {
+        if (kindText == KeySlot::kindName(candidate))
+            known = candidate;
+    }
+    if (!known)
         return corrupt(fileName, where + QStringLiteral(" has an unknown kind"));
+    const KeySlot::Kind kind = *known;
     const QString name = o.value(QStringLiteral("name")).toString();
     if (name.isEmpty() || name.contains(QChar(0)))
         return corrupt(fileName, where + QStringLiteral(" has no valid name"));
@@ -94,7 +96,7 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, int index, const QString& 
 
     KdfParameters kdf;
     QByteArray salt;
-    if (kind == KeySlot::Kind::User) {
+    if (KeySlot::isPassphraseKind(kind)) {
         const QJsonObject k = o.value(QStringLiteral("kdf")).toObject();
         const auto ops = toUInt(k.value(QStringLiteral("opslimit")));
         const auto mem = toUInt(k.value(QStringLiteral("memlimit")));

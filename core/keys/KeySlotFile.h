@@ -10,6 +10,8 @@
 //                  "kdf": { "algorithm": "argon2id13", "opslimit": 3, "memlimit": 201326592 },
 //                  "salt": "...", "nonce": "...", "wrapped_key": "..." },
 //                { "kind": "device", "name": "device", "nonce": "...", "wrapped_key": "..." } ] }
+// The same format holds the audit signing key's slots in audit-keyslots.json
+// (kinds "audit-user" and "audit-device"; see audit/AuditKeyCustody).
 
 #include "common/Result.h"
 #include "keys/KeySlot.h"

@@ -205,4 +205,24 @@ Status AuditRepository::putDeviceSecret(const QString& name, const SecureBuffer&
     return stmt->run();
 }
 
+Status AuditRepository::deleteDeviceSecret(const QString& name)
+{
+    LANTERN_TRY(m_vault.db().exec(QStringLiteral("PRAGMA secure_delete = ON")));
+    auto stmt = m_vault.db().prepare(QStringLiteral("DELETE FROM device_secret WHERE name = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, name);
+    return stmt->run();
+}
+
+Status AuditRepository::scrubWal()
+{
+    // TRUNCATE: copy every page back into the database and cut the log to zero
+    // bytes, so no earlier image of a deleted secret's page stays in vault.db-wal.
+    auto done = m_vault.db().scalar(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!done.ok())
+        return done.error();
+    return {};
+}
+
 } // namespace lantern::vault

@@ -71,6 +71,11 @@ public:
     // An empty SecureBuffer when no secret of that name exists.
     Result<SecureBuffer> deviceSecret(const QString& name);
     Status putDeviceSecret(const QString& name, const SecureBuffer& value);
+    // Deletes the secret with secure_delete on, so its bytes are overwritten in the
+    // database file rather than left in a free page. The caller commits, then calls
+    // scrubWal() so the old page images leave the write-ahead log too.
+    Status deleteDeviceSecret(const QString& name);
+    Status scrubWal();
 
 private:
     Vault& m_vault;

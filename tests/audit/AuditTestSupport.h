@@ -1,9 +1,12 @@
 #pragma once
 // A real vault with an audit log for the audit tests, and the raw SQL an
-// attacker holding the unlocked vault would use to tamper with it.
+// attacker holding the unlocked vault would use to tamper with it. The signing
+// key is held by the fixture (as the mirror service holds it, outside the
+// vault); appendMany() signs each checkpoint as soon as it comes due.
 
 #include "TestSupport.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditSigningKey.h"
 #include "common/Clock.h"
 #include "vault/AuditRepository.h"
 #include "vault/Database.h"
@@ -22,6 +25,8 @@ struct AuditFixture
     ManualClock clock;
     std::unique_ptr<vault::Vault> vault;
     std::unique_ptr<audit::AuditLog> log;
+    audit::AuditSigningKey key = audit::AuditSigningKey::generate();
+    bool signAsDue = true; // appendMany() signs due checkpoints right away
 
     QString path() const { return dir.filePath(QStringLiteral("vault.db")); }
 
@@ -34,7 +39,8 @@ struct AuditFixture
         }
         vault = std::move(*created);
         log = std::make_unique<audit::AuditLog>(*vault, clock, options);
-        return true;
+        // What AuditKeyCustody::create records: the public key, for the default self-check.
+        return vault->setMeta(audit::publicKeyMetaKey(), QString::fromLatin1(key.publicKey().toBase64())).ok();
     }
 
     // The n-th synthetic event: every action, outcome, with and without patient.
@@ -67,9 +73,20 @@ struct AuditFixture
                 qWarning() << appended.error().message;
                 return false;
             }
+            if (signAsDue && !sign())
+                return false;
             clock.advanceSecs(1);
         }
         return true;
+    }
+
+    // What the key holder does on its next run.
+    bool sign()
+    {
+        auto made = log->signDueCheckpoints(key);
+        if (!made.ok())
+            qWarning() << made.error().message;
+        return made.ok();
     }
 
     bool sql(const QString& statement)

@@ -46,17 +46,17 @@ void TestAudit::appendAndVerifyWithAutomaticCheckpoints()
     QCOMPARE(checkpoints->at(1).seq, qint64(200));
     QCOMPARE(checkpoints->at(1).hash, f.entryHash(200));
 
-    // The public key is recorded in vault meta for checking exported checkpoints elsewhere.
+    // The public key recorded in vault meta is the one checkpoints carry.
     auto publicKey = f.log->publicKey();
     QVERIFY(publicKey.ok());
     QCOMPARE(publicKey->size(), kPublicKeyBytes);
     QCOMPARE(checkpoints->at(0).publicKey, *publicKey);
-    QCOMPARE(f.vault->meta(QStringLiteral("audit_public_key")).value(), QString::fromLatin1(publicKey->toBase64()));
-    // The secret is a 32-byte seed in device_secret, not the public key.
+    QCOMPARE(*publicKey, f.key.publicKey());
+    // Appending never needs or stores the signing key: no device secret in the vault.
     vault::AuditRepository repository(*f.vault);
     auto seed = repository.deviceSecret(QStringLiteral("audit_signing_key"));
     QVERIFY(seed.ok());
-    QCOMPARE(seed->size(), std::size_t(32));
+    QVERIFY(seed->isEmpty());
 }
 
 void TestAudit::entryFieldsComeFromEventAndClock()
@@ -137,7 +137,7 @@ void TestAudit::chainContinuesAfterReopen()
     f.vault = std::move(*reopened);
     f.log = std::make_unique<AuditLog>(*f.vault, f.clock, AuditLogOptions{10});
     QVERIFY(f.appendMany(10));
-    QCOMPARE(f.log->publicKey().value(), publicKey); // the same device key, not a new one
+    QCOMPARE(f.log->publicKey().value(), publicKey); // the same recorded key
     const VerificationReport report = f.verify();
     QVERIFY2(report.ok, qPrintable(report.message));
     QCOMPARE(report.entriesChecked, qint64(25));
@@ -154,7 +154,8 @@ void TestAudit::appendJoinsCallersTransaction()
         auto tx = vault::Transaction::begin(f.vault->db());
         QVERIFY(tx.ok());
         QVERIFY(f.log->appendInTransaction(test::AuditFixture::event(1)).ok());
-        QVERIFY(f.log->append(test::AuditFixture::event(2)).ok()); // joins too, with its checkpoint
+        QVERIFY(f.log->append(test::AuditFixture::event(2)).ok()); // joins too
+        QCOMPARE(f.log->signDueCheckpoints(f.key).value().size(), 1); // and a signature made inside it
         // No commit: the action failed, so its audit entries go with it.
     }
     QVERIFY(!f.log->head().value().has_value());
@@ -165,6 +166,7 @@ void TestAudit::appendJoinsCallersTransaction()
         QVERIFY(tx.ok());
         QVERIFY(f.log->append(test::AuditFixture::event(1)).ok());
         QVERIFY(f.log->append(test::AuditFixture::event(2)).ok());
+        QVERIFY(f.log->signDueCheckpoints(f.key).ok());
         QVERIFY((*tx)->commit().ok());
     }
     QCOMPARE(f.log->head().value()->seq, qint64(2));
@@ -176,18 +178,18 @@ void TestAudit::onDemandCheckpoint()
 {
     test::AuditFixture f;
     QVERIFY(f.open(AuditLogOptions{0}));
-    QCOMPARE(f.log->checkpoint().error().code, ErrorCode::NotFound);
+    QCOMPARE(f.log->checkpoint(f.key).error().code, ErrorCode::NotFound);
     QVERIFY(f.appendMany(5));
     QVERIFY(f.log->checkpoints().value().isEmpty()); // interval 0: no automatic ones
 
-    auto checkpoint = f.log->checkpoint();
+    auto checkpoint = f.log->checkpoint(f.key);
     QVERIFY(checkpoint.ok());
     QCOMPARE(checkpoint->seq, qint64(5));
     QCOMPARE(checkpoint->hash, f.entryHash(5));
     QVERIFY(verifySignature(checkpointMessage(checkpoint->seq, checkpoint->hash, checkpoint->time),
                             checkpoint->signature, checkpoint->publicKey));
     f.clock.advanceSecs(60);
-    auto again = f.log->checkpoint();
+    auto again = f.log->checkpoint(f.key);
     QVERIFY(again.ok());
     QCOMPARE(again->time, checkpoint->time); // the head was already signed
     QCOMPARE(f.log->checkpoints().value().size(), 1);

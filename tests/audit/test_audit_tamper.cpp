@@ -216,25 +216,40 @@ void TestAuditTamper::replacedPublicKeyDetected()
     VERIFY_BROKEN(f.verify(), 100, QStringLiteral("checkpoint 100 was signed by a key other than the trusted audit key"));
 
     // Entries rewritten, every checkpoint re-signed with the attacker's key, and the
-    // recorded public key in meta replaced: the device's own signing key disagrees.
+    // recorded public key in meta replaced: the vault agrees with itself (the
+    // documented limit of the self-check); IT's copy of the key disagrees.
     QVERIFY(rewriteEntry(f, 250, QStringLiteral("rewritten"), f.entryHash(249)));
     QVERIFY(resignCheckpoints(f, attacker));
     QVERIFY(f.vault->setMeta(QStringLiteral("audit_public_key"), QString::fromLatin1(attacker.publicKey.toBase64())).ok());
-    VERIFY_BROKEN(f.verify(), 100, QStringLiteral("checkpoint 100 was signed by a key other than the trusted audit key"));
+    QVERIFY(f.verify().ok);
+    VerifyOptions trusted;
+    trusted.trustedPublicKey = f.key.publicKey();
+    VERIFY_BROKEN(f.verify(trusted), 100, QStringLiteral("checkpoint 100 was signed by a key other than the trusted audit key"));
 
-    // Checkpoints restored with the right key, but meta still names the attacker's key.
+    // Genuine checkpoints, but meta names the attacker's key: the self-check fails.
     test::AuditFixture g;
     QVERIFY(g.open());
     QVERIFY(g.appendMany(120));
     QVERIFY(g.vault->setMeta(QStringLiteral("audit_public_key"), QString::fromLatin1(attacker.publicKey.toBase64())).ok());
-    VERIFY_BROKEN(g.verify(), 0, QStringLiteral("public key recorded in the vault does not match"));
+    VERIFY_BROKEN(g.verify(), 100, QStringLiteral("checkpoint 100 was signed by a key other than the trusted audit key"));
+
+    // An old vault still holding its key in device_secret: meta must match that key.
+    test::AuditFixture h;
+    QVERIFY(h.open());
+    QVERIFY(h.appendMany(120));
+    vault::AuditRepository repository(*h.vault);
+    QVERIFY(repository.putDeviceSecret(QStringLiteral("audit_signing_key"), h.key.seed()).ok());
+    QVERIFY(h.verify().ok);
+    QVERIFY(h.vault->setMeta(QStringLiteral("audit_public_key"), QString::fromLatin1(attacker.publicKey.toBase64())).ok());
+    VERIFY_BROKEN(h.verify(), 0, QStringLiteral("public key recorded in the vault does not match"));
 }
 
 void TestAuditTamper::replacedSigningKeyDetectedOnlyByExternalKey()
 {
-    // The documented limit: with the unlocked vault AND a new signing key in it, an
-    // attacker can make the vault consistent again. A public key kept off-device
-    // still exposes it.
+    // The documented limit: with the unlocked vault and a key of their own, an
+    // attacker can make the vault consistent with itself again (rewritten entries,
+    // re-signed checkpoints, the recorded public key replaced). IT's public key,
+    // kept off-device, still exposes it.
     test::AuditFixture f;
     QVERIFY(f.open());
     QVERIFY(f.appendMany(150));
@@ -244,8 +259,6 @@ void TestAuditTamper::replacedSigningKeyDetectedOnlyByExternalKey()
     Keypair attacker;
     crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(attacker.publicKey.data()), attacker.secretKey.data(),
                              seed.data());
-    vault::AuditRepository repository(*f.vault);
-    QVERIFY(repository.putDeviceSecret(QStringLiteral("audit_signing_key"), seed).ok());
     QVERIFY(f.vault->setMeta(QStringLiteral("audit_public_key"), QString::fromLatin1(attacker.publicKey.toBase64())).ok());
     QVERIFY(rewriteEntry(f, 100, QStringLiteral("rewritten"), f.entryHash(99)));
     QByteArray prev = f.entryHash(100);
@@ -275,7 +288,7 @@ void TestAuditTamper::truncationDetectedByCheckpointOrAnchor()
     test::AuditFixture f;
     QVERIFY(f.open());
     QVERIFY(f.appendMany(250));
-    auto anchor = f.log->checkpoint(); // exported and kept off-device
+    auto anchor = f.log->checkpoint(f.key); // exported and kept off-device
     QVERIFY(anchor.ok());
     QCOMPARE(anchor->seq, qint64(250));
     VerifyOptions anchored;
