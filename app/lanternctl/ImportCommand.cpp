@@ -1,6 +1,7 @@
 // lanternctl import FILE...
 #include "CliContext.h"
 
+#include "access/PatientAccess.h"
 #include "audit/AuditLog.h"
 #include "import/Importer.h"
 
@@ -14,10 +15,11 @@ int runImport(CliContext& ctx, const QStringList& files)
     auto session = ctx.unlock(access);
     if (!session)
         return AuthFailed;
-    if (!session->user().hasPermission(access::Permission::ManageDevice))
-        return ctx.fail(QStringLiteral("only IT administrators may import data; %1 is a %2")
-                            .arg(session->user().username, access::roleName(session->user().role)),
-                        AuthFailed);
+    // Decided and audited before anything is read; each file's outcome follows below.
+    access::PatientAccess gate(*session);
+    if (auto granted = gate.authorize({access::Action::Import, {}, QStringLiteral("%1 files").arg(files.size()), {}, {}});
+        !granted.ok())
+        return ctx.fail(granted.error());
 
     import::Importer importer(session->vault());
     audit::AuditLog log(session->vault(), SystemClock::instance());

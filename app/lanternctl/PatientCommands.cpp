@@ -1,8 +1,9 @@
-// lanternctl patient list | show ID
+// lanternctl patient list | show ID [--break-glass REASON]
+// Every read goes through access::PatientAccess: role, ward scope, break-glass
+// and the audit entry written before any patient datum is printed.
 #include "CliContext.h"
 
-#include "audit/AuditLog.h"
-#include "records/PatientRecords.h"
+#include "access/PatientAccess.h"
 
 namespace lantern::cli {
 namespace {
@@ -66,15 +67,24 @@ QString orderLine(const model::MedicationOrder& o)
     return line;
 }
 
-int show(CliContext& ctx, access::Session& session, const QString& id)
+// A refusal says how to go on; the decision itself is PatientAccess's.
+int refused(CliContext& ctx, const access::PatientAccess& gate, const Error& error)
 {
-    records::PatientRecords records(session.vault());
-    audit::AuditLog log(session.vault(), SystemClock::instance());
-    auto chart = records.chart(id);
-    (void)log.append({ctx.user, audit::AuditAction::ViewPatient, id,
-                      chart.ok() ? audit::AuditOutcome::Success : audit::AuditOutcome::Failure, QStringLiteral("cli")});
+    if (gate.lastRefusal() == access::Refusal::NeedsBreakGlass)
+        return ctx.fail(error.message + QStringLiteral(". To open it anyway, run again with --break-glass REASON, e.g. "
+                                                       "--break-glass \"covering: night shift\""),
+                        AuthFailed);
+    return ctx.fail(error);
+}
+
+int show(CliContext& ctx, access::Session& session, const QString& id, const std::optional<access::BreakGlassReason>& reason)
+{
+    access::PatientAccess gate(session);
+    auto chart = gate.chart(id, reason);
     if (!chart.ok())
-        return ctx.fail(chart.error());
+        return refused(ctx, gate, chart.error());
+    if (reason && gate.glassBroken(id))
+        ctx.err << "lanternctl: break-glass recorded in the audit log (" << reason->auditDetail() << ")" << Qt::endl;
 
     if (chart->patient) {
         const model::Patient& p = *chart->patient;
@@ -119,10 +129,10 @@ int show(CliContext& ctx, access::Session& session, const QString& id)
 
 int list(CliContext& ctx, access::Session& session)
 {
-    records::PatientRecords records(session.vault());
-    auto patients = records.patients();
+    access::PatientAccess gate(session);
+    auto patients = gate.patientList(); // the user's wards only
     if (!patients.ok())
-        return ctx.fail(patients.error());
+        return refused(ctx, gate, patients.error());
     for (const vault::PatientIndexRow& p : *patients)
         ctx.out << qSetFieldWidth(38) << Qt::left << p.id << qSetFieldWidth(0) << (p.family + QStringLiteral(", ") + p.given)
                 << "  " << p.birthDate << "  " << p.sex << (p.mrn.isEmpty() ? QString() : QStringLiteral("  MRN ") + p.mrn) << Qt::endl;
@@ -135,13 +145,23 @@ int list(CliContext& ctx, access::Session& session)
 int runPatient(CliContext& ctx, const QStringList& args)
 {
     const QString sub = args.value(0);
-    if (sub != QStringLiteral("list") && !(sub == QStringLiteral("show") && args.size() == 2))
-        return ctx.fail(QStringLiteral("usage: lanternctl patient list | patient show ID"), Usage);
-    access::VaultAccess access;
-    auto session = ctx.unlock(access);
+    QStringList rest = args.mid(1);
+    std::optional<access::BreakGlassReason> reason;
+    const qsizetype glassAt = rest.indexOf(QStringLiteral("--break-glass"));
+    if (sub == QStringLiteral("show") && glassAt >= 0 && glassAt + 1 < rest.size()) {
+        auto parsed = access::BreakGlassReason::parse(rest.at(glassAt + 1));
+        if (!parsed.ok())
+            return ctx.fail(parsed.error().message, Usage);
+        reason = *parsed;
+        rest.remove(glassAt, 2);
+    }
+    if (!(sub == QStringLiteral("list") && rest.isEmpty()) && !(sub == QStringLiteral("show") && rest.size() == 1))
+        return ctx.fail(QStringLiteral("usage: lanternctl patient list | patient show ID [--break-glass REASON]"), Usage);
+    access::VaultAccess vaultAccess;
+    auto session = ctx.unlock(vaultAccess);
     if (!session)
         return AuthFailed;
-    return sub == QStringLiteral("list") ? list(ctx, *session) : show(ctx, *session, args.at(1));
+    return sub == QStringLiteral("list") ? list(ctx, *session) : show(ctx, *session, rest.at(0), reason);
 }
 
 } // namespace lantern::cli

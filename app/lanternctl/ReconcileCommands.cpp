@@ -1,6 +1,7 @@
 // lanternctl reconcile status | decide UUID DECISION [--note TEXT] (run: ReconcileRunCommand.cpp)
 // Output names entry uuids, kinds, states, reasons and counts, never patient data.
 #include "CliContext.h"
+#include "OpenedVault.h"
 
 #include "common/AtomicFile.h"
 #include "reconcile/ConflictDecisions.h"
@@ -86,6 +87,13 @@ int decide(CliContext& ctx, const QStringList& args)
     auto session = ctx.unlock(access);
     if (!session)
         return AuthFailed;
+    // The policy decides (a refusal is audited there); the decision itself is
+    // audited by decideConflict in the transaction that stores it.
+    access::PatientAccess gate(*session);
+    if (auto granted = gate.authorize({access::Action::DecideConflict, {},
+                                       record::decisionName(*decision) + QLatin1Char(' ') + rest.at(0).toLower(), {}, {}});
+        !granted.ok())
+        return ctx.fail(granted.error());
     Status decided = sync::decideConflict(*session, rest.at(0).toLower(), *decision, note);
     if (!decided.ok())
         return ctx.fail(decided.error());
@@ -95,17 +103,26 @@ int decide(CliContext& ctx, const QStringList& args)
 
 // The downtime's report as JSON (patient ids and entry states; no names, drugs or note
 // texts), written atomically and readable by the owner only.
-int report(CliContext& ctx, vault::Vault& vault, const QStringList& args)
+int report(CliContext& ctx, OpenedVault& opened, const QStringList& args)
 {
     const qsizetype downtimeAt = args.indexOf(QStringLiteral("--downtime"));
     const qsizetype jsonAt = args.indexOf(QStringLiteral("--json"));
     if (args.size() != 4 || downtimeAt < 0 || jsonAt < 0 || downtimeAt + 1 >= args.size() || jsonAt + 1 >= args.size())
         return ctx.fail(kUsage, Usage);
-    auto json = record::ReconcileReport::buildJson(vault, args.at(downtimeAt + 1));
-    if (!json.ok())
+    // Data leaving the device: decided and audited (export) before the report is built.
+    const access::AccessRequest request{access::Action::Export, {},
+                                        QStringLiteral("reconcile-report ") + args.at(downtimeAt + 1).left(64), {}, {}};
+    if (auto granted = opened.gate().authorize(request); !granted.ok())
+        return ctx.fail(granted.error());
+    auto json = record::ReconcileReport::buildJson(opened.vault(), args.at(downtimeAt + 1));
+    if (!json.ok()) {
+        opened.gate().auditFailure(request, json.error());
         return ctx.fail(json.error());
-    if (Status written = writeFileAtomically(args.at(jsonAt + 1), *json); !written.ok()) // mode 0600
+    }
+    if (Status written = writeFileAtomically(args.at(jsonAt + 1), *json); !written.ok()) { // mode 0600
+        opened.gate().auditFailure(request, written.error());
         return ctx.fail(written.error());
+    }
     ctx.out << "report written to " << args.at(jsonAt + 1) << Qt::endl;
     return Ok;
 }
@@ -122,18 +139,10 @@ int runReconcile(CliContext& ctx, const QStringList& args)
     const bool isReport = sub == QLatin1String("report");
     if (!isReport && (sub != QLatin1String("status") || args.size() != 1))
         return ctx.fail(kUsage, Usage);
-    auto act = [&](vault::Vault& vault) { return isReport ? report(ctx, vault, args.mid(1)) : status(ctx, vault); };
-    access::VaultAccess access;
-    if (ctx.device) {
-        auto vault = access.unlockAsDevice(ctx.vaultDir);
-        if (!vault.ok())
-            return ctx.fail(vault.error());
-        return act(**vault);
-    }
-    auto session = ctx.unlock(access);
-    if (!session)
-        return AuthFailed;
-    return act(session->vault());
+    OpenedVault opened;
+    if (const int code = opened.open(ctx); code != Ok)
+        return code;
+    return isReport ? report(ctx, opened, args.mid(1)) : status(ctx, opened.vault());
 }
 
 } // namespace lantern::cli

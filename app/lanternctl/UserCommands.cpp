@@ -2,8 +2,8 @@
 #include "CliContext.h"
 #include "PassphrasePrompt.h"
 
+#include "access/PatientAccess.h"
 #include "access/Role.h"
-#include "audit/AuditLog.h"
 #include "vault/UserRepository.h"
 
 #include <QCommandLineParser>
@@ -38,16 +38,23 @@ int addUser(CliContext& ctx, const QStringList& args)
     auto admin = ctx.unlock(access);
     if (!admin)
         return AuthFailed;
+    // Decided and audited (user-add) before anything changes; refused: exit 3.
+    access::PatientAccess gate(*admin);
+    const access::AccessRequest request{access::Action::ManageUsers, {}, QStringLiteral("user ") + user.username, {},
+                                        audit::AuditAction::UserAdd};
+    if (auto granted = gate.authorize(request); !granted.ok())
+        return ctx.fail(granted.error());
     QString passphrase = PassphrasePrompt::readNew(QStringLiteral("New passphrase for %1: ").arg(user.username));
-    if (passphrase.isEmpty())
+    if (passphrase.isEmpty()) {
+        gate.auditFailure(request, Error(ErrorCode::InvalidInput, {}));
         return ctx.fail(QStringLiteral("no passphrase given for the new user; nothing was changed"), Usage);
+    }
     const Status added = access.addUser(*admin, user, passphrase);
     wipe(passphrase);
-    audit::AuditLog log(admin->vault(), SystemClock::instance());
-    (void)log.append({ctx.user, audit::AuditAction::UserAdd, {}, added.ok() ? audit::AuditOutcome::Success : audit::AuditOutcome::Failure,
-                      QStringLiteral("user ") + user.username});
-    if (!added.ok())
+    if (!added.ok()) {
+        gate.auditFailure(request, added.error());
         return ctx.fail(added.error());
+    }
     ctx.out << "Added " << access::roleName(user.role) << ' ' << user.username << Qt::endl;
     return Ok;
 }

@@ -39,8 +39,10 @@ const char* const kUsage = R"(commands:
   user add NAME --role nurse|physician|it-admin --name "Display Name" [--wards W1,W2]
   user list                                     users and roles
   import FILE...                                load FHIR R4 Bundles (JSON) or NDJSON files
-  patient list                                  the patients in the vault
-  patient show ID                               a patient's allergies and active medications
+  patient list                                  the patients of your wards (audited)
+  patient show ID [--break-glass REASON]        a patient's allergies and active medications (audited); a patient
+                                                outside your wards needs REASON: emergency, transfer, covering or
+                                                consultation, words of your own may follow ("covering: night shift")
   verify [--trusted-key FILE [--checkpoints DIR]]
                                                 check the vault, key slots and audit chain (against IT's copy of the
                                                 audit public key, and that every exported checkpoint is still there)
@@ -96,8 +98,8 @@ int main(int argc, char** argv)
         {QStringLiteral("import"), runImport}, {QStringLiteral("patient"), runPatient},
         {QStringLiteral("verify"), runVerify},         {QStringLiteral("audit"), runAudit},
         {QStringLiteral("mirror"), runMirror}, {QStringLiteral("sync"), runSync},
-        {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfig},
-        {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIds},
+        {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfigCommand},
+        {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIdsCommand},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the

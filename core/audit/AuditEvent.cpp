@@ -8,7 +8,7 @@
 namespace lantern::audit {
 namespace {
 
-const std::array<std::pair<AuditAction, const char*>, 18> kActions = {{
+const std::array<std::pair<AuditAction, const char*>, 19> kActions = {{
     {AuditAction::Unlock, "unlock"},
     {AuditAction::UnlockFailed, "unlock-failed"},
     {AuditAction::Lock, "lock"},
@@ -27,6 +27,7 @@ const std::array<std::pair<AuditAction, const char*>, 18> kActions = {{
     {AuditAction::ResolveConflict, "resolve-conflict"},
     {AuditAction::Purge, "purge"},
     {AuditAction::Verify, "verify"},
+    {AuditAction::ConfigChange, "config-change"},
 }};
 
 const std::array<std::pair<AuditOutcome, const char*>, 3> kOutcomes = {{

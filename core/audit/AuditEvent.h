@@ -32,7 +32,8 @@ enum class AuditAction {
     RecordEntry,      // "record-entry"      administration or note recorded offline
     ResolveConflict,  // "resolve-conflict"  reconciliation decision
     Purge,            // "purge"             mirrored data removed
-    Verify            // "verify"            integrity or audit chain verified
+    Verify,           // "verify"            integrity or audit chain verified
+    ConfigChange      // "config-change"     mirror settings, downtime identifier range
 };
 
 enum class AuditOutcome {

@@ -16,7 +16,7 @@ struct Row
 };
 
 // DICOM PS3.16 CID 400 (Audit Event ID) and CID 401 (Audit Event Type Code).
-constexpr std::array<Row, 18> kRows = {{
+constexpr std::array<Row, 19> kRows = {{
     {"unlock", "110114", "User Authentication", "110122", "Login", "E"},
     {"unlock-failed", "110114", "User Authentication", "110122", "Login", "E"},
     {"lock", "110114", "User Authentication", "110123", "Logout", "E"},
@@ -35,6 +35,7 @@ constexpr std::array<Row, 18> kRows = {{
     {"resolve-conflict", "110110", "Patient Record", "", "", "U"},
     {"purge", "110110", "Patient Record", "", "", "D"},
     {"verify", "110101", "Audit Log Used", "", "", "E"},
+    {"config-change", "110100", "Application Activity", "", "", "U"},
 }};
 
 } // namespace

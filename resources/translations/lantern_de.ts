@@ -1950,6 +1950,14 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <translation>IT-Administratoren verwalten das Gerät und sehen keine Patientendaten.</translation>
     </message>
     <message>
+        <source>Your role may not do this.</source>
+        <translation>Ihre Rolle darf das nicht.</translation>
+    </message>
+    <message>
+        <source>Your account has been disabled. Lock the screen and ask IT.</source>
+        <translation>Ihr Konto wurde deaktiviert. Sperren Sie den Bildschirm und wenden Sie sich an die IT.</translation>
+    </message>
+    <message>
         <source>This patient is not on your wards. Use &quot;Other ward…&quot; to open the chart with a reason (break-glass, audited).</source>
         <translation>Diese/r Patient/in liegt nicht auf Ihren Stationen. Mit „Andere Station…“ öffnen Sie die Akte mit Grund (Notfallzugriff, protokolliert).</translation>
     </message>

@@ -1950,6 +1950,14 @@ Recording arrives with the reconciliation feature.</translation>
         <translation>IT administrators manage the device and see no patient data.</translation>
     </message>
     <message>
+        <source>Your role may not do this.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <source>Your account has been disabled. Lock the screen and ask IT.</source>
+        <translation>Your account has been disabled. Lock the screen and ask IT.</translation>
+    </message>
+    <message>
         <source>This patient is not on your wards. Use &quot;Other ward…&quot; to open the chart with a reason (break-glass, audited).</source>
         <translation>This patient is not on your wards. Use &quot;Other ward…&quot; to open the chart with a reason (break-glass, audited).</translation>
     </message>

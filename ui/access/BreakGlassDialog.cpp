@@ -1,5 +1,7 @@
 #include "access/BreakGlassDialog.h"
 
+#include "access/BreakGlassReason.h"
+
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -12,8 +14,7 @@ namespace lantern::ui {
 
 QStringList BreakGlassDialog::reasonCodes()
 {
-    return {QStringLiteral("emergency"), QStringLiteral("transfer"), QStringLiteral("covering"),
-            QStringLiteral("consult")};
+    return access::BreakGlassReason::codes(); // the same codes as lanternctl's --break-glass
 }
 
 QString BreakGlassDialog::reasonText(const QString& code)

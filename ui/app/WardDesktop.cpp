@@ -1,7 +1,6 @@
 #include "app/WardDesktop.h"
 
 #include "access/BreakGlassDialog.h"
-#include "audit/AuditLog.h"
 #include "banner/StatusBanner.h"
 #include "census/CensusModel.h"
 #include "census/CensusView.h"
@@ -25,7 +24,7 @@ namespace lantern::ui {
 WardDesktop::WardDesktop(std::unique_ptr<access::Session> session, const Clock& clock,
                          const sync::MirrorStatus& status, QWidget* parent)
     : QWidget(parent), m_session(std::move(session)), m_clock(clock), m_records(m_session->vault()),
-      m_printer(std::make_unique<PrintService>(*m_session, clock)), m_banner(new StatusBanner(clock, this)),
+      m_gate(std::make_unique<access::PatientAccess>(*m_session, clock)), m_printer(std::make_unique<PrintService>(*m_session, clock)), m_banner(new StatusBanner(clock, this)),
       m_censusModel(new CensusModel(clock, this)), m_census(new CensusView(m_censusModel, this)),
       m_stack(new QStackedWidget(this))
 {
@@ -75,88 +74,70 @@ int WardDesktop::currentTab() const
 
 Status WardDesktop::reloadCensus()
 {
-    auto rows = records::CensusQuery(m_session->vault()).rows();
-    if (!rows.ok())
-        return rows.error();
-    m_scope = WardScope(*rows);
-    m_allRows = std::move(*rows);
-    m_rows = m_scope.filter(m_session->user(), m_allRows);
+    auto rows = m_gate->census();
     const QString selected = m_census->currentPatientId();
+    m_rows = rows.ok() ? std::move(*rows) : QList<records::CensusRow>();
     m_censusModel->setRows(m_rows);
+    if (!rows.ok())
+        return refusal(rows.error());
     if (!selected.isEmpty())
         m_census->selectPatient(selected);
-    if (!m_session->user().hasPermission(access::Permission::ViewPatients))
-        return Error(ErrorCode::Denied, tr("IT administrators manage the device and see no patient data."));
     return {};
 }
 
-const records::CensusRow* WardDesktop::rowOf(const QString& patientId) const
+std::optional<records::CensusRow> WardDesktop::rowOf(const QString& patientId) const
 {
-    for (const records::CensusRow& r : m_rows) {
-        if (r.patientId == patientId)
-            return &r;
-    }
-    if (!m_brokenGlass.contains(patientId))
-        return nullptr;
-    for (const records::CensusRow& r : m_allRows) {
-        if (r.patientId == patientId)
-            return &r;
-    }
-    return nullptr;
+    return m_gate->rowOf(patientId);
 }
 
-Status WardDesktop::appendAudit(audit::AuditAction action, const QString& patientId, audit::AuditOutcome outcome,
-                          const QString& detail)
+Error WardDesktop::refusal(const Error& error) const
 {
-    auto appended = audit::AuditLog(m_session->vault(), m_clock)
-                        .append({m_session->user().username, action, patientId, outcome, detail});
-    if (!appended.ok())
-        return appended.error();
-    return {};
+    if (error.code != ErrorCode::Denied)
+        return error;
+    switch (m_gate->lastRefusal()) {
+    case access::Refusal::NeedsBreakGlass:
+        return Error(ErrorCode::Denied, tr("This patient is not on your wards. Use \"Other ward…\" to open the "
+                                           "chart with a reason (break-glass, audited)."));
+    case access::Refusal::Role:
+        if (m_session->user().role == access::Role::ItAdmin)
+            return Error(ErrorCode::Denied, tr("IT administrators manage the device and see no patient data."));
+        return Error(ErrorCode::Denied, tr("Your role may not do this."));
+    case access::Refusal::Disabled:
+        return Error(ErrorCode::Denied, tr("Your account has been disabled. Lock the screen and ask IT."));
+    case access::Refusal::None:
+        break;
+    }
+    return error;
 }
 
 Status WardDesktop::openChart(const QString& patientId, int tab)
 {
-    if (!m_scope.covers(m_session->user(), patientId) && !m_brokenGlass.contains(patientId)) {
-        (void)appendAudit(audit::AuditAction::ViewPatient, patientId, audit::AuditOutcome::Denied,
-                    QStringLiteral("outside ward scope"));
-        return Error(ErrorCode::Denied, tr("This patient is not on your wards. Use \"Other ward…\" to open the "
-                                           "chart with a reason (break-glass, audited)."));
-    }
-    auto chart = m_records.chart(patientId);
+    auto chart = m_gate->chart(patientId); // audited before it is read; no audit entry, no chart
     if (!chart.ok())
-        return chart.error();
-    LANTERN_TRY(appendAudit(audit::AuditAction::ViewPatient, patientId, audit::AuditOutcome::Success, QString()));
-    showChart(*chart, tab); // no audit entry, no chart
+        return refusal(chart.error());
+    showChart(*chart, tab);
     return {};
 }
 
 Status WardDesktop::breakGlass(const QString& mrn, const QString& reasonCode)
 {
-    const access::User& user = m_session->user();
-    if (!user.hasPermission(access::Permission::BreakGlass)) {
-        (void)appendAudit(audit::AuditAction::BreakGlass, QString(), audit::AuditOutcome::Denied, QStringLiteral("no permission"));
-        return Error(ErrorCode::Denied, tr("Your role may not open patients outside your wards."));
-    }
-    if (!BreakGlassDialog::reasonCodes().contains(reasonCode))
+    // Whether this role may open any patient at all: decided (and a refusal audited) before any look-up.
+    if (auto may = m_gate->check({access::Action::ShowChart, {}, QStringLiteral("break-glass"), {}, {}}); !may.ok())
+        return refusal(may.error());
+    auto reason = access::BreakGlassReason::parse(reasonCode);
+    if (!BreakGlassDialog::reasonCodes().contains(reasonCode) || !reason.ok())
         return Error(ErrorCode::InvalidInput, tr("Choose a reason for opening this chart."));
     const QString wanted = mrn.trimmed();
-    const records::CensusRow* found = nullptr;
-    for (const records::CensusRow& r : std::as_const(m_allRows)) {
-        if (!wanted.isEmpty() && r.mrn.compare(wanted, Qt::CaseInsensitive) == 0) {
-            found = &r;
-            break;
-        }
-    }
-    if (!found)
+    auto found = m_gate->findByMrn(wanted);
+    if (!found.ok())
+        return found.error();
+    if (!found->has_value())
         return Error(ErrorCode::NotFound, tr("No patient with MRN %1 in this vault. Check the number.").arg(wanted));
-    const QString patientId = found->patientId;
-    if (!m_scope.covers(user, patientId)) {
-        LANTERN_TRY(appendAudit(audit::AuditAction::BreakGlass, patientId, audit::AuditOutcome::Success,
-                          QStringLiteral("reason=") + reasonCode));
-        m_brokenGlass.insert(patientId);
-    }
-    return openChart(patientId);
+    auto chart = m_gate->chart(**found, *reason); // break-glass entry (with the reason), then the view entry
+    if (!chart.ok())
+        return refusal(chart.error());
+    showChart(*chart, 0);
+    return {};
 }
 
 void WardDesktop::askBreakGlass()
@@ -176,7 +157,7 @@ void WardDesktop::askBreakGlass()
 
 void WardDesktop::showChart(const model::PatientChart& chart, int tab)
 {
-    const records::CensusRow* row = rowOf(chart.patientId);
+    const std::optional<records::CensusRow> row = rowOf(chart.patientId);
     auto* view = new ChartView(chart, row ? row->ward : QString(), row ? row->bed : QString(), m_clock, m_stack);
     if (m_chart) {
         m_stack->removeWidget(m_chart);
@@ -205,9 +186,9 @@ Status WardDesktop::refreshData()
     const QString open = currentPatientId();
     if (open.isEmpty())
         return {};
-    auto chart = m_records.chart(open);
+    auto chart = m_gate->rereadChart(open); // decided again, not audited again
     if (!chart.ok())
-        return chart.error(); // the chart stays as it was; the census says what changed
+        return refusal(chart.error()); // the chart stays as it was; the census says what changed
     showChart(*chart, currentTab());
     return {};
 }
@@ -263,8 +244,9 @@ void WardDesktop::admitPatient()
 
 Status WardDesktop::showReconciliation()
 {
-    if (!m_session->user().hasPermission(access::Permission::ViewPatients))
-        return Error(ErrorCode::Denied, tr("IT administrators manage the device and see no patient data."));
+    // The queue names patients: the same decision as the census (refusal audited).
+    if (auto may = m_gate->check({access::Action::ListPatients, {}, QStringLiteral("reconciliation"), {}, {}}); !may.ok())
+        return refusal(may.error());
     if (!m_reconcile) {
         m_reconcile = new ReconcileView(recordEnv(), m_status, m_stack);
         m_stack->addWidget(m_reconcile);
@@ -303,12 +285,16 @@ QString WardDesktop::kindName(Printout what)
 
 Result<QList<PrintSection>> WardDesktop::sections(Printout what, const QString& patientId)
 {
+    // Decided before anything is read; PrintService writes the print entries.
+    const QString patient = what == Printout::Mar || what == Printout::EmergencySheet ? patientId : QString();
+    if (auto may = m_gate->authorize({access::Action::Print, patient, kindName(what), {}, {}}); !may.ok())
+        return refusal(may.error());
     PrintJobs jobs(m_records, m_clock);
     if (what == Printout::Census)
         return QList<PrintSection>{jobs.census(m_rows)};
     if (what == Printout::WardMar)
         return jobs.wardMar(m_rows);
-    const records::CensusRow* row = rowOf(patientId);
+    const std::optional<records::CensusRow> row = rowOf(patientId);
     if (!row)
         return Error(ErrorCode::NotFound, tr("This patient is not in the census."));
     auto section = what == Printout::Mar ? jobs.mar(*row) : jobs.emergencySheet(*row);

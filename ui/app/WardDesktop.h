@@ -4,8 +4,8 @@
 // destroying it (locking) drops every patient datum and closes the vault in
 // one step.
 
+#include "access/PatientAccess.h"
 #include "access/Session.h"
-#include "access/WardScope.h"
 #include "audit/AuditEvent.h"
 #include "common/Clock.h"
 #include "mirror/MirrorEngine.h"
@@ -85,24 +85,24 @@ Q_SIGNALS:
 
 private:
     Result<QList<PrintSection>> sections(Printout what, const QString& patientId);
-    const records::CensusRow* rowOf(const QString& patientId) const;
+    std::optional<records::CensusRow> rowOf(const QString& patientId) const;
     void print(Printout what, const QString& patientId);
     void showChart(const model::PatientChart& chart, int tab);
     RecordEnv recordEnv() const;
     void afterRecording(const QString& message);
     void askBreakGlass();
-    Status appendAudit(audit::AuditAction action, const QString& patientId, audit::AuditOutcome outcome,
-                 const QString& detail);
+    // The gate's refusal in the desktop's words (translated).
+    Error refusal(const Error& error) const;
     static QString kindName(Printout what);
 
     std::unique_ptr<access::Session> m_session;
     const Clock& m_clock;
     records::PatientRecords m_records;
+    // Every chart, census and printout goes through it: role, ward scope,
+    // break-glass (remembered for this session) and the audit entry first.
+    std::unique_ptr<access::PatientAccess> m_gate;
     std::unique_ptr<PrintService> m_printer;
     QList<records::CensusRow> m_rows;    // the user's wards: what the census shows and prints
-    QList<records::CensusRow> m_allRows; // every ward: only for break-glass look-ups, never shown
-    WardScope m_scope;
-    QSet<QString> m_brokenGlass;         // patients opened by break-glass in this session
     StatusBanner* m_banner;
     CensusModel* m_censusModel;
     CensusView* m_census;
