@@ -86,6 +86,9 @@ int show(CliContext& ctx, access::Session& session, const QString& id)
     case model::AllergyStatus::NoInformation:
         ctx.out << "NO INFORMATION - allergies unknown, ask the patient" << Qt::endl;
         break;
+    case model::AllergyStatus::Unknown:
+        ctx.out << "? UNKNOWN - an allergy record could not be read, check the paper record" << Qt::endl;
+        break;
     }
     const QList<model::MedicationOrder> active = chart->activeOrders();
     ctx.out << Qt::endl << "Active medications: " << active.size() << Qt::endl;
@@ -93,6 +96,9 @@ int show(CliContext& ctx, access::Session& session, const QString& id)
         ctx.out << "  - " << orderLine(o) << Qt::endl;
     if (!chart->skipped.isEmpty())
         ctx.out << Qt::endl << chart->skipped.size() << " stored resources could not be shown (see lanternctl verify)" << Qt::endl;
+    for (const model::UnreadableResource& u : chart->unreadable)
+        ctx.out << "  could not be read: " << (u.type.isEmpty() ? QStringLiteral("resource of unknown type") : u.type) << ", "
+                << u.reason << Qt::endl;
     return Ok;
 }
 
