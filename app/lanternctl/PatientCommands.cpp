@@ -108,6 +108,9 @@ int show(CliContext& ctx, access::Session& session, const QString& id, const std
     case model::AllergyStatus::NoInformation:
         ctx.out << "NO INFORMATION - allergies unknown, ask the patient" << Qt::endl;
         break;
+    case model::AllergyStatus::Unknown:
+        ctx.out << "? UNKNOWN - an allergy record could not be read, check the paper record" << Qt::endl;
+        break;
     }
     // Orders of this stay and what the patient takes from home, never mixed.
     const QList<model::MedicationOrder> active = chart->activeOrders();
@@ -124,6 +127,9 @@ int show(CliContext& ctx, access::Session& session, const QString& id, const std
         ctx.out << "  - " << orderLine(o) << Qt::endl;
     if (!chart->skipped.isEmpty())
         ctx.out << Qt::endl << chart->skipped.size() << " stored resources could not be shown (see lanternctl verify)" << Qt::endl;
+    for (const model::UnreadableResource& u : chart->unreadable)
+        ctx.out << "  could not be read: " << (u.type.isEmpty() ? QStringLiteral("resource of unknown type") : u.type) << ", "
+                << u.reason << Qt::endl;
     return Ok;
 }
 

@@ -1,10 +1,12 @@
 #include "fhir/CensusFacts.h"
 
 #include "fhir/AllergyMapping.h"
+#include "fhir/ChartBuilder.h"
 #include "fhir/Codes.h"
 #include "fhir/DocumentMapping.h"
 #include "fhir/PatientMapping.h"
 #include "fhir/Reader.h"
+#include "model/AdministrationStatus.h"
 
 #include <QJsonArray>
 
@@ -107,8 +109,8 @@ QString compositionFacts(const QJsonObject& resource)
 
 QString administrationFacts(const QJsonObject& resource)
 {
-    const QString status = resource.value("status"_L1).toString();
-    if (status == "not-done"_L1 || status == "entered-in-error"_L1 || status == "on-hold"_L1)
+    // Only a completed administration is a dose given (model/AdministrationStatus.h).
+    if (!model::countsAsGiven(resource.value("status"_L1).toString()))
         return u""_s;
     QString text = resource.value("effectiveDateTime"_L1).toString();
     if (text.isEmpty())
@@ -141,8 +143,29 @@ bool hasCensusFacts(const QString& type)
     return censusFactTypes().contains(type);
 }
 
+const QStringList& factTypes()
+{
+    static const QStringList types = censusFactTypes() + QStringList{
+        u"Patient"_s, u"Condition"_s, u"Device"_s, u"DeviceUseStatement"_s, u"Consent"_s, u"Observation"_s, u"Flag"_s};
+    return types;
+}
+
+const QString& unreadableFact()
+{
+    static const QString mark = u"!"_s;
+    return mark;
+}
+
+const QString& unreadableAllergyFact()
+{
+    static const QString mark = u"!A"_s;
+    return mark;
+}
+
 QString censusFacts(const QString& type, const QJsonObject& resource)
 {
+    if (readError(resource))
+        return bearsAllergies(type, resource) ? unreadableAllergyFact() : unreadableFact();
     QString facts;
     if (type == "MedicationAdministration"_L1)
         facts = administrationFacts(resource);

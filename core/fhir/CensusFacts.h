@@ -19,16 +19,32 @@
 
 namespace lantern::fhir {
 
-inline constexpr int kCensusFactsVersion = 1;
+// 2: only completed administrations are "given"; unreadable resources of every chart type carry a mark.
+inline constexpr int kCensusFactsVersion = 2;
 
 // Encounter, Location, AllergyIntolerance, Composition, MedicationAdministration,
 // MedicationRequest and MedicationStatement.
 bool hasCensusFacts(const QString& type);
 const QStringList& censusFactTypes();
 
-// Null for types without census facts; never null (maybe empty) for census types,
-// even when the resource is malformed: a malformed resource simply contributes nothing.
+// Every type whose resources may carry an unreadable mark: the census types and
+// every other type the chart reads (the backfill derives facts for all of them).
+const QStringList& factTypes();
+
+// A resource the chart cannot read (fhir::readError) gets the unreadable mark
+// instead of its facts, whatever its type: the census marks its patient, and an
+// unreadable allergy record makes the allergy state unknown. Otherwise: null for
+// types without census facts; never null (maybe empty) for census types.
 QString censusFacts(const QString& type, const QJsonObject& resource);
+
+// The unreadable marks. Both sort before any instant, so the "latest
+// administration" maximum never picks one.
+const QString& unreadableFact();
+const QString& unreadableAllergyFact(); // may carry allergy information
+inline bool isUnreadableFact(const QString& facts)
+{
+    return facts.startsWith(QLatin1Char('!'));
+}
 
 // An in-progress Encounter: where the patient lies now, and every location of the stay.
 struct EncounterFacts

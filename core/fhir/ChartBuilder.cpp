@@ -8,7 +8,10 @@
 #include "fhir/DocumentMapping.h"
 #include "fhir/PatientMapping.h"
 #include "fhir/PregnancyMapping.h"
+#include "fhir/Reader.h"
 #include "fhir/VitalsMapping.h"
+
+#include <QJsonArray>
 
 #include <algorithm>
 
@@ -19,31 +22,48 @@ using namespace Qt::StringLiterals;
 namespace {
 
 template <typename T>
-void take(Result<T>&& result, QList<T>& into, QList<Error>& skipped)
+Status take(Result<T>&& result, QList<T>& into)
 {
-    if (result.ok())
-        into << std::move(result).value();
-    else
-        skipped << result.error();
+    if (!result.ok())
+        return result.error();
+    into << std::move(result).value();
+    return {};
 }
 
-void addVital(Result<model::VitalSign>&& result, QList<model::VitalSign>& vitals, QList<Error>& skipped)
+Status addVital(Result<model::VitalSign>&& result, QList<model::VitalSign>& vitals)
 {
-    if (!result.ok()) {
-        skipped << result.error();
-        return;
-    }
+    if (!result.ok())
+        return result.error();
     model::VitalSign v = std::move(result).value();
     if (!v.value.value || v.status == u"entered-in-error"_s || v.status == u"cancelled"_s)
-        return;
+        return {};
     for (model::VitalSign& existing : vitals) {
         if (existing.kind == v.kind) {
             if (existing.effective.sortKey() <= v.effective.sortKey())
                 existing = v;
-            return;
+            return {};
         }
     }
     vitals << v;
+    return {};
+}
+
+// Any section (nested too) coded as the allergy section, read loosely: this asks
+// of a Composition that could not be read whether it may have said something about allergies.
+bool hasAllergySection(const QJsonArray& sections, int depth = 0)
+{
+    if (depth > 8)
+        return false;
+    for (const QJsonValue& v : sections) {
+        const QJsonObject section = v.toObject();
+        for (const QJsonValue& c : section.value("code"_L1).toObject().value("coding"_L1).toArray()) {
+            if (c.toObject().value("code"_L1).toString() == QStringView(codes::kSectionAllergies))
+                return true;
+        }
+        if (hasAllergySection(section.value("section"_L1).toArray(), depth + 1))
+            return true;
+    }
+    return false;
 }
 
 // A Device may arrive twice: as its own resource and through a DeviceUseStatement.
@@ -67,16 +87,56 @@ QList<model::Device> mergeDevices(const QList<model::Device>& devices)
     return out;
 }
 
-model::AllergyStatus allergyStatus(const model::PatientChart& chart)
+// Maps one resource into the chart; on an Error nothing is added.
+Status addResource(model::PatientChart& chart, QList<model::Device>& devices, const QJsonObject& res,
+    const MedicationResolver& resolve)
 {
-    const model::AllergyStatus fromRecords = summarizeAllergies(chart.allergies);
-    if (fromRecords != model::AllergyStatus::NoInformation)
-        return fromRecords;
-    for (const model::EmptySection& s : chart.emptySections) {
-        if (s.code == QStringView(codes::kSectionAllergies) && s.reasonCode == u"nilknown"_s)
-            return model::AllergyStatus::NoKnownAllergies;
+    const QString type = res.value("resourceType"_L1).toString();
+    if (type == u"Patient"_s) {
+        if (res.value("id"_L1).toString() != chart.patientId)
+            return {};
+        Result<model::Patient> p = mapPatient(res);
+        if (!p.ok())
+            return p.error();
+        chart.patient = std::move(p).value();
+        return {};
     }
-    return model::AllergyStatus::NoInformation;
+    if (type == u"MedicationRequest"_s)
+        return take(mapMedicationRequest(res, resolve), chart.orders);
+    if (type == u"MedicationStatement"_s)
+        return take(mapMedicationStatement(res, resolve), chart.orders);
+    if (type == u"MedicationAdministration"_s)
+        return take(mapMedicationAdministration(res, resolve), chart.administrations);
+    if (type == u"AllergyIntolerance"_s)
+        return take(mapAllergyIntolerance(res), chart.allergies);
+    if (type == u"Condition"_s)
+        return take(mapCondition(res), chart.conditions);
+    if (type == u"Device"_s)
+        return take(mapDevice(res), devices);
+    if (type == u"DeviceUseStatement"_s)
+        return take(mapDeviceUseStatement(res, resolve), devices);
+    if (type == u"Consent"_s)
+        return isCodeStatusConsent(res) ? take(mapConsentCodeStatus(res), chart.codeStatus) : Status{};
+    if (type == u"Observation"_s) {
+        if (isCodeStatusObservation(res))
+            return take(mapObservationCodeStatus(res), chart.codeStatus);
+        if (isPregnancyStatusObservation(res))
+            return take(mapPregnancyStatus(res), chart.pregnancyStatus);
+        if (isVitalSignObservation(res))
+            return addVital(mapVitalSign(res), chart.vitals);
+        return {};
+    }
+    if (type == u"Flag"_s)
+        return take(mapFlag(res), chart.flags);
+    if (type == u"Encounter"_s)
+        return take(mapEncounter(res), chart.encounters);
+    if (type == u"Composition"_s) {
+        Result<QList<model::EmptySection>> sections = mapCompositionEmptySections(res);
+        if (!sections.ok())
+            return sections.error();
+        chart.emptySections += sections.value();
+    }
+    return {};
 }
 
 } // namespace
@@ -88,53 +148,15 @@ model::PatientChart buildChart(const QString& patientId, const QList<QJsonObject
     chart.patientId = patientId;
     QList<model::Device> devices;
     for (const QJsonObject& res : resourcesOfPatient) {
-        const QString type = res.value("resourceType"_L1).toString();
-        if (type == u"Patient"_s) {
-            if (res.value("id"_L1).toString() != patientId)
-                continue;
-            Result<model::Patient> p = mapPatient(res);
-            if (p.ok())
-                chart.patient = std::move(p).value();
-            else
-                chart.skipped << p.error();
-        } else if (type == u"MedicationRequest"_s) {
-            take(mapMedicationRequest(res, resolve), chart.orders, chart.skipped);
-        } else if (type == u"MedicationStatement"_s) {
-            take(mapMedicationStatement(res, resolve), chart.orders, chart.skipped);
-        } else if (type == u"MedicationAdministration"_s) {
-            take(mapMedicationAdministration(res, resolve), chart.administrations, chart.skipped);
-        } else if (type == u"AllergyIntolerance"_s) {
-            take(mapAllergyIntolerance(res), chart.allergies, chart.skipped);
-        } else if (type == u"Condition"_s) {
-            take(mapCondition(res), chart.conditions, chart.skipped);
-        } else if (type == u"Device"_s) {
-            take(mapDevice(res), devices, chart.skipped);
-        } else if (type == u"DeviceUseStatement"_s) {
-            take(mapDeviceUseStatement(res, resolve), devices, chart.skipped);
-        } else if (type == u"Consent"_s) {
-            if (isCodeStatusConsent(res))
-                take(mapConsentCodeStatus(res), chart.codeStatus, chart.skipped);
-        } else if (type == u"Observation"_s) {
-            if (isCodeStatusObservation(res))
-                take(mapObservationCodeStatus(res), chart.codeStatus, chart.skipped);
-            else if (isPregnancyStatusObservation(res))
-                take(mapPregnancyStatus(res), chart.pregnancyStatus, chart.skipped);
-            else if (isVitalSignObservation(res))
-                addVital(mapVitalSign(res), chart.vitals, chart.skipped);
-        } else if (type == u"Flag"_s) {
-            take(mapFlag(res), chart.flags, chart.skipped);
-        } else if (type == u"Encounter"_s) {
-            take(mapEncounter(res), chart.encounters, chart.skipped);
-        } else if (type == u"Composition"_s) {
-            Result<QList<model::EmptySection>> sections = mapCompositionEmptySections(res);
-            if (sections.ok())
-                chart.emptySections += sections.value();
-            else
-                chart.skipped << sections.error();
+        Status added = addResource(chart, devices, res, resolve);
+        if (!added.ok()) {
+            // Never silently: listed in the chart as "could not be read", and an allergy record among them makes the allergy state unknown.
+            chart.skipped << added.error();
+            chart.unreadable << unreadableResource(res, added.error());
         }
     }
     chart.devices = mergeDevices(devices);
-    chart.allergyStatus = allergyStatus(chart);
+    chart.allergyStatus = allergyStatusOf(chart);
 
     const auto newestFirst = [](const auto& whenOf) {
         return [whenOf](const auto& a, const auto& b) { return whenOf(b).sortKey() < whenOf(a).sortKey(); };
@@ -148,6 +170,54 @@ model::PatientChart buildChart(const QString& patientId, const QList<QJsonObject
     std::stable_sort(chart.encounters.begin(), chart.encounters.end(),
         newestFirst([](const model::Encounter& e) { return e.period.start; }));
     return chart;
+}
+
+model::AllergyStatus allergyStatusOf(const model::PatientChart& chart)
+{
+    const model::AllergyStatus fromRecords = summarizeAllergies(chart.allergies);
+    if (fromRecords == model::AllergyStatus::HasAllergies)
+        return fromRecords;
+    for (const model::UnreadableResource& u : chart.unreadable) {
+        if (u.bearsAllergies)
+            return model::AllergyStatus::Unknown; // never NKA beside an allergy record nobody could read
+    }
+    if (fromRecords != model::AllergyStatus::NoInformation)
+        return fromRecords;
+    for (const model::EmptySection& s : chart.emptySections) {
+        if (s.code == QStringView(codes::kSectionAllergies) && s.reasonCode == u"nilknown"_s)
+            return model::AllergyStatus::NoKnownAllergies;
+    }
+    return model::AllergyStatus::NoInformation;
+}
+
+bool bearsAllergies(const QString& type, const QJsonObject& resource)
+{
+    if (type == u"AllergyIntolerance"_s)
+        return true;
+    return type == u"Composition"_s && hasAllergySection(resource.value("section"_L1).toArray());
+}
+
+model::UnreadableResource unreadableResource(const QJsonObject& resource, const Error& why)
+{
+    model::UnreadableResource u;
+    const QString type = resource.value("resourceType"_L1).toString();
+    const QString id = resource.value("id"_L1).toString();
+    u.type = codes::isR4ResourceType(type) ? type : QString();
+    u.id = isValidId(id) ? id : QString();
+    u.reason = why.message;
+    u.bearsAllergies = bearsAllergies(u.type, resource);
+    return u;
+}
+
+std::optional<Error> readError(const QJsonObject& resource)
+{
+    model::PatientChart scratch;
+    scratch.patientId = resource.value("id"_L1).toString(); // a Patient is read as its own chart's patient
+    QList<model::Device> devices;
+    Status added = addResource(scratch, devices, resource, {});
+    if (added.ok())
+        return std::nullopt;
+    return added.error();
 }
 
 bool isActiveMedication(const QJsonObject& resource)

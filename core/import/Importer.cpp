@@ -1,15 +1,18 @@
 #include "import/Importer.h"
 
+#include "common/Clock.h"
 #include "common/Logging.h"
 #include "fhir/BundleReader.h"
 #include "fhir/PatientMapping.h"
 #include "fhir/ResourceIndex.h"
 #include "import/NdjsonStager.h"
+#include "import/Quarantine.h"
 #include "import/ResourceWriter.h"
 #include "vault/Vault.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -39,6 +42,7 @@ void ImportReport::merge(const ImportReport& other)
     read += other.read;
     stored += other.stored;
     skipped += other.skipped;
+    quarantined += other.quarantined;
     problems += other.problems;
     patientIds.unite(other.patientIds);
 }
@@ -65,10 +69,19 @@ Result<ImportReport> Importer::importJson(const QByteArray& json, const QString&
     if (!content.ok())
         return content.error().prefixed(sourceName);
     ImportReport report;
+    // Entries that failed indexing: read again from the file, to keep what belongs to a patient.
+    const QJsonArray entries = content->errors.isEmpty() || !content->isBundle
+        ? QJsonArray() : QJsonDocument::fromJson(json).object().value(QLatin1String("entry")).toArray();
     for (const fhir::EntryError& problem : content->errors) {
         ++report.read;
         ++report.skipped;
         noteProblem(report, problem.error.prefixed(sourceName));
+        const bool inFile = problem.position >= 0 && problem.position < entries.size();
+        const QJsonObject resource =
+            inFile ? entries.at(problem.position).toObject().value(QLatin1String("resource")).toObject() : QJsonObject();
+        if (!resource.isEmpty())
+            quarantine(resource, QJsonDocument(resource).toJson(QJsonDocument::Compact), content->references,
+                       problem.error, sourceName);
     }
     for (const fhir::BundleEntry& entry : content->entries) {
         ++report.read;
@@ -107,7 +120,9 @@ void Importer::stage(const fhir::ResourceIndex& index, const QJsonObject& resour
         staged.patient = patientIndexRow(resource);
         if (!staged.patient) {
             ++report.skipped;
-            noteProblem(report, fhir::mapPatient(resource).error().prefixed(where));
+            const Error why = fhir::mapPatient(resource).error();
+            noteProblem(report, why.prefixed(where));
+            quarantine(resource, staged.resource.json, {}, why, where);
             return;
         }
     }
@@ -122,21 +137,49 @@ Status Importer::flush(ImportReport& report)
     auto tx = vault::Transaction::begin(m_vault.db());
     if (!tx.ok())
         return tx.error().prefixed(QStringLiteral("import"));
+    vault::QuarantineRepository quarantined(m_vault.db());
+    auto quarantineEmpty = quarantined.isEmpty();
+    if (!quarantineEmpty.ok())
+        return quarantineEmpty.error().prefixed(QStringLiteral("import"));
     for (const Staged& s : batch) {
+        if (s.quarantined) {
+            LANTERN_TRY(quarantined.put(*s.quarantined));
+            *quarantineEmpty = false;
+            continue;
+        }
         Status put = s.deletion ? m_repository.remove(s.resource.type, s.resource.id) : m_repository.put(s.resource);
         if (put.ok() && s.patient)
             put = m_repository.putPatientIndex(*s.patient);
+        if (put.ok() && !*quarantineEmpty) // a readable version (or a deletion) replaces a quarantined copy
+            put = quarantined.release(s.resource.type, s.resource.id);
         if (!put.ok()) // the transaction rolls back: this batch is not half-written
             return put.error().prefixed(QStringLiteral("storing %1/%2").arg(s.resource.type, s.resource.id));
     }
     LANTERN_TRY((*tx)->commit());
-    for (const Staged& s : batch)
-        if (!s.deletion && !s.resource.patientId.isEmpty())
+    for (const Staged& s : batch) {
+        if (s.quarantined) {
+            ++report.quarantined;
+            report.patientIds.insert(s.quarantined->patientId);
+        } else if (!s.deletion && !s.resource.patientId.isEmpty()) {
             report.patientIds.insert(s.resource.patientId);
+        }
+    }
     for (const Staged& s : batch)
-        report.stored += s.deletion ? 0 : 1;
+        report.stored += (s.deletion || s.quarantined) ? 0 : 1;
     qCDebug(lcImport) << "committed" << batch.size() << "resources";
     return {};
+}
+
+void Importer::quarantine(const QJsonObject& resource, const QByteArray& raw, const fhir::ReferenceResolver& refs,
+                          const Error& why, const QString& sourceName)
+{
+    auto row = quarantineRow(resource, raw, refs, why, QStringLiteral("import ") + sourceName.left(120),
+                             SystemClock::instance().now());
+    if (!row)
+        return; // no patient to show it to: the report names it, nothing more can be done here
+    Staged staged;
+    staged.quarantined = std::move(row);
+    m_batch.append(std::move(staged));
 }
 
 void Importer::noteProblem(ImportReport& report, const Error& problem)

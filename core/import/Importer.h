@@ -5,11 +5,14 @@
 //
 // Atomicity: a Bundle is one unit (all its valid entries commit together or
 // none do); an NDJSON stream commits in batches. A malformed resource is
-// skipped with an error naming it while the rest loads; a failing write (a full
+// reported with an error naming it while the rest loads; when its patient can
+// be told it is kept in the vault's quarantine (import/Quarantine.h) so the
+// chart says "could not be read" instead of nothing. A failing write (a full
 // disk) rolls back the current unit and stops, leaving what was committed
 // before intact.
 
 #include "common/Result.h"
+#include "vault/QuarantineRepository.h"
 #include "vault/ResourceRepository.h"
 
 #include <QIODevice>
@@ -21,6 +24,7 @@
 #include <optional>
 
 namespace lantern::fhir {
+class ReferenceResolver;
 struct ResourceIndex;
 }
 
@@ -35,6 +39,7 @@ struct ImportReport
     qint64 read = 0;    // resources seen
     qint64 stored = 0;  // resources written
     qint64 skipped = 0; // malformed or unsupported, see problems
+    qint64 quarantined = 0; // of the skipped: kept in quarantine, listed in their patient's chart
     QList<Error> problems;
     QSet<QString> patientIds; // patients touched
 
@@ -61,6 +66,7 @@ private:
         vault::StoredResource resource;
         std::optional<vault::PatientIndexRow> patient;
         bool deletion = false; // a history/transaction DELETE entry
+        std::optional<vault::QuarantinedResource> quarantined; // instead of the resource: kept aside
     };
 
     // Validates and indexes one resource; problems go into the report, not the batch.
@@ -68,6 +74,9 @@ private:
                ImportReport& report);
     Status flush(ImportReport& report);
     void noteProblem(ImportReport& report, const Error& problem);
+    // Keeps a resource that failed indexing (Bundle entry at `position`) when its patient can be told.
+    void quarantine(const QJsonObject& resource, const QByteArray& raw, const fhir::ReferenceResolver& refs,
+                    const Error& why, const QString& sourceName);
 
     vault::Vault& m_vault;
     vault::ResourceRepository m_repository;

@@ -1,6 +1,7 @@
 #pragma once
 // A dose given (or deliberately not given) — one line of the MAR.
 
+#include "model/AdministrationStatus.h"
 #include "model/Common.h"
 #include "model/Medication.h"
 
@@ -30,6 +31,12 @@ struct MedicationAdministration
     QStringList notes;
     std::optional<LocalEntryMark> local; // recorded on this device during downtime (outbox), not from the EHR
 
+    // What the status means (model/AdministrationStatus.h): only Given is a dose given.
+    AdministrationStatus statusKind() const { return administrationStatusOf(status); }
+    bool isGiven() const { return countsAsGiven(statusKind()); }
+    // The symbol and words the MAR shows for this status, with the reason where one is given.
+    QString statusSymbol() const { return administrationStatusSymbol(statusKind()); }
+    QString statusWords() const;
     bool isNotDone() const { return status == QLatin1String("not-done"); }
     bool isEnteredInError() const { return status == QLatin1String("entered-in-error"); }
     // The time that counts for "last given": effective instant, else period start.

@@ -54,11 +54,14 @@ struct Allergy
     bool isRecordedAllergy() const { return classification == AllergyClass::Recorded; }
 };
 
-// One word for the whole allergy list of a patient.
+// One word for the whole allergy list of a patient. A recorded allergy wins
+// (red, with its substances); otherwise an unreadable allergy record makes the
+// state Unknown, whatever "no known allergies" statement stands beside it.
 enum class AllergyStatus {
     HasAllergies,     // at least one recorded allergy
     NoKnownAllergies, // no recorded allergy and at least one "no known allergies" statement
-    NoInformation     // nothing recorded, or only "no information" statements
+    NoInformation,    // nothing recorded, or only "no information" statements
+    Unknown           // an allergy record (or an allergy section) could not be read: never NKA, check the paper record
 };
 
 } // namespace lantern::model

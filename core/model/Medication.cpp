@@ -51,4 +51,12 @@ QString MedicationAdministration::statusReasonText() const
     return parts.join(QStringLiteral("; "));
 }
 
+QString MedicationAdministration::statusWords() const
+{
+    const AdministrationStatus kind = statusKind();
+    const QString words = administrationStatusWords(kind, status);
+    const QString why = hasReason(kind) ? statusReasonText() : QString();
+    return why.isEmpty() ? words : words + QStringLiteral(": ") + why;
+}
+
 } // namespace lantern::model

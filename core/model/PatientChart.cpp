@@ -49,8 +49,7 @@ std::optional<MedicationAdministration> PatientChart::lastGiven(const QString& o
     };
     std::optional<MedicationAdministration> best;
     for (const MedicationAdministration& a : administrations) {
-        if (!refersToOrder(a.request.reference) || a.isNotDone() || a.isEnteredInError()
-            || a.status == QLatin1String("on-hold"))
+        if (!refersToOrder(a.request.reference) || !a.isGiven()) // held, running, stopped, unknown: not a dose given
             continue;
         if (!best || best->givenAt().sortKey() < a.givenAt().sortKey())
             best = a;

@@ -29,6 +29,19 @@ struct EmptySection
     QString reasonText;
 };
 
+// A resource of this patient that Lantern could not read. It is kept in the
+// vault (verbatim, or set aside in quarantine when it could not even be stored
+// as a resource) and listed in the chart: "could not be read: <type>, <why>".
+struct UnreadableResource
+{
+    QString type;             // FHIR resource type as written ("AllergyIntolerance"); may be empty
+    QString id;               // may be empty
+    QString reason;           // what is wrong, naming the field (never patient data)
+    bool quarantined = false; // failed even indexing: kept in the vault's quarantine, not as a resource
+    // Whether it may carry allergy information (an AllergyIntolerance, a Composition with an allergy section).
+    bool bearsAllergies = false;
+};
+
 // What was recorded on this device during downtime and is shown until the EHR
 // has it: a physician's annotation on one order (hold / review / dose concern),
 // or a nursing or physician note.
@@ -58,6 +71,7 @@ struct PatientChart
     QList<Encounter> encounters;
     QList<EmptySection> emptySections;
     QList<Error> skipped;                    // resources that could not be mapped, with the reason
+    QList<UnreadableResource> unreadable;    // the same resources (and quarantined ones), listed in the chart
     QList<LocalAnnotation> orderAnnotations; // open annotations from this device's outbox (not yet uploaded)
     QList<LocalAnnotation> localNotes;       // notes from this device's outbox (not yet uploaded)
     int pendingEntries = 0;                  // outbox entries of this patient still pending or in conflict

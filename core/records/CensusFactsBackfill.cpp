@@ -33,7 +33,7 @@ Result<qint64> CensusFactsBackfill::ensure()
         auto transaction = vault::Transaction::begin(m_vault.db());
         if (!transaction.ok())
             return transaction.error();
-        auto batch = census.resourcesToDerive(fhir::censusFactTypes(), after, kBatch);
+        auto batch = census.resourcesToDerive(fhir::factTypes(), after, kBatch);
         if (!batch.ok())
             return batch.error();
         for (const vault::ResourceToDerive& r : std::as_const(*batch)) {

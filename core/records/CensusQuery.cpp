@@ -5,6 +5,7 @@
 #include "records/LocalEntries.h"
 #include "vault/CensusRepository.h"
 #include "vault/OutboxRepository.h"
+#include "vault/QuarantineRepository.h"
 #include "vault/Vault.h"
 
 #include <QHash>
@@ -65,6 +66,7 @@ Stay stayOf(const fhir::EncounterFacts& e, const Locations& locations)
 struct AllergySummary
 {
     bool recorded = false;
+    bool unreadable = false; // an allergy record (or allergy-bearing document) could not be read
     bool noKnown = false;
     QStringList substances;
 };
@@ -145,6 +147,27 @@ Result<QList<CensusRow>> CensusQuery::rows()
             allergies[r.patientId].noKnown = true;
     }
 
+    // Resources the chart cannot read: a mark on the patient; an allergy record among them makes the state unknown.
+    auto unreadable = census.countByPatient(fhir::factTypes(), fhir::unreadableFact());
+    if (!unreadable.ok())
+        return unreadable.error();
+    auto unreadableAllergies = census.countByPatient(fhir::factTypes(), fhir::unreadableAllergyFact());
+    if (!unreadableAllergies.ok())
+        return unreadableAllergies.error();
+    auto quarantined = vault::QuarantineRepository(m_vault.db()).countsByPatient();
+    if (!quarantined.ok())
+        return quarantined.error();
+    QHash<QString, qint64> unreadableCount = *unreadable;
+    for (auto it = unreadableAllergies->cbegin(); it != unreadableAllergies->cend(); ++it) {
+        unreadableCount[it.key()] += it.value();
+        allergies[it.key()].unreadable = true;
+    }
+    for (auto it = quarantined->cbegin(); it != quarantined->cend(); ++it) {
+        unreadableCount[it.key()] += it->resources;
+        if (it->bearingAllergies > 0)
+            allergies[it.key()].unreadable = true;
+    }
+
     auto lastGivenFacts = census.latestFactsByPatient(QStringLiteral("MedicationAdministration"));
     if (!lastGivenFacts.ok())
         return lastGivenFacts.error();
@@ -177,9 +200,12 @@ Result<QList<CensusRow>> CensusQuery::rows()
             row.locationIds = stay->locationIds;
         }
         const AllergySummary summary = allergies.value(p.id);
-        row.allergyStatus = summary.recorded  ? model::AllergyStatus::HasAllergies
-                            : summary.noKnown ? model::AllergyStatus::NoKnownAllergies
-                                              : model::AllergyStatus::NoInformation;
+        // The same order as fhir::allergyStatusOf: recorded > unknown > NKA > no information.
+        row.allergyStatus = summary.recorded     ? model::AllergyStatus::HasAllergies
+                            : summary.unreadable ? model::AllergyStatus::Unknown
+                            : summary.noKnown    ? model::AllergyStatus::NoKnownAllergies
+                                                 : model::AllergyStatus::NoInformation;
+        row.unreadableResources = unreadableCount.value(p.id);
         row.allergies = summary.substances;
         row.allergies.sort(Qt::CaseInsensitive); // the badge reads the same whatever order the EHR sent them in
         const QStringList reported = local.reportedAllergies.value(p.id);

@@ -7,6 +7,8 @@
 // The allergy status follows the same rules as PatientRecords::chart, and like
 // the chart the census counts what this device recorded during a downtime
 // (administrations for the last dose, reported allergies, pending entries).
+// Only completed administrations count as "last dose given"; an allergy record
+// that cannot be read makes the allergy state Unknown, never NKA.
 
 #include "common/Result.h"
 #include "model/Allergy.h"
@@ -40,6 +42,7 @@ struct CensusRow
     qint64 activeMedications = 0;
     QDateTime lastAdministration;  // UTC; invalid when none was given
     qint64 pendingEntries = 0;     // downtime entries of this device pending or in conflict (census badge)
+    qint64 unreadableResources = 0; // resources of this patient Lantern could not read (census mark; listed in the chart)
 
     QString displayName() const;   // "Family, Given"
 };

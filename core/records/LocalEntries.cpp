@@ -2,6 +2,7 @@
 
 #include "fhir/AdministrationMapping.h"
 #include "fhir/AllergyMapping.h"
+#include "fhir/ChartBuilder.h"
 #include "fhir/Codes.h"
 #include "record/EntryResources.h"
 
@@ -69,7 +70,7 @@ QJsonObject withLocalId(const record::RecordEntry& e)
 
 bool isGiven(const QJsonObject& administration)
 {
-    return administration.value(QLatin1String("status")).toString() == QLatin1String("completed");
+    return model::countsAsGiven(administration.value(QLatin1String("status")).toString());
 }
 
 } // namespace
@@ -130,6 +131,7 @@ void mergeLocalEntries(model::PatientChart& chart, const QList<record::OutboxIte
             auto a = fhir::mapMedicationAdministration(withLocalId(e), resolve);
             if (!a.ok()) {
                 chart.skipped << a.error();
+                chart.unreadable << fhir::unreadableResource(withLocalId(e), a.error());
                 break;
             }
             a->local = markOf(item);
@@ -140,6 +142,7 @@ void mergeLocalEntries(model::PatientChart& chart, const QList<record::OutboxIte
             auto a = fhir::mapAllergyIntolerance(withLocalId(e));
             if (!a.ok()) {
                 chart.skipped << a.error();
+                chart.unreadable << fhir::unreadableResource(withLocalId(e), a.error());
                 break;
             }
             a->local = markOf(item);
@@ -166,8 +169,7 @@ void mergeLocalEntries(model::PatientChart& chart, const QList<record::OutboxIte
     const auto newestFirst = [](const model::LocalAnnotation& a, const model::LocalAnnotation& b) { return b.at < a.at; };
     std::stable_sort(chart.orderAnnotations.begin(), chart.orderAnnotations.end(), newestFirst);
     std::stable_sort(chart.localNotes.begin(), chart.localNotes.end(), newestFirst);
-    if (fhir::summarizeAllergies(chart.allergies) == model::AllergyStatus::HasAllergies)
-        chart.allergyStatus = model::AllergyStatus::HasAllergies;
+    chart.allergyStatus = fhir::allergyStatusOf(chart);
 }
 
 LocalCensusFacts localCensusFacts(const QList<record::OutboxItem>& items, const QSet<QString>& knownInVault)

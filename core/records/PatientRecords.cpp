@@ -4,6 +4,7 @@
 #include "fhir/ResourceIndex.h"
 #include "records/LocalEntries.h"
 #include "vault/OutboxRepository.h"
+#include "vault/QuarantineRepository.h"
 #include "vault/Vault.h"
 
 #include <QJsonDocument>
@@ -31,7 +32,10 @@ Result<model::PatientChart> PatientRecords::chart(const QString& patientId)
     auto stored = m_repository.forPatient(patientId);
     if (!stored.ok())
         return stored.error();
-    if (stored->isEmpty())
+    auto quarantined = vault::QuarantineRepository(m_vault.db()).forPatient(patientId);
+    if (!quarantined.ok())
+        return quarantined.error();
+    if (stored->isEmpty() && quarantined->isEmpty())
         return Error(ErrorCode::NotFound, QStringLiteral("no patient with id %1 in this vault").arg(patientId));
     QList<QJsonObject> resources;
     resources.reserve(stored->size());
@@ -53,6 +57,12 @@ Result<model::PatientChart> PatientRecords::chart(const QString& patientId)
         return parse((*found)->json);
     };
     model::PatientChart chart = fhir::buildChart(patientId, resources, resolve);
+    // What could not even be stored as a resource is listed too, never left out.
+    for (const vault::QuarantinedResource& q : std::as_const(*quarantined)) {
+        chart.unreadable << model::UnreadableResource{q.type, q.resourceId, q.reason, true, q.bearsAllergies};
+        chart.skipped << Error(ErrorCode::InvalidInput, q.reason);
+    }
+    chart.allergyStatus = fhir::allergyStatusOf(chart);
     if (!m_includeLocal)
         return chart;
     vault::OutboxFilter filter;

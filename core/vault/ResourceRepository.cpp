@@ -1,5 +1,7 @@
 #include "vault/ResourceRepository.h"
 
+#include "vault/QuarantineRepository.h"
+
 namespace lantern::vault {
 namespace {
 
@@ -83,7 +85,8 @@ Status ResourceRepository::remove(const QString& type, const QString& id)
         if (!index.ok())
             return index.error();
         index->bind(1, id);
-        return index->run();
+        LANTERN_TRY(index->run());
+        return QuarantineRepository(m_db).removePatient(id); // what could not be read goes with the patient
     }
     return {};
 }

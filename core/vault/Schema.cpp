@@ -116,6 +116,22 @@ const QList<Migration>& schemaMigrations()
              QStringLiteral("INSERT INTO meta (key, value) SELECT 'census_facts_version', '1'"
                             " WHERE NOT EXISTS (SELECT 1 FROM resource)"),
          }},
+        {7,
+         QStringLiteral("quarantine for resources that could not be stored but whose patient is known"),
+         {
+             // A resource that failed even indexing (importer, mirror) is kept here verbatim
+             // instead of vanishing, so the chart lists it as "could not be read" and an
+             // unreadable allergy record makes the allergy state unknown. resource_key is the
+             // id, or a digest of the JSON when it has none: importing the same file twice
+             // replaces, never duplicates. Encrypted like every other table of the vault.
+             QStringLiteral("CREATE TABLE quarantine ("
+                            " qid INTEGER PRIMARY KEY, patient_id TEXT NOT NULL, type TEXT NOT NULL,"
+                            " resource_key TEXT NOT NULL, resource_id TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL,"
+                            " bears_allergies INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL, received_at TEXT NOT NULL,"
+                            " json BLOB NOT NULL)"),
+             QStringLiteral("CREATE UNIQUE INDEX quarantine_key ON quarantine (patient_id, type, resource_key)"),
+             QStringLiteral("CREATE INDEX quarantine_by_resource ON quarantine (type, resource_key)"),
+         }},
     };
     return migrations;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fills lantern_de.ts / lantern_en.ts from the glossary below after lupdate.
 
-Run: lupdate -no-obsolete -locations none ui -ts lantern_de.ts lantern_en.ts && python3 fill_translations.py
+Run: lupdate -no-obsolete -locations none ui core/model -ts lantern_de.ts lantern_en.ts && python3 fill_translations.py
 """
 import html
 import os
@@ -97,14 +97,41 @@ DE = {
     'This account may not unlock Lantern. Ask IT to check it.': 'Dieses Konto darf Lantern nicht entsperren. Bitte die IT prüfen lassen.',
     'The vault could not be opened (%1). Call IT.': 'Der Tresor konnte nicht geöffnet werden (%1). IT anrufen.',
     'Unlocking …': 'Entsperre …', 'This patient is not in the census.': 'Diese/r Patient/in ist nicht in der Belegung.',
+    # Administration status, unreadable resources, "this PC only" (issue 9).
+    'given': 'gegeben', 'entered in error': 'als fehlerhaft markiert', 'held, not given': 'pausiert, nicht gegeben',
+    'in progress, not completed': 'läuft, nicht abgeschlossen', 'stopped, not completed': 'abgebrochen, nicht abgeschlossen',
+    'status unknown, not known to be given': 'Status unbekannt, Gabe nicht gesichert',
+    'status "%1" unknown, not known to be given': 'Status „%1“ unbekannt, Gabe nicht gesichert',
+    'Pending (this PC)': 'Offen (dieser PC)', 'resource of unknown type': 'Ressource unbekannten Typs',
+    'could not be read: %1, %2': 'nicht lesbar: %1, %2',
+    '(may hold allergy information: check the paper record)': '(kann Allergieangaben enthalten: Papierakte prüfen)',
+    'Entries from this PC only: doses and notes recorded during the downtime on other PCs of this ward are not shown here.':
+        'Nur Einträge dieses PCs: Gaben und Notizen, die während des Ausfalls an anderen PCs dieser Station erfasst wurden, werden hier nicht angezeigt.',
+    '? Unknown - check paper record': '? Unbekannt - Papierakte prüfen',
+    'Allergies unknown: an allergy record could not be read — check the paper record':
+        'Allergien unbekannt: ein Allergieeintrag ist nicht lesbar — Papierakte prüfen',
 }
 DE_PLURAL = {
     '%n patient(s)': ['%n Patient/in', '%n Patienten'],
     'Too many attempts — try again in %n s.': ['Zu viele Versuche — erneut in %n s.', 'Zu viele Versuche — erneut in %n s.'],
+    '%n record(s) of this patient could not be read: open the chart to see which, check the paper record': [
+        '%n Eintrag dieser/dieses Patient/in ist nicht lesbar: Akte öffnen, um ihn zu sehen; Papierakte prüfen',
+        '%n Einträge dieser/dieses Patient/in sind nicht lesbar: Akte öffnen, um sie zu sehen; Papierakte prüfen'],
+    '⚠ %n record(s) of this patient could not be read and are not shown above; check the paper record:': [
+        '⚠ %n Eintrag dieser/dieses Patient/in ist nicht lesbar und oben nicht angezeigt; Papierakte prüfen:',
+        '⚠ %n Einträge dieser/dieses Patient/in sind nicht lesbar und oben nicht angezeigt; Papierakte prüfen:'],
+    '⚠ %n unreadable': ['⚠ %n nicht lesbar'] * 2,
 }
 EN_PLURAL = {
     '%n patient(s)': ['%n patient', '%n patients'],
     'Too many attempts — try again in %n s.': ['Too many attempts — try again in %n s.'] * 2,
+    '%n record(s) of this patient could not be read: open the chart to see which, check the paper record': [
+        '%n record of this patient could not be read: open the chart to see which, check the paper record',
+        '%n records of this patient could not be read: open the chart to see which, check the paper record'],
+    '⚠ %n record(s) of this patient could not be read and are not shown above; check the paper record:': [
+        '⚠ %n record of this patient could not be read and is not shown above; check the paper record:',
+        '⚠ %n records of this patient could not be read and are not shown above; check the paper record:'],
+    '⚠ %n unreadable': ['⚠ %n unreadable'] * 2,
 }
 
 MSG = re.compile(r'(<message( numerus="yes")?>\s*<source>(.*?)</source>\s*)<translation[^>]*?(?:/>|>.*?</translation>)', re.S)

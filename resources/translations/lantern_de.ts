@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>lantern::model::AdministrationStatus</name>
+    <message>
+        <source>given</source>
+        <translation>gegeben</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>nicht gegeben</translation>
+    </message>
+    <message>
+        <source>held, not given</source>
+        <translation>pausiert, nicht gegeben</translation>
+    </message>
+    <message>
+        <source>in progress, not completed</source>
+        <translation>läuft, nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped, not completed</source>
+        <translation>abgebrochen, nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>entered in error</source>
+        <translation>als fehlerhaft markiert</translation>
+    </message>
+    <message>
+        <source>status unknown, not known to be given</source>
+        <translation>Status unbekannt, Gabe nicht gesichert</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; unknown, not known to be given</source>
+        <translation>Status „%1“ unbekannt, Gabe nicht gesichert</translation>
+    </message>
+</context>
+<context>
     <name>lantern::ui::AdministrationDialog</name>
     <message>
         <source>Record administration</source>
@@ -425,16 +460,23 @@
         <source>Last dose given</source>
         <translation>Letzte Gabe</translation>
     </message>
-    <message>
-        <source>Pending</source>
-        <translation>Offen</translation>
-    </message>
     <message numerus="yes">
         <source>%n entries recorded in downtime, not yet in the EHR (pending or in conflict)</source>
         <translation>
             <numerusform>%n Eintrag im Ausfall dokumentiert, noch nicht im KIS (offen oder im Konflikt)</numerusform>
             <numerusform>%n Einträge im Ausfall dokumentiert, noch nicht im KIS (offen oder im Konflikt)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of this patient could not be read: open the chart to see which, check the paper record</source>
+        <translation>
+            <numerusform>%n Eintrag dieser/dieses Patient/in ist nicht lesbar: Akte öffnen, um ihn zu sehen; Papierakte prüfen</numerusform>
+            <numerusform>%n Einträge dieser/dieses Patient/in sind nicht lesbar: Akte öffnen, um sie zu sehen; Papierakte prüfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pending (this PC)</source>
+        <translation>Offen (dieser PC)</translation>
     </message>
 </context>
 <context>
@@ -482,6 +524,39 @@
     <message>
         <source>Entries recorded during downtime: pending, uploaded, conflicts (Ctrl+Shift+R)</source>
         <translation>Im Ausfall dokumentierte Einträge: offen, übertragen, Konflikte (Strg+Umschalt+R)</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ChartNotices</name>
+    <message>
+        <source>resource of unknown type</source>
+        <translation>Ressource unbekannten Typs</translation>
+    </message>
+    <message>
+        <source>could not be read: %1, %2</source>
+        <translation>nicht lesbar: %1, %2</translation>
+    </message>
+    <message>
+        <source>(may hold allergy information: check the paper record)</source>
+        <translation>(kann Allergieangaben enthalten: Papierakte prüfen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n record(s) of this patient could not be read and are not shown above; check the paper record:</source>
+        <translation>
+            <numerusform>⚠ %n Eintrag dieser/dieses Patient/in ist nicht lesbar und oben nicht angezeigt; Papierakte prüfen:</numerusform>
+            <numerusform>⚠ %n Einträge dieser/dieses Patient/in sind nicht lesbar und oben nicht angezeigt; Papierakte prüfen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n unreadable</source>
+        <translation>
+            <numerusform>⚠ %n nicht lesbar</numerusform>
+            <numerusform>⚠ %n nicht lesbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries from this PC only: doses and notes recorded during the downtime on other PCs of this ward are not shown here.</source>
+        <translation>Nur Einträge dieses PCs: Gaben und Notizen, die während des Ausfalls an anderen PCs dieser Station erfasst wurden, werden hier nicht angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -757,6 +832,14 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <source>No information on allergies — ask the patient</source>
         <translation>Keine Information zu Allergien — Patient/in fragen</translation>
     </message>
+    <message>
+        <source>? Unknown - check paper record</source>
+        <translation>? Unbekannt - Papierakte prüfen</translation>
+    </message>
+    <message>
+        <source>Allergies unknown: an allergy record could not be read — check the paper record</source>
+        <translation>Allergien unbekannt: ein Allergieeintrag ist nicht lesbar — Papierakte prüfen</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::LocalMarks</name>
@@ -852,10 +935,6 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>no matching order</source>
         <translation>keine passende Verordnung</translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation>nicht gegeben</translation>
     </message>
     <message>
         <source>Order</source>
@@ -1523,10 +1602,6 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>Given, last 24 h</source>
         <translation>Gegeben, letzte 24 h</translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation>nicht gegeben</translation>
     </message>
     <message>
         <source>none; last: %1</source>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>lantern::model::AdministrationStatus</name>
+    <message>
+        <source>given</source>
+        <translation>given</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>held, not given</source>
+        <translation>held, not given</translation>
+    </message>
+    <message>
+        <source>in progress, not completed</source>
+        <translation>in progress, not completed</translation>
+    </message>
+    <message>
+        <source>stopped, not completed</source>
+        <translation>stopped, not completed</translation>
+    </message>
+    <message>
+        <source>entered in error</source>
+        <translation>entered in error</translation>
+    </message>
+    <message>
+        <source>status unknown, not known to be given</source>
+        <translation>status unknown, not known to be given</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; unknown, not known to be given</source>
+        <translation>status &quot;%1&quot; unknown, not known to be given</translation>
+    </message>
+</context>
+<context>
     <name>lantern::ui::AdministrationDialog</name>
     <message>
         <source>Record administration</source>
@@ -109,7 +144,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a user of this device. Enter the witness&apos;s username. Nothing was recorded.</source>
-        <translation>"%1" is not a user of this device. Enter the witness's username. Nothing was recorded.</translation>
+        <translation>&quot;%1&quot; is not a user of this device. Enter the witness&apos;s username. Nothing was recorded.</translation>
     </message>
     <message>
         <source>The account of %1 is disabled; another person must witness. Nothing was recorded.</source>
@@ -425,16 +460,23 @@
         <source>Last dose given</source>
         <translation>Last dose given</translation>
     </message>
-    <message>
-        <source>Pending</source>
-        <translation>Pending</translation>
-    </message>
     <message numerus="yes">
         <source>%n entries recorded in downtime, not yet in the EHR (pending or in conflict)</source>
         <translation>
             <numerusform>%n entry recorded in downtime, not yet in the EHR (pending or in conflict)</numerusform>
             <numerusform>%n entries recorded in downtime, not yet in the EHR (pending or in conflict)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of this patient could not be read: open the chart to see which, check the paper record</source>
+        <translation>
+            <numerusform>%n record of this patient could not be read: open the chart to see which, check the paper record</numerusform>
+            <numerusform>%n records of this patient could not be read: open the chart to see which, check the paper record</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pending (this PC)</source>
+        <translation>Pending (this PC)</translation>
     </message>
 </context>
 <context>
@@ -482,6 +524,39 @@
     <message>
         <source>Entries recorded during downtime: pending, uploaded, conflicts (Ctrl+Shift+R)</source>
         <translation>Entries recorded during downtime: pending, uploaded, conflicts (Ctrl+Shift+R)</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::ChartNotices</name>
+    <message>
+        <source>resource of unknown type</source>
+        <translation>resource of unknown type</translation>
+    </message>
+    <message>
+        <source>could not be read: %1, %2</source>
+        <translation>could not be read: %1, %2</translation>
+    </message>
+    <message>
+        <source>(may hold allergy information: check the paper record)</source>
+        <translation>(may hold allergy information: check the paper record)</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n record(s) of this patient could not be read and are not shown above; check the paper record:</source>
+        <translation>
+            <numerusform>⚠ %n record of this patient could not be read and is not shown above; check the paper record:</numerusform>
+            <numerusform>⚠ %n records of this patient could not be read and are not shown above; check the paper record:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n unreadable</source>
+        <translation>
+            <numerusform>⚠ %n unreadable</numerusform>
+            <numerusform>⚠ %n unreadable</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries from this PC only: doses and notes recorded during the downtime on other PCs of this ward are not shown here.</source>
+        <translation>Entries from this PC only: doses and notes recorded during the downtime on other PCs of this ward are not shown here.</translation>
     </message>
 </context>
 <context>
@@ -757,6 +832,14 @@ Recording arrives with the reconciliation feature.</translation>
         <source>No information on allergies — ask the patient</source>
         <translation>No information on allergies — ask the patient</translation>
     </message>
+    <message>
+        <source>? Unknown - check paper record</source>
+        <translation>? Unknown - check paper record</translation>
+    </message>
+    <message>
+        <source>Allergies unknown: an allergy record could not be read — check the paper record</source>
+        <translation>Allergies unknown: an allergy record could not be read — check the paper record</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::LocalMarks</name>
@@ -852,10 +935,6 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>no matching order</source>
         <translation>no matching order</translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation>not given</translation>
     </message>
     <message>
         <source>Order</source>
@@ -1523,10 +1602,6 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>Given, last 24 h</source>
         <translation>Given, last 24 h</translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation>not given</translation>
     </message>
     <message>
         <source>none; last: %1</source>

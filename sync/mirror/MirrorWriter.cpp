@@ -1,9 +1,12 @@
 #include "mirror/MirrorWriter.h"
 
+#include "common/Clock.h"
 #include "fhir/PregnancyMapping.h"
 #include "fhir/ResourceIndex.h"
+#include "import/Quarantine.h"
 #include "mirror/MirrorLogging.h"
 #include "mirror/ServerTime.h"
+#include "vault/QuarantineRepository.h"
 #include "vault/Vault.h"
 
 #include <QJsonArray>
@@ -139,10 +142,19 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
     auto tx = vault::Transaction::begin(m_vault.db());
     if (!tx.ok())
         return tx.error().prefixed(QStringLiteral("mirror"));
+    // Quarantine (resources that failed indexing but belong to a patient in scope): kept, not dropped.
+    vault::QuarantineRepository quarantine(m_vault.db());
+    auto quarantineEmpty = quarantine.isEmpty();
+    if (!quarantineEmpty.ok())
+        return quarantineEmpty.error();
+    const auto release = [&](const QString& type, const QString& id) -> Status {
+        return *quarantineEmpty ? Status{} : quarantine.release(type, id);
+    };
     for (const ResourceKey& key : deletions) {
         auto removed = removeIfStored(key.type, key.id);
         if (!removed.ok())
             return removed.error().prefixed(QStringLiteral("removing %1/%2").arg(key.type, key.id));
+        LANTERN_TRY(release(key.type, key.id));
         page.removed += *removed ? 1 : 0;
     }
     for (const QJsonObject& resource : resources) {
@@ -152,6 +164,15 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
             const QString id = resource.value(QLatin1String("id")).toString();
             const QString what = type.isEmpty() ? QStringLiteral("a resource without resourceType")
                                                 : QStringLiteral("%1/%2").arg(type, id.isEmpty() ? QStringLiteral("?") : id);
+            const QByteArray raw = QJsonDocument(resource).toJson(QJsonDocument::Compact);
+            const auto kept = import::quarantineRow(resource, raw, {}, index.error(), QStringLiteral("mirror"),
+                                                    SystemClock::instance().now());
+            if (kept && filter.patients().contains(kept->patientId) && ScopeFilter::mirroredTypes().contains(kept->type)) {
+                LANTERN_TRY(quarantine.put(*kept));
+                *quarantineEmpty = false;
+                noteProblem(page, index.error().prefixed(QStringLiteral("kept unreadable %1 in quarantine").arg(what.left(120))));
+                continue;
+            }
             noteProblem(page, index.error().prefixed(QStringLiteral("skipped %1").arg(what.left(120))));
             continue;
         }
@@ -161,6 +182,7 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
             auto removed = removeIfStored(index->type, index->id);
             if (!removed.ok())
                 return removed.error();
+            LANTERN_TRY(release(index->type, index->id));
             page.removed += *removed ? 1 : 0;
             continue;
         }
@@ -180,6 +202,7 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
         Status written = m_writer.write(*prepared);
         if (!written.ok()) // the transaction rolls back: the page is not half-written
             return written.error().prefixed(QStringLiteral("storing %1/%2").arg(index->type, index->id));
+        LANTERN_TRY(release(index->type, index->id)); // a readable version replaces the quarantined one
         ++page.written;
     }
     if (alsoInTransaction)

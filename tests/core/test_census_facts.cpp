@@ -32,7 +32,7 @@ QDateTime lastGivenInChart(const model::PatientChart& chart)
 {
     QDateTime best;
     for (const auto& a : chart.administrations) {
-        if (a.local || a.isNotDone() || a.isEnteredInError() || a.status == QLatin1String("on-hold"))
+        if (a.local || !a.isGiven())
             continue;
         const QDateTime at = a.givenAt().sortKey();
         if (at.isValid() && (!best.isValid() || best < at))
@@ -77,6 +77,7 @@ void TestCensusFacts::factsPerType()
     QVERIFY(censusFacts(QStringLiteral("Patient"), json(R"({"resourceType":"Patient","id":"p"})")).isNull());
 
     const QJsonObject given = json(R"({"resourceType":"MedicationAdministration","id":"a","status":"completed",
+        "medicationCodeableConcept":{"text":"Paracetamol 500 mg"},
         "effectiveDateTime":"2026-11-20T08:00:00+01:00","subject":{"reference":"Patient/p"}})");
     QCOMPARE(fhir::decodeAdministrationFacts(censusFacts(QStringLiteral("MedicationAdministration"), given)),
              QDateTime(QDate(2026, 11, 20), QTime(7, 0), Qt::UTC));
@@ -85,10 +86,20 @@ void TestCensusFacts::factsPerType()
     const QString notGiven = censusFacts(QStringLiteral("MedicationAdministration"), notDone);
     QVERIFY(!notGiven.isNull());
     QVERIFY(notGiven.isEmpty());
+    // Only completed is given; a resource the chart cannot read carries the unreadable mark instead.
+    QJsonObject running = given;
+    running.insert(QStringLiteral("status"), QStringLiteral("in-progress"));
+    QVERIFY(censusFacts(QStringLiteral("MedicationAdministration"), running).isEmpty());
+    QJsonObject noDrug = given;
+    noDrug.remove(QStringLiteral("medicationCodeableConcept"));
+    QCOMPARE(censusFacts(QStringLiteral("MedicationAdministration"), noDrug), fhir::unreadableFact());
+    QVERIFY(fhir::decodeAdministrationFacts(fhir::unreadableFact()).isNull() || !fhir::decodeAdministrationFacts(fhir::unreadableFact()).isValid());
 
-    QCOMPARE(censusFacts(QStringLiteral("MedicationRequest"), json(R"({"resourceType":"MedicationRequest","status":"active"})")),
+    QCOMPARE(censusFacts(QStringLiteral("MedicationRequest"), json(R"({"resourceType":"MedicationRequest","id":"m1","status":"active","intent":"order",
+        "medicationCodeableConcept":{"text":"Paracetamol 500 mg"},"subject":{"reference":"Patient/p"}})")),
              fhir::activeMedicationFact());
-    QCOMPARE(censusFacts(QStringLiteral("MedicationRequest"), json(R"({"resourceType":"MedicationRequest","status":"stopped"})")),
+    QCOMPARE(censusFacts(QStringLiteral("MedicationRequest"), json(R"({"resourceType":"MedicationRequest","id":"m2","status":"stopped","intent":"order",
+        "medicationCodeableConcept":{"text":"Paracetamol 500 mg"},"subject":{"reference":"Patient/p"}})")),
              QString(QLatin1String("")));
 
     const QJsonObject stay = json(R"({"resourceType":"Encounter","id":"e","status":"in-progress",

@@ -194,6 +194,17 @@ QJsonObject administration(const QString& id, const QString& patientId, const QS
     return o;
 }
 
+// An administration with any status and its reason (held, in progress, ...).
+QJsonObject administration(const QString& id, const QString& patientId, const QString& orderId, const QString& drug,
+                           const QDateTime& at, const QString& status, const QString& reason)
+{
+    QJsonObject o = administration(id, patientId, orderId, drug, at, true);
+    o.insert(QStringLiteral("status"), status);
+    if (!reason.isEmpty())
+        o.insert(QStringLiteral("statusReason"), QJsonArray{QJsonObject{{QStringLiteral("text"), reason}}});
+    return o;
+}
+
 QJsonObject condition(const QString& id, const QString& patientId, const QString& display)
 {
     return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Condition")},
@@ -250,6 +261,9 @@ QByteArray GuiFixture::bundle(const QDateTime& now, int extraPatients)
                        now.addSecs(-14 * 3600), true));
     add(administration(QStringLiteral("ma-erika-3"), kErikaId, QStringLiteral("mr-erika-para"), QStringLiteral("Paracetamol 500 mg"),
                        now.addSecs(-30 * 3600), false));
+    // Held (on-hold): not given, and must never look given (issue 9, defect 2).
+    add(administration(QStringLiteral("ma-erika-4"), kErikaId, QStringLiteral("mr-erika-meto"), QStringLiteral("Metoprolol 47.5 mg"),
+                       now.addSecs(-26 * 3600), QStringLiteral("on-hold"), QStringLiteral("Blood pressure 88/50")));
     add(condition(QStringLiteral("co-erika"), kErikaId, QStringLiteral("Essential hypertension")));
 
     add(patient(kMaxId, QStringLiteral("Weber"), QStringLiteral("Max"), QStringLiteral("male"), QStringLiteral("1980-01-01"),

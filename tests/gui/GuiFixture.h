@@ -2,7 +2,7 @@
 // A real vault for GUI tests: created in a QTemporaryDir with minimal KDF
 // costs, a nurse account, and three synthetic inpatients on ward 3A that
 // cover the three allergy states (recorded, NKA, no information), active,
-// PRN and stopped orders, given and not-given doses.
+// PRN and stopped orders, given, not-given and held doses.
 
 #include "access/Session.h"
 #include "access/VaultAccess.h"

@@ -1,5 +1,6 @@
 #include "census/CensusModel.h"
 
+#include "chart/ChartNotices.h"
 #include "common/Format.h"
 
 #include <QBrush>
@@ -44,8 +45,9 @@ QVariant CensusModel::display(const records::CensusRow& r, int column) const
         return r.ward;
     case Bed:
         return r.bed.isEmpty() ? tr("—") : r.bed;
-    case Name:
-        return r.displayName();
+    case Name: // a patient with unreadable resources carries the mark: the chart lists them
+        return r.unreadableResources > 0 ? QString(r.displayName() + QStringLiteral("  ") + ChartNotices::unreadableMark(r.unreadableResources))
+                                         : r.displayName();
     case Mrn:
         return r.mrn;
     case AgeSex: {
@@ -98,9 +100,15 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Allergies)
             return Format::allergyLongText(r.allergyStatus);
+        if (index.column() == Name && r.unreadableResources > 0)
+            return tr("%n record(s) of this patient could not be read: open the chart to see which, check the paper record",
+                      nullptr, int(r.unreadableResources));
         if (index.column() == Pending && r.pendingEntries > 0)
-            return tr("%n entries recorded in downtime, not yet in the EHR (pending or in conflict)", nullptr,
-                      int(r.pendingEntries));
+            return QString(tr("%n entries recorded in downtime, not yet in the EHR (pending or in conflict)", nullptr,
+                              int(r.pendingEntries))
+                           + QLatin1Char('\n') + ChartNotices::thisPcOnly());
+        if (index.column() == Pending || index.column() == LastGiven)
+            return ChartNotices::thisPcOnly();
         return {};
     case Qt::BackgroundRole:
         if (index.column() == Allergies)
@@ -138,6 +146,8 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
                        + r.bed + QLatin1Char('\n') + r.mrn);
     case AllergyStatusRole:
         return static_cast<int>(r.allergyStatus);
+    case UnreadableRole:
+        return r.unreadableResources;
     default:
         return {};
     }
@@ -145,6 +155,8 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
 
 QVariant CensusModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && (section == Pending || section == LastGiven))
+        return ChartNotices::thisPcOnly(); // downtime entries of other PCs are not counted here
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -165,7 +177,7 @@ QVariant CensusModel::headerData(int section, Qt::Orientation orientation, int r
     case LastGiven:
         return tr("Last dose given");
     case Pending:
-        return tr("Pending");
+        return tr("Pending (this PC)");
     default:
         return {};
     }

@@ -20,7 +20,8 @@ public:
         PatientIdRole = Qt::UserRole + 1,
         SortRole,
         FilterRole,       // name, bed and MRN in one string
-        AllergyStatusRole // int(model::AllergyStatus)
+        AllergyStatusRole, // int(model::AllergyStatus)
+        UnreadableRole     // qint64: resources of the patient Lantern could not read
     };
 
     explicit CensusModel(const Clock& clock, QObject* parent = nullptr);

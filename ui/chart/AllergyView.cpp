@@ -1,5 +1,6 @@
 #include "chart/AllergyView.h"
 
+#include "chart/ChartNotices.h"
 #include "common/Format.h"
 #include "record/LocalMarks.h"
 
@@ -24,6 +25,16 @@ AllergyView::AllergyView(const model::PatientChart& chart, QWidget* parent) : QS
     status->setObjectName(QStringLiteral("allergyStatus"));
     status->setStyleSheet(Format::allergyBadgeStyle(chart.allergyStatus) + QStringLiteral(" QLabel { font-size: 13pt; padding: 8px; }"));
     layout->addWidget(status);
+
+    // Records that could not be read: listed, never left out (an allergy among them makes the state unknown).
+    const QString unreadable = ChartNotices::unreadableHtml(chart);
+    if (!unreadable.isEmpty()) {
+        auto* card = new QLabel(unreadable, body);
+        card->setObjectName(QStringLiteral("allergyUnreadable"));
+        card->setTextFormat(Qt::RichText);
+        card->setWordWrap(true);
+        layout->addWidget(card);
+    }
 
     for (const model::Allergy& a : chart.allergies) {
         QString text;

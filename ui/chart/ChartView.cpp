@@ -1,6 +1,7 @@
 #include "chart/ChartView.h"
 
 #include "chart/AllergyView.h"
+#include "chart/ChartNotices.h"
 #include "chart/EmergencySheetHtml.h"
 #include "chart/MarModel.h"
 #include "chart/MedicationPlanModel.h"
@@ -53,7 +54,17 @@ ChartView::ChartView(const model::PatientChart& chart, const QString& ward, cons
         marTable->setColumnWidth(c, 118);
     marTable->horizontalHeader()->setStretchLastSection(false);
     marTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tabs->addTab(marTable, tr("MAR (72 h)"));
+    // Doses recorded on other PCs of the ward are not here: the MAR says so, always.
+    auto* marPage = new QWidget(this);
+    auto* marLayout = new QVBoxLayout(marPage);
+    marLayout->setContentsMargins(0, 4, 0, 0);
+    auto* thisPcOnly = new QLabel(ChartNotices::thisPcOnly(), marPage);
+    thisPcOnly->setObjectName(QStringLiteral("marThisPcOnly"));
+    thisPcOnly->setWordWrap(true);
+    thisPcOnly->setStyleSheet(QStringLiteral("QLabel { color: #7A4F01; background: #FFF8E1; font-weight: bold; padding: 4px; }"));
+    marLayout->addWidget(thisPcOnly);
+    marLayout->addWidget(marTable, 1);
+    m_tabs->addTab(marPage, tr("MAR (72 h)"));
     m_tabs->addTab(new AllergyView(chart, this), tr("Allergies"));
     auto* sheet = new QTextBrowser(this);
     sheet->setObjectName(QStringLiteral("emergencySheet"));
@@ -69,6 +80,17 @@ ChartView::ChartView(const model::PatientChart& chart, const QString& ward, cons
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_header);
+    // Resources of this patient Lantern could not read: named under the header, on every tab.
+    const QStringList unreadable = ChartNotices::unreadableLines(chart);
+    if (!unreadable.isEmpty()) {
+        auto* notice = new QLabel(QStringLiteral("⚠ ") + unreadable.join(QStringLiteral("\n⚠ ")), this);
+        notice->setObjectName(QStringLiteral("chartUnreadable"));
+        notice->setWordWrap(true);
+        notice->setTextFormat(Qt::PlainText);
+        notice->setStyleSheet(QStringLiteral("QLabel { color: #7A2E00; background: #FFF3E0; border: 2px solid #E65100;"
+                                             " font-weight: bold; padding: 4px 12px; }"));
+        layout->addWidget(notice);
+    }
     auto* inner = new QVBoxLayout;
     inner->setContentsMargins(12, 8, 12, 12);
     inner->addLayout(bar);

@@ -1,5 +1,6 @@
 #include "chart/EmergencySheetHtml.h"
 
+#include "chart/ChartNotices.h"
 #include "chart/OrderText.h"
 #include "common/Format.h"
 
@@ -57,6 +58,10 @@ QString EmergencySheetHtml::allergies(const model::PatientChart& chart)
             + QStringLiteral("</b></p>");
     case model::AllergyStatus::NoInformation:
         return noInformation();
+    case model::AllergyStatus::Unknown:
+        return QStringLiteral("<p style='color:#424242; border:1px dashed #9E9E9E; padding:2px'><b>")
+            + esc(Format::allergyBadgeText(chart.allergyStatus)) + QStringLiteral("</b> — ")
+            + esc(Format::allergyLongText(chart.allergyStatus)) + QStringLiteral("</p>");
     case model::AllergyStatus::HasAllergies:
         break;
     }
@@ -199,6 +204,7 @@ QString EmergencySheetHtml::alerts(const model::PatientChart& chart)
 QString EmergencySheetHtml::build(const model::PatientChart& chart)
 {
     QString html = QStringLiteral("<html><body style='font-size:10.5pt'>");
+    html += ChartNotices::unreadableHtml(chart); // first: what this sheet cannot show
     html += section(tr("Code status and advance directive"), codeStatus(chart));
     html += section(tr("Allergies and intolerances"), allergies(chart));
     html += section(tr("Diagnoses (active problems)"), diagnoses(chart));

@@ -110,8 +110,10 @@ QVariant MarModel::data(const QModelIndex& index, int role) const
     const QDateTime to = from.addSecs(qint64(kShiftHours) * 3600);
     QStringList lines;
     int given = 0;
-    int notGiven = 0;
+    int notDone = 0;
+    int otherwise = 0; // held, in progress, stopped, unknown: not given, and not a plain "not given" either
     int local = 0;
+    QVariantList statuses;
     QStringList localNotes;
     for (const model::MedicationAdministration& a : r.doses) {
         const QDateTime at = a.givenAt().sortKey();
@@ -122,15 +124,15 @@ QVariant MarModel::data(const QModelIndex& index, int role) const
             ++local;
             localNotes << (Format::time(at) + QStringLiteral(": ") + LocalMarks::administration(a));
         }
-        if (a.isNotDone()) {
-            ++notGiven;
-            const QString why = a.statusReasonText();
-            lines << (QStringLiteral("✗ ") + Format::time(at) + QLatin1Char(' ')
-                      + (why.isEmpty() ? tr("not given") : why) + mark);
-        } else {
+        const model::AdministrationStatus status = a.statusKind();
+        statuses << static_cast<int>(status);
+        if (a.isGiven()) {
             ++given;
-            lines << (QStringLiteral("✓ ") + Format::time(at) + QLatin1Char(' ') + OrderText::performer(a) + mark);
+            lines << (a.statusSymbol() + QLatin1Char(' ') + Format::time(at) + QLatin1Char(' ') + OrderText::performer(a) + mark);
+            continue;
         }
+        ++(status == model::AdministrationStatus::NotGiven ? notDone : otherwise);
+        lines << (a.statusSymbol() + QLatin1Char(' ') + Format::time(at) + QLatin1Char(' ') + a.statusWords() + mark);
     }
     switch (role) {
     case Qt::DisplayRole:
@@ -142,15 +144,19 @@ QVariant MarModel::data(const QModelIndex& index, int role) const
     case Qt::BackgroundRole:
         if (local > 0)
             return QBrush(LocalMarks::localBackground());
-        if (notGiven > 0)
+        if (notDone > 0)
             return QBrush(QColor(0xFF, 0xEB, 0xEE));
+        if (otherwise > 0)
+            return QBrush(QColor(0xEC, 0xEF, 0xF1)); // grey: neither given nor a plain "not given"
         if (given > 0)
             return QBrush(QColor(0xE8, 0xF5, 0xE9));
         return {};
     case GivenCountRole:
         return given;
     case NotGivenCountRole:
-        return notGiven;
+        return notDone + otherwise;
+    case StatusesRole:
+        return statuses;
     default:
         return {};
     }

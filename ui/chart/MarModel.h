@@ -1,7 +1,9 @@
 #pragma once
 // The medication administration record of the last 72 hours as a grid:
 // one row per order, one column per nursing shift (06–14, 14–22, 22–06 local
-// time). A cell lists each dose: "✓ 08:05" given, "✗ 08:00" not given.
+// time). A cell lists each administration with the symbol and words of its
+// status (model/AdministrationStatus.h): "✓ 08:05" given, "✗ 08:00 not given",
+// "‖ 08:00 held, not given: <reason>", ... Only a completed administration has ✓.
 
 #include "common/Clock.h"
 #include "model/PatientChart.h"
@@ -19,7 +21,13 @@ public:
     static constexpr int kHours = 72;
     static constexpr int kShiftHours = 8;
     static constexpr int kColumns = kHours / kShiftHours;
-    enum Role { GivenCountRole = Qt::UserRole + 1, NotGivenCountRole, OrderIdRole, LocalCountRole };
+    enum Role {
+        GivenCountRole = Qt::UserRole + 1, // completed administrations in the cell
+        NotGivenCountRole,                 // every other status shown (not done, held, in progress, stopped, unknown)
+        OrderIdRole,
+        LocalCountRole,
+        StatusesRole                       // QVariantList of int(model::AdministrationStatus), in cell order
+    };
 
     explicit MarModel(const Clock& clock, QObject* parent = nullptr);
 

@@ -91,6 +91,8 @@ QString Format::allergyBadgeText(model::AllergyStatus status)
         return tr("ALLERGY");
     case model::AllergyStatus::NoKnownAllergies:
         return tr("NKA");
+    case model::AllergyStatus::Unknown:
+        return tr("? Unknown - check paper record");
     case model::AllergyStatus::NoInformation:
         break;
     }
@@ -104,6 +106,8 @@ QString Format::allergyLongText(model::AllergyStatus status)
         return tr("Allergies recorded");
     case model::AllergyStatus::NoKnownAllergies:
         return tr("No known allergies (NKA) — recorded statement");
+    case model::AllergyStatus::Unknown:
+        return tr("Allergies unknown: an allergy record could not be read — check the paper record");
     case model::AllergyStatus::NoInformation:
         break;
     }
@@ -117,6 +121,7 @@ QColor Format::allergyBackground(model::AllergyStatus status)
         return QColor(0xC6, 0x28, 0x28);
     case model::AllergyStatus::NoKnownAllergies:
         return QColor(0xE8, 0xF5, 0xE9);
+    case model::AllergyStatus::Unknown: // grey like "no information": never the green of NKA
     case model::AllergyStatus::NoInformation:
         break;
     }
@@ -130,6 +135,7 @@ QColor Format::allergyForeground(model::AllergyStatus status)
         return QColor(Qt::white);
     case model::AllergyStatus::NoKnownAllergies:
         return QColor(0x1B, 0x5E, 0x20);
+    case model::AllergyStatus::Unknown:
     case model::AllergyStatus::NoInformation:
         break;
     }
@@ -144,7 +150,8 @@ QString Format::allergyBadgeStyle(model::AllergyStatus status)
     return QStringLiteral("QLabel { background: %1; color: %2; border: 2px %3 %4; border-radius: 4px;"
                           " padding: 2px 8px; font-weight: bold; }")
         .arg(allergyBackground(status).name(), allergyForeground(status).name(),
-             status == model::AllergyStatus::NoInformation ? QStringLiteral("dashed") : QStringLiteral("solid"),
+             status == model::AllergyStatus::NoInformation || status == model::AllergyStatus::Unknown
+                 ? QStringLiteral("dashed") : QStringLiteral("solid"),
              border);
 }
 

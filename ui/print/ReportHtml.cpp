@@ -1,7 +1,9 @@
 #include "print/ReportHtml.h"
 
+#include "chart/ChartNotices.h"
 #include "chart/OrderText.h"
 #include "common/Format.h"
+#include "record/LocalMarks.h"
 
 namespace lantern::ui {
 namespace {
@@ -76,6 +78,8 @@ QString ReportHtml::mar(const model::PatientChart& chart, const QString& ward, c
         html += QStringLiteral("<b>") + esc(Format::allergyLongText(chart.allergyStatus)) + QStringLiteral("</b>");
     }
     html += QStringLiteral("</p>");
+    html += ChartNotices::unreadableHtml(chart);
+    html += ChartNotices::thisPcOnlyHtml();
     html += QStringLiteral("<p>") + esc(tr("Given in the last 24 h (since %1); write the next 24 h into the boxes: time and initials.")
                                             .arg(Format::dateTime(since)))
         + QStringLiteral("</p>");
@@ -99,9 +103,12 @@ QString ReportHtml::mar(const model::PatientChart& chart, const QString& ward, c
             const QDateTime at = a.givenAt().sortKey();
             if (!refersTo(a, o.meta.id) || a.isEnteredInError() || at < since || at > now)
                 continue;
-            given << (a.isNotDone() ? QStringLiteral("✗ ") + esc(Format::dateTime(at)) + QLatin1Char(' ') + esc(tr("not given"))
-                                    : QStringLiteral("✓ ") + esc(Format::dateTime(at)) + QLatin1Char(' ')
-                          + esc(OrderText::performer(a)));
+            // The symbol and words of the status exactly (model/AdministrationStatus.h): ✓ only for a dose given.
+            QString line = esc(a.statusSymbol()) + QLatin1Char(' ') + esc(Format::dateTime(at)) + QLatin1Char(' ')
+                + (a.isGiven() ? esc(OrderText::performer(a)) : QStringLiteral("<b>") + esc(a.statusWords()) + QStringLiteral("</b>"));
+            if (a.local)
+                line += QStringLiteral(" <i>(") + esc(LocalMarks::administration(a)) + QStringLiteral(")</i>");
+            given << line;
         }
         if (given.isEmpty()) {
             const auto last = chart.lastGiven(o.meta.id);
@@ -142,10 +149,16 @@ QString ReportHtml::census(const QList<records::CensusRow>& rows, const QDateTim
                 + QStringLiteral("</b>");
         else if (r.allergyStatus == model::AllergyStatus::NoKnownAllergies)
             allergy = QStringLiteral("<b>") + esc(tr("NKA")) + QStringLiteral("</b>");
+        else if (r.allergyStatus == model::AllergyStatus::Unknown)
+            allergy = QStringLiteral("<b style='color:#424242'>") + esc(Format::allergyBadgeText(r.allergyStatus))
+                + QStringLiteral("</b>");
         else
             allergy = QStringLiteral("<i>") + esc(tr("? no information")) + QStringLiteral("</i>");
         html += QStringLiteral("<tr><td>") + esc(r.ward) + QStringLiteral("</td><td>") + esc(r.bed)
-            + QStringLiteral("</td><td><b>") + esc(r.displayName()) + QStringLiteral("</b></td><td>")
+            + QStringLiteral("</td><td><b>") + esc(r.displayName()) + QStringLiteral("</b>")
+            + (r.unreadableResources > 0 ? QStringLiteral("<br>") + esc(ChartNotices::unreadableMark(r.unreadableResources))
+                                         : QString())
+            + QStringLiteral("</td><td>")
             + esc(Format::fhirDate(r.birthDateText)) + QStringLiteral("</td><td>") + esc(Format::sexShort(r.sex))
             + QStringLiteral("</td><td>") + esc(r.mrn) + QStringLiteral("</td><td>") + allergy + QStringLiteral("</td><td align='center'>")
             + QString::number(r.activeMedications) + QStringLiteral("</td><td>")
@@ -154,7 +167,7 @@ QString ReportHtml::census(const QList<records::CensusRow>& rows, const QDateTim
     }
     Q_UNUSED(now);
     return html + QStringLiteral("</table><p>") + esc(tr("%n patient(s)", nullptr, static_cast<int>(rows.size())))
-        + QStringLiteral("</p>");
+        + QStringLiteral("</p>") + ChartNotices::thisPcOnlyHtml();
 }
 
 } // namespace lantern::ui
