@@ -39,6 +39,8 @@ void ImportReport::merge(const ImportReport& other)
     read += other.read;
     stored += other.stored;
     skipped += other.skipped;
+    unchanged += other.unchanged;
+    olderNotApplied += other.olderNotApplied;
     problems += other.problems;
     patientIds.unite(other.patientIds);
 }
@@ -122,19 +124,36 @@ Status Importer::flush(ImportReport& report)
     auto tx = vault::Transaction::begin(m_vault.db());
     if (!tx.ok())
         return tx.error().prefixed(QStringLiteral("import"));
+    ResourceWriter writer(m_repository);
+    ImportReport counted;
     for (const Staged& s : batch) {
-        Status put = s.deletion ? m_repository.remove(s.resource.type, s.resource.id) : m_repository.put(s.resource);
-        if (put.ok() && s.patient)
-            put = m_repository.putPatientIndex(*s.patient);
-        if (!put.ok()) // the transaction rolls back: this batch is not half-written
-            return put.error().prefixed(QStringLiteral("storing %1/%2").arg(s.resource.type, s.resource.id));
+        const auto what = [&s] { return QStringLiteral("storing %1/%2").arg(s.resource.type, s.resource.id); };
+        if (s.deletion) {
+            if (Status removed = m_repository.remove(s.resource.type, s.resource.id); !removed.ok())
+                return removed.error().prefixed(what()); // the transaction rolls back: this batch is not half-written
+            continue;
+        }
+        auto written = writer.writeUnlessOlder({s.resource, s.patient});
+        if (!written.ok())
+            return written.error().prefixed(what());
+        switch (*written) {
+        case VersionVerdict::Newer:
+            ++counted.stored;
+            if (!s.resource.patientId.isEmpty())
+                counted.patientIds.insert(s.resource.patientId);
+            break;
+        case VersionVerdict::Same:
+            ++counted.unchanged;
+            break;
+        case VersionVerdict::Older:
+            ++counted.olderNotApplied;
+            break;
+        }
     }
     LANTERN_TRY((*tx)->commit());
-    for (const Staged& s : batch)
-        if (!s.deletion && !s.resource.patientId.isEmpty())
-            report.patientIds.insert(s.resource.patientId);
-    for (const Staged& s : batch)
-        report.stored += s.deletion ? 0 : 1;
+    report.merge(counted); // counted only once committed
+    if (counted.olderNotApplied > 0)
+        qCInfo(lcImport) << counted.olderNotApplied << "older versions not applied: the vault holds newer ones";
     qCDebug(lcImport) << "committed" << batch.size() << "resources";
     return {};
 }

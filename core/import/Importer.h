@@ -8,6 +8,9 @@
 // skipped with an error naming it while the rest loads; a failing write (a full
 // disk) rolls back the current unit and stops, leaving what was committed
 // before intact.
+//
+// Versions: an older version never replaces a newer one (import/VersionOrder.h);
+// it is counted in olderNotApplied, and the same version again in unchanged.
 
 #include "common/Result.h"
 #include "vault/ResourceRepository.h"
@@ -35,6 +38,8 @@ struct ImportReport
     qint64 read = 0;    // resources seen
     qint64 stored = 0;  // resources written
     qint64 skipped = 0; // malformed or unsupported, see problems
+    qint64 unchanged = 0;       // the vault holds this very version already
+    qint64 olderNotApplied = 0; // the vault holds a newer version (or the file's copy cannot show it is newer)
     QList<Error> problems;
     QSet<QString> patientIds; // patients touched
 
