@@ -10,6 +10,7 @@
 
 #include "common/Result.h"
 #include "model/Allergy.h"
+#include "records/PatientMarks.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -40,6 +41,7 @@ struct CensusRow
     qint64 activeMedications = 0;
     QDateTime lastAdministration;  // UTC; invalid when none was given
     qint64 pendingEntries = 0;     // downtime entries of this device pending or in conflict (census badge)
+    PatientMark mark;              // merged away or inactive: a record the EHR no longer uses
 
     QString displayName() const;   // "Family, Given"
 };
