@@ -36,6 +36,10 @@ int runImport(CliContext& ctx, const QStringList& files)
             ctx.err << "  skipped: " << problem.message << Qt::endl;
         ctx.out << file << ": " << report->stored << " resources stored, " << report->skipped << " skipped, "
                 << report->patientIds.size() << " patients" << Qt::endl;
+        if (report->unchanged > 0)
+            ctx.out << "  " << report->unchanged << " already in the vault at the same version" << Qt::endl;
+        if (report->olderNotApplied > 0)
+            ctx.out << "  " << report->olderNotApplied << " older versions not applied (the vault holds newer ones)" << Qt::endl;
         (void)log.append({ctx.user, audit::AuditAction::Import, {}, audit::AuditOutcome::Success,
                           QStringLiteral("%1 stored, %2 skipped").arg(report->stored).arg(report->skipped)});
         if (report->skipped > 0)

@@ -66,6 +66,16 @@ QString encounterFacts(const QJsonObject& resource)
                  joinItems(ids)});
 }
 
+QString patientFacts(const QJsonObject& resource)
+{
+    auto p = mapPatient(resource);
+    if (!p.ok())
+        return u""_s;
+    if (p->isMergedAway())
+        return join({u"merged"_s, clean(p->replacedBy->survivorId), clean(p->replacedBy->survivorIdentifier)});
+    return p->isInactive() ? join({u"inactive"_s, QString(), QString()}) : u""_s;
+}
+
 QString locationFacts(const QJsonObject& resource)
 {
     auto l = mapLocation(resource);
@@ -132,7 +142,7 @@ QString medicationFacts(const QString& type, const QJsonObject& resource)
 
 const QStringList& censusFactTypes()
 {
-    static const QStringList types = {u"Encounter"_s,        u"Location"_s,          u"AllergyIntolerance"_s,
+    static const QStringList types = {u"Patient"_s,          u"Encounter"_s,        u"Location"_s,          u"AllergyIntolerance"_s,
                                       u"Composition"_s,      u"MedicationAdministration"_s,
                                       u"MedicationRequest"_s, u"MedicationStatement"_s};
     return types;
@@ -173,6 +183,8 @@ QString censusFacts(const QString& type, const QJsonObject& resource)
         facts = medicationFacts(type, resource);
     else if (type == "Encounter"_L1)
         facts = encounterFacts(resource);
+    else if (type == "Patient"_L1)
+        facts = patientFacts(resource);
     else if (type == "Location"_L1)
         facts = locationFacts(resource);
     else if (type == "AllergyIntolerance"_L1)
@@ -191,6 +203,15 @@ std::optional<EncounterFacts> decodeEncounterFacts(const QString& facts)
     if (f.size() != 4)
         return std::nullopt;
     return EncounterFacts{f.at(0), f.at(1), f.at(2), splitItems(f.at(3))};
+}
+
+std::optional<PatientFacts> decodePatientFacts(const QString& facts)
+{
+    const QStringList f = facts.split(kField);
+    if (f.size() != 3 || (f.at(0) != "merged"_L1 && f.at(0) != "inactive"_L1))
+        return std::nullopt;
+    const bool merged = f.at(0) == "merged"_L1;
+    return PatientFacts{merged, !merged, f.at(1), f.at(2)};
 }
 
 std::optional<LocationFacts> decodeLocationFacts(const QString& facts)

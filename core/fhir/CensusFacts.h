@@ -20,9 +20,10 @@
 namespace lantern::fhir {
 
 // 2: only completed administrations are "given"; unreadable resources of every chart type carry a mark.
-inline constexpr int kCensusFactsVersion = 2;
+// 3: Patient facts (merged away / inactive).
+inline constexpr int kCensusFactsVersion = 3;
 
-// Encounter, Location, AllergyIntolerance, Composition, MedicationAdministration,
+// Patient, Encounter, Location, AllergyIntolerance, Composition, MedicationAdministration,
 // MedicationRequest and MedicationStatement.
 bool hasCensusFacts(const QString& type);
 const QStringList& censusFactTypes();
@@ -70,8 +71,19 @@ struct AllergyFacts
     QStringList knownKeys;  // the resource id and its urn:uuid identifiers (entries recorded here)
 };
 
+// A Patient record the EHR no longer uses (model::Patient::isMergedAway / isInactive).
+// Its facts are empty for an ordinary record, so the census reads only these few.
+struct PatientFacts
+{
+    bool mergedAway = false;
+    bool inactive = false;
+    QString survivorId;
+    QString survivorIdentifier;
+};
+
 // Encounter facts are empty unless the Encounter is in progress.
 std::optional<EncounterFacts> decodeEncounterFacts(const QString& facts);
+std::optional<PatientFacts> decodePatientFacts(const QString& facts);
 std::optional<LocationFacts> decodeLocationFacts(const QString& facts);
 std::optional<AllergyFacts> decodeAllergyFacts(const QString& facts);
 // An administration's facts are the UTC instant it was given (sortable text);

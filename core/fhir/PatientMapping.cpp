@@ -32,6 +32,34 @@ QString firstPhone(Reader& r, const QJsonObject& obj, const QString& path)
     return {};
 }
 
+// "Patient/<id>", "https://ehr/fhir/R4/Patient/<id>/_history/2" -> "<id>"; empty for anything else.
+QString patientIdOf(const QString& reference)
+{
+    const qsizetype at = reference.lastIndexOf("Patient/"_L1);
+    if (at < 0)
+        return {};
+    return reference.mid(at + 8).section(u'/', 0, 0);
+}
+
+// The first link of type "replaced-by" (FHIR: this record must no longer be used).
+std::optional<model::PatientMerge> replacedBy(Reader& r, const QJsonObject& resource)
+{
+    const QList<QJsonObject> links = r.objects(resource, "link"_L1);
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        const QString at = Reader::at(QString(), "link"_L1, i);
+        if (r.string(links.at(i), "type"_L1, at) != "replaced-by"_L1)
+            continue;
+        const QJsonObject other = r.object(links.at(i), "other"_L1, at);
+        const QString otherAt = Reader::at(at, "other"_L1);
+        model::PatientMerge merge;
+        merge.survivorId = patientIdOf(r.string(other, "reference"_L1, otherAt));
+        const QJsonObject identifier = r.object(other, "identifier"_L1, otherAt);
+        merge.survivorIdentifier = r.string(identifier, "value"_L1, Reader::at(otherAt, "identifier"_L1));
+        return merge;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Result<model::Patient> mapPatient(const QJsonObject& resource)
@@ -65,6 +93,8 @@ Result<model::Patient> mapPatient(const QJsonObject& resource)
     const std::optional<bool> deceased = r.boolean(resource, "deceasedBoolean"_L1);
     const model::When deceasedAt = r.dateTime(resource, "deceasedDateTime"_L1);
     p.deceased = deceased.value_or(false) || !deceasedAt.isNull();
+    p.active = r.boolean(resource, "active"_L1);
+    p.replacedBy = replacedBy(r, resource);
 
     const QList<QJsonObject> contacts = r.objects(resource, "contact"_L1);
     for (qsizetype i = 0; i < contacts.size(); ++i) {

@@ -43,6 +43,8 @@ void ImportReport::merge(const ImportReport& other)
     stored += other.stored;
     skipped += other.skipped;
     quarantined += other.quarantined;
+    unchanged += other.unchanged;
+    olderNotApplied += other.olderNotApplied;
     problems += other.problems;
     patientIds.unite(other.patientIds);
 }
@@ -141,31 +143,47 @@ Status Importer::flush(ImportReport& report)
     auto quarantineEmpty = quarantined.isEmpty();
     if (!quarantineEmpty.ok())
         return quarantineEmpty.error().prefixed(QStringLiteral("import"));
+    ResourceWriter writer(m_repository);
+    ImportReport counted;
     for (const Staged& s : batch) {
+        const auto what = [&s] { return QStringLiteral("storing %1/%2").arg(s.resource.type, s.resource.id); };
         if (s.quarantined) {
             LANTERN_TRY(quarantined.put(*s.quarantined));
             *quarantineEmpty = false;
+            ++counted.quarantined;
+            counted.patientIds.insert(s.quarantined->patientId);
             continue;
         }
-        Status put = s.deletion ? m_repository.remove(s.resource.type, s.resource.id) : m_repository.put(s.resource);
-        if (put.ok() && s.patient)
-            put = m_repository.putPatientIndex(*s.patient);
-        if (put.ok() && !*quarantineEmpty) // a readable version (or a deletion) replaces a quarantined copy
-            put = quarantined.release(s.resource.type, s.resource.id);
-        if (!put.ok()) // the transaction rolls back: this batch is not half-written
-            return put.error().prefixed(QStringLiteral("storing %1/%2").arg(s.resource.type, s.resource.id));
-    }
-    LANTERN_TRY((*tx)->commit());
-    for (const Staged& s : batch) {
-        if (s.quarantined) {
-            ++report.quarantined;
-            report.patientIds.insert(s.quarantined->patientId);
-        } else if (!s.deletion && !s.resource.patientId.isEmpty()) {
-            report.patientIds.insert(s.resource.patientId);
+        if (s.deletion) {
+            if (Status removed = m_repository.remove(s.resource.type, s.resource.id); !removed.ok())
+                return removed.error().prefixed(what()); // the transaction rolls back: this batch is not half-written
+            if (!*quarantineEmpty)
+                LANTERN_TRY(quarantined.release(s.resource.type, s.resource.id));
+            continue;
+        }
+        auto written = writer.writeUnlessOlder({s.resource, s.patient});
+        if (!written.ok())
+            return written.error().prefixed(what());
+        switch (*written) {
+        case VersionVerdict::Newer:
+            ++counted.stored;
+            if (!s.resource.patientId.isEmpty())
+                counted.patientIds.insert(s.resource.patientId);
+            if (!*quarantineEmpty) // a readable version replaces a quarantined copy
+                LANTERN_TRY(quarantined.release(s.resource.type, s.resource.id));
+            break;
+        case VersionVerdict::Same:
+            ++counted.unchanged;
+            break;
+        case VersionVerdict::Older:
+            ++counted.olderNotApplied;
+            break;
         }
     }
-    for (const Staged& s : batch)
-        report.stored += (s.deletion || s.quarantined) ? 0 : 1;
+    LANTERN_TRY((*tx)->commit());
+    report.merge(counted); // counted only once committed
+    if (counted.olderNotApplied > 0)
+        qCInfo(lcImport) << counted.olderNotApplied << "older versions not applied: the vault holds newer ones";
     qCDebug(lcImport) << "committed" << batch.size() << "resources";
     return {};
 }

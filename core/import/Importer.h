@@ -10,6 +10,9 @@
 // chart says "could not be read" instead of nothing. A failing write (a full
 // disk) rolls back the current unit and stops, leaving what was committed
 // before intact.
+//
+// Versions: an older version never replaces a newer one (import/VersionOrder.h);
+// it is counted in olderNotApplied, and the same version again in unchanged.
 
 #include "common/Result.h"
 #include "vault/QuarantineRepository.h"
@@ -40,6 +43,8 @@ struct ImportReport
     qint64 stored = 0;  // resources written
     qint64 skipped = 0; // malformed or unsupported, see problems
     qint64 quarantined = 0; // of the skipped: kept in quarantine, listed in their patient's chart
+    qint64 unchanged = 0;       // the vault holds this very version already
+    qint64 olderNotApplied = 0; // the vault holds a newer version (or the file's copy cannot show it is newer)
     QList<Error> problems;
     QSet<QString> patientIds; // patients touched
 

@@ -36,12 +36,31 @@ Result<PreparedResource> prepareResource(const fhir::ResourceIndex& index, const
     return out;
 }
 
-Status ResourceWriter::write(const PreparedResource& prepared)
+Result<VersionVerdict> ResourceWriter::writeUnlessOlder(const PreparedResource& prepared)
 {
-    LANTERN_TRY(m_repository.put(prepared.resource));
+    const vault::StoredResource& r = prepared.resource;
+    auto inserted = m_repository.insertIfAbsent(r); // the first load is almost all inserts: no lookup first
+    if (!inserted.ok())
+        return inserted.error();
+    if (!*inserted) {
+        auto stored = m_repository.storedVersion(r.type, r.id);
+        if (!stored.ok())
+            return stored.error();
+        const VersionStamp held = stored->has_value() ? VersionStamp{(*stored)->first, (*stored)->second} : VersionStamp{};
+        const VersionVerdict verdict = VersionOrder::compare({r.versionId, r.lastUpdated}, held);
+        if (verdict != VersionVerdict::Newer)
+            return verdict;
+        LANTERN_TRY(m_repository.update(r));
+    }
     if (prepared.patient)
         LANTERN_TRY(m_repository.putPatientIndex(*prepared.patient));
-    return {};
+    return VersionVerdict::Newer;
+}
+
+Status ResourceWriter::write(const PreparedResource& prepared)
+{
+    auto written = writeUnlessOlder(prepared);
+    return written.ok() ? Status() : Status(written.error());
 }
 
 } // namespace lantern::import

@@ -1,9 +1,12 @@
 #pragma once
 // Turns one FHIR resource into what the vault stores (the verbatim JSON, the
 // index columns, and for a Patient its patient_index row) and writes it. The
-// importer and the mirror engine store resources the same way through here.
+// importer and the mirror engine store resources the same way through here,
+// and here an older version never replaces a newer one (VersionOrder): not the
+// resource, not a Patient's patient_index row (a name must not go back).
 
 #include "common/Result.h"
+#include "import/VersionOrder.h"
 #include "vault/ResourceRepository.h"
 
 #include <QByteArray>
@@ -38,7 +41,10 @@ class ResourceWriter
 public:
     explicit ResourceWriter(vault::ResourceRepository& repository) : m_repository(repository) {}
 
-    // Inside the caller's transaction.
+    // Inside the caller's transaction. Newer: inserted or replaced; Same or Older:
+    // the vault keeps its copy (VersionOrder) and nothing is written.
+    Result<VersionVerdict> writeUnlessOlder(const PreparedResource& prepared);
+    // The same, for callers that compared the versions already (the mirror).
     Status write(const PreparedResource& prepared);
     Status remove(const QString& type, const QString& id) { return m_repository.remove(type, id); }
 

@@ -31,6 +31,15 @@ QString Patient::kvnr() const
     return {};
 }
 
+QString Patient::mergedInto() const
+{
+    if (!replacedBy)
+        return {};
+    if (!replacedBy->survivorIdentifier.isEmpty())
+        return replacedBy->survivorIdentifier;
+    return replacedBy->survivorId.isEmpty() ? QStringLiteral("?") : replacedBy->survivorId;
+}
+
 HumanName Patient::name() const
 {
     for (const char* use : {"official", "usual"}) {

@@ -90,11 +90,35 @@ Result<Person> RecordContext::witness(const QString& username, const QString& au
     return Person{user->username, user->displayName};
 }
 
+Status mayRecordFor(const model::PatientChart& chart)
+{
+    if (!chart.patient)
+        return {};
+    const model::Patient& p = *chart.patient;
+    if (p.isMergedAway()) {
+        const QString survivor = p.replacedBy->survivorId.isEmpty() ? p.mergedInto()
+                                                                     : QStringLiteral("Patient/") + p.replacedBy->survivorId;
+        return Error(ErrorCode::Denied,
+                     QStringLiteral("patient record %1 was merged into %2 in the EHR and must not be used: nothing can be "
+                                    "recorded against it; open the surviving record %2 and record there")
+                         .arg(QStringLiteral("Patient/") + chart.patientId, survivor));
+    }
+    if (p.isInactive())
+        return Error(ErrorCode::Denied, QStringLiteral("patient record %1 is marked inactive in the EHR: nothing can be "
+                                                       "recorded against it; find the patient's current record")
+                                            .arg(QStringLiteral("Patient/") + chart.patientId));
+    return {};
+}
+
 Result<model::PatientChart> RecordContext::chart(const QString& patientId)
 {
     if (patientId.isEmpty())
         return invalidField(QStringLiteral("patientId"), QStringLiteral("missing"));
-    return records::PatientRecords(m_vault).chart(patientId);
+    auto chart = records::PatientRecords(m_vault).chart(patientId);
+    if (!chart.ok())
+        return chart;
+    LANTERN_TRY(mayRecordFor(*chart));
+    return chart;
 }
 
 Result<QDateTime> RecordContext::dataAsOf(const QString& patientId)

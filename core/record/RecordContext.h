@@ -37,6 +37,13 @@ Result<QDateTime> clinicalTimeWithinLimits(const QDateTime& requested, const Clo
 // The clinical time of the entry `amends` names, or an invalid time.
 QDateTime amendedClinicalTime(vault::Vault& vault, const QString& amends);
 
+// Nothing new is recorded against a patient record the EHR no longer uses:
+// merged away (Patient.link "replaced-by": Denied, naming the surviving record)
+// or inactive (Patient.active = false). Recording is the same for every
+// interface: the desktop asks this to disable its record actions, and every
+// Recorder::record* path meets it through RecordContext::chart().
+Status mayRecordFor(const model::PatientChart& chart);
+
 struct OrderContext
 {
     model::PatientChart chart;
@@ -58,6 +65,7 @@ public:
     // A witness must be a known, enabled user other than the author.
     Result<Person> witness(const QString& username, const QString& author);
 
+    // The chart to record against; Denied for a merged-away or inactive record (mayRecordFor).
     Result<model::PatientChart> chart(const QString& patientId);
     Result<OrderContext> order(const QString& patientId, const QString& orderId);
     Result<QDateTime> dataAsOf(const QString& patientId);

@@ -26,11 +26,12 @@ const std::array<std::pair<EntryState, const char*>, 6> kStates = {{
     {EntryState::EnteredInError, "entered-in-error"},
 }};
 
-const std::array<std::pair<ConflictReason, const char*>, 4> kReasons = {{
+const std::array<std::pair<ConflictReason, const char*>, 5> kReasons = {{
     {ConflictReason::OrderChanged, "order-changed"},
     {ConflictReason::OrderDiscontinued, "order-discontinued"},
     {ConflictReason::PossibleDuplicate, "possible-duplicate"},
     {ConflictReason::ServerRejected, "server-rejected"},
+    {ConflictReason::PatientMerged, "patient-merged"},
 }};
 
 const std::array<std::pair<Decision, const char*>, 3> kDecisions = {{

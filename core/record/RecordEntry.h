@@ -48,9 +48,11 @@ enum class ConflictReason
     OrderChanged,       // the referenced MedicationRequest has a newer version
     OrderDiscontinued,  // ... is stopped / cancelled / completed / entered-in-error
     PossibleDuplicate,  // same patient, drug and time window already in the EHR
-    ServerRejected      // 400 / 409 / 412 / 422; detail has the OperationOutcome text
+    ServerRejected,     // 400 / 409 / 412 / 422; detail has the OperationOutcome text
+    PatientMerged       // the EHR merged the patient's record into another; detail names Patient/<survivor>
 };
-QString conflictReasonName(ConflictReason reason); // "order-changed", "order-discontinued", "possible-duplicate", "server-rejected"
+// "order-changed", "order-discontinued", "possible-duplicate", "server-rejected", "patient-merged"
+QString conflictReasonName(ConflictReason reason);
 std::optional<ConflictReason> conflictReasonFromName(const QString& name);
 
 enum class Decision

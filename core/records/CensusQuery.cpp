@@ -181,6 +181,9 @@ Result<QList<CensusRow>> CensusQuery::rows()
     auto openEntries = outboxRepository.openEntriesByPatient();
     if (!openEntries.ok())
         return openEntries.error();
+    auto marks = patientMarks(m_vault);
+    if (!marks.ok())
+        return marks.error();
 
     QList<CensusRow> out;
     out.reserve(patients->size());
@@ -214,6 +217,7 @@ Result<QList<CensusRow>> CensusQuery::rows()
             row.allergyStatus = model::AllergyStatus::HasAllergies;
         }
         row.pendingEntries = openEntries->value(p.id);
+        row.mark = marks->value(p.id);
         row.activeMedications = medCounts->value(p.id);
         row.lastAdministration = fhir::decodeAdministrationFacts(lastGivenFacts->value(p.id));
         const QDateTime localLast = local.lastGiven.value(p.id);

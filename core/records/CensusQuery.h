@@ -12,6 +12,7 @@
 
 #include "common/Result.h"
 #include "model/Allergy.h"
+#include "records/PatientMarks.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -43,6 +44,7 @@ struct CensusRow
     QDateTime lastAdministration;  // UTC; invalid when none was given
     qint64 pendingEntries = 0;     // downtime entries of this device pending or in conflict (census badge)
     qint64 unreadableResources = 0; // resources of this patient Lantern could not read (census mark; listed in the chart)
+    PatientMark mark;              // merged away or inactive: a record the EHR no longer uses
 
     QString displayName() const;   // "Family, Given"
 };

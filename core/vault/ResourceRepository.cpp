@@ -37,6 +37,14 @@ Status ResourceRepository::put(const StoredResource& r)
     // Plain INSERT first, UPDATE when the resource exists: SQLite's INSERT OR
     // REPLACE is about 4x slower here (measured on SQLCipher 3.4.1), and the
     // first load of a ward is almost all inserts.
+    auto inserted = insertIfAbsent(r);
+    if (!inserted.ok())
+        return inserted.error();
+    return *inserted ? Status() : update(r);
+}
+
+Result<bool> ResourceRepository::insertIfAbsent(const StoredResource& r)
+{
     auto insert = cached(m_insert, QStringLiteral("INSERT INTO resource (") + kResourceColumns +
                                        QStringLiteral(", census) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert.ok())
@@ -46,9 +54,15 @@ Status ResourceRepository::put(const StoredResource& r)
     s.bindOptional(5, r.patientId.isEmpty() ? QString() : r.patientId).bindOptional(6, r.status).bindBlob(7, r.json);
     s.bindOptional(8, r.census);
     Status inserted = s.run();
-    if (inserted.ok() || inserted.error().code != ErrorCode::Conflict)
-        return inserted;
+    if (inserted.ok())
+        return true;
+    if (inserted.error().code == ErrorCode::Conflict)
+        return false;
+    return inserted.error();
+}
 
+Status ResourceRepository::update(const StoredResource& r)
+{
     auto update = cached(m_update, QStringLiteral("UPDATE resource SET version_id = ?, last_updated = ?, patient_id = ?,"
                                                   " status = ?, json = ?, census = ? WHERE type = ? AND id = ?"));
     if (!update.ok())
@@ -57,6 +71,18 @@ Status ResourceRepository::put(const StoredResource& r)
     u.bindOptional(1, r.versionId).bindOptional(2, r.lastUpdated).bindOptional(3, r.patientId.isEmpty() ? QString() : r.patientId);
     u.bindOptional(4, r.status).bindBlob(5, r.json).bindOptional(6, r.census).bind(7, r.type).bind(8, r.id);
     return u.run();
+}
+
+Result<std::optional<QPair<QString, QString>>> ResourceRepository::storedVersion(const QString& type, const QString& id)
+{
+    auto stmt = cached(m_version, QStringLiteral("SELECT version_id, last_updated FROM resource WHERE type = ? AND id = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    Statement& s = **stmt;
+    s.bind(1, type).bind(2, id);
+    auto found = s.first<QPair<QString, QString>>([](const Statement& row) { return qMakePair(row.text(0), row.text(1)); });
+    s.reset(); // no read left open inside the writer's transaction
+    return found;
 }
 
 Status ResourceRepository::putPatientIndex(const PatientIndexRow& p)

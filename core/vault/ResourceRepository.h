@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -43,8 +44,16 @@ class ResourceRepository
 public:
     explicit ResourceRepository(Database& db) : m_db(db) {}
 
-    // Insert or replace by (type, id). The caller owns the transaction.
+    // Insert or replace by (type, id), whatever version is stored. The caller owns
+    // the transaction. Writers of resources from outside (import, mirror) go through
+    // import::ResourceWriter, which keeps a newer stored version (import/VersionOrder.h).
     Status put(const StoredResource& resource);
+    // Inserts a resource that is not stored yet: true; false (vault unchanged) when (type, id) exists.
+    Result<bool> insertIfAbsent(const StoredResource& resource);
+    // Replaces the stored (type, id) unconditionally.
+    Status update(const StoredResource& resource);
+    // The stored copy's meta (versionId, lastUpdated); nullopt when not stored. Cheap: no JSON is read.
+    Result<std::optional<QPair<QString, QString>>> storedVersion(const QString& type, const QString& id);
     Status putPatientIndex(const PatientIndexRow& row);
     Status remove(const QString& type, const QString& id);
 
@@ -63,6 +72,7 @@ private:
     // Prepared once: ingest runs these hundreds of thousands of times.
     std::optional<Statement> m_insert;
     std::optional<Statement> m_update;
+    std::optional<Statement> m_version;
     std::optional<Statement> m_putPatient;
 };
 

@@ -155,7 +155,8 @@ Result<MirrorCycleReport> MirrorCycle::run()
         LANTERN_TRY(m_ctx.mirror.setDataAsOf(key, scope->serverTime));
     LANTERN_TRY((*tx)->commit());
     qCInfo(lcMirror) << "cycle complete:" << report.written << "written," << report.removed << "removed,"
-                     << report.unchanged << "unchanged," << report.skipped << "skipped," << report.patientsLoaded
+                     << report.unchanged << "unchanged," << report.olderNotApplied
+                     << "older versions not applied (the vault holds newer ones)," << report.skipped << "skipped," << report.patientsLoaded
                      << "patients loaded," << report.patientsPurged << "purged";
     return report;
 }

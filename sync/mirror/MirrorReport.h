@@ -13,7 +13,8 @@ struct MirrorCycleReport
 {
     QDateTime serverTime;    // server time at the start of the cycle: the new "data as of"
     qint64 written = 0;      // resources inserted or updated
-    qint64 unchanged = 0;    // already stored at this or a newer version
+    qint64 unchanged = 0;    // already stored at this version
+    qint64 olderNotApplied = 0; // older than the stored version (import/VersionOrder.h): kept the newer one
     qint64 removed = 0;      // deleted on the server or entered-in-error
     qint64 skipped = 0;      // malformed; see problems
     qint64 patientsLoaded = 0; // patients whose initial pull finished in this cycle

@@ -101,18 +101,8 @@ MirrorWriter::MirrorWriter(vault::Vault& vault, vault::MirrorRepository& mirror)
 bool MirrorWriter::isNewer(const QString& incomingVersion, const QString& incomingLastUpdated,
                            const QString& storedVersion, const QString& storedLastUpdated)
 {
-    bool incomingNumeric = false;
-    bool storedNumeric = false;
-    const qint64 in = incomingVersion.toLongLong(&incomingNumeric);
-    const qint64 stored = storedVersion.toLongLong(&storedNumeric);
-    if (incomingNumeric && storedNumeric)
-        return in > stored;
-    if (!incomingVersion.isEmpty() && incomingVersion == storedVersion)
-        return false;
-    // Opaque version ids: the later lastUpdated wins; without either, take the incoming one.
-    const QDateTime a = parseFhirInstant(incomingLastUpdated);
-    const QDateTime b = parseFhirInstant(storedLastUpdated);
-    return !a.isValid() || !b.isValid() || a > b;
+    // The one rule every writer from outside follows (the importer too): see import/VersionOrder.h.
+    return import::VersionOrder::replaces({incomingVersion, incomingLastUpdated}, {storedVersion, storedLastUpdated});
 }
 
 Result<bool> MirrorWriter::removeIfStored(const QString& type, const QString& id)
@@ -191,7 +181,10 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
             return stored.error();
         if (stored->has_value() &&
             !isNewer(index->versionId, index->lastUpdated, (*stored)->versionId, (*stored)->lastUpdated)) {
-            ++page.unchanged;
+            const bool older = import::VersionOrder::compare({index->versionId, index->lastUpdated},
+                                                             {(*stored)->versionId, (*stored)->lastUpdated}) ==
+                               import::VersionVerdict::Older;
+            ++(older ? page.olderNotApplied : page.unchanged);
             continue;
         }
         auto prepared = import::prepareResource(*index, resource, QJsonDocument(resource).toJson(QJsonDocument::Compact));
@@ -210,6 +203,7 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
     LANTERN_TRY((*tx)->commit());
     report.written += page.written;
     report.unchanged += page.unchanged;
+    report.olderNotApplied += page.olderNotApplied;
     report.removed += page.removed;
     report.skipped += page.skipped;
     for (const Error& e : std::as_const(page.problems))

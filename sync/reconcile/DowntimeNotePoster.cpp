@@ -1,6 +1,7 @@
 #include "reconcile/DowntimeNotePoster.h"
 
 #include "reconcile/EntryResource.h"
+#include "reconcile/PatientMergeCheck.h"
 #include "reconcile/PatientResolver.h"
 #include "reconcile/ReconcileLogging.h"
 #include "vault/OutboxRepository.h"
@@ -93,7 +94,8 @@ QJsonObject DowntimeNotePoster::buildNote(const QString& downtimeId, const QStri
     return withEntryIdentifier(note, noteUuid(downtimeId, patientId));
 }
 
-StepResult<int> DowntimeNotePoster::postMissing(const QList<record::OutboxItem>& items, PatientResolver& patients)
+StepResult<int> DowntimeNotePoster::postMissing(const QList<record::OutboxItem>& items, PatientResolver& patients,
+                                                PatientMergeCheck* merges)
 {
     // (downtime, patient) -> the device that recorded there, in a stable order.
     QMap<QPair<QString, QString>, QString> wanted;
@@ -113,9 +115,20 @@ StepResult<int> DowntimeNotePoster::postMissing(const QList<record::OutboxItem>&
             return {serverPatient.error(), FailureKind::Local};
         if (!*serverPatient)
             continue;
+        QString target = **serverPatient;
+        if (merges) {
+            const StepResult<PatientMergeStatus> merged = merges->status(target);
+            if (merged.stop())
+                return {merged.error(), merged.stopKind};
+            if (merged.ok() && merged.value().mergedAway) {
+                if (merged.value().survivorId.isEmpty())
+                    continue; // no record to put it on: the entries wait in conflict anyway
+                target = merged.value().survivorId;
+            }
+        }
         const QString uuid = noteUuid(downtimeId, patientId);
-        const QJsonObject note = buildNote(downtimeId, patientId, **serverPatient, it.value(), windowOf(items, downtimeId),
-                                           m_clock.now());
+        const QJsonObject note =
+            buildNote(downtimeId, patientId, target, it.value(), windowOf(items, downtimeId), m_clock.now());
         auto created = m_client.create(note, entryIdentifierQuery(uuid));
         if (!created.ok()) {
             StepResult<int> failed = fromFailure<int>(created);

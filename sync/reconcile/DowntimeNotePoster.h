@@ -19,6 +19,7 @@ class OutboxRepository;
 
 namespace lantern::sync {
 
+class PatientMergeCheck;
 class PatientResolver;
 
 struct DowntimeWindow
@@ -37,8 +38,10 @@ public:
 
     // Posts the missing notes for every (downtime, patient) with an entry in the EHR.
     // ok(): how many were posted now. A note the EHR refuses is skipped (and logged);
-    // stop() when the EHR did not answer.
-    StepResult<int> postMissing(const QList<record::OutboxItem>& items, PatientResolver& patients);
+    // stop() when the EHR did not answer. With `merges`, the note of a record the EHR
+    // merged away goes on the surviving record, where its entries were filed.
+    StepResult<int> postMissing(const QList<record::OutboxItem>& items, PatientResolver& patients,
+                                PatientMergeCheck* merges = nullptr);
 
     // Identifier uuid of the note for this downtime and (vault) patient.
     static QString noteUuid(const QString& downtimeId, const QString& patientId);

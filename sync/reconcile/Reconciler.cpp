@@ -6,6 +6,7 @@
 #include "reconcile/EntryResource.h"
 #include "reconcile/EntryUploader.h"
 #include "reconcile/OrderVersionCheck.h"
+#include "reconcile/PatientMergeCheck.h"
 #include "reconcile/PatientResolver.h"
 #include "reconcile/ReconcileLogging.h"
 #include "vault/OutboxRepository.h"
@@ -61,7 +62,8 @@ RunEnd endFor(FailureKind kind)
 
 Reconciler::Reconciler(const FhirClient& client, vault::Vault& vault, const Clock& clock, ReconcileOptions options)
     : m_client(client), m_vault(vault), m_clock(clock), m_options(std::move(options)),
-      m_outbox(std::make_unique<vault::OutboxRepository>(vault.db()))
+      m_outbox(std::make_unique<vault::OutboxRepository>(vault.db())),
+      m_merges(std::make_unique<PatientMergeCheck>(client))
 {
 }
 
@@ -162,12 +164,30 @@ Reconciler::Step Reconciler::process(const OutboxItem& item, PatientResolver& pa
         return stopped(item, serverPatient.error(), FailureKind::Local, report);
     if (!admission && !*serverPatient)
         return Step::Wait;
+    // A person chose "upload anyway"; a withdrawal (entered-in-error) is filed whatever changed.
+    const bool decided = item.decision == record::Decision::UploadAnyway;
+    const bool skipChecks = decided || record::isRetraction(entry);
+
+    // The patient record the entry names may have been merged away meanwhile: never
+    // filed there silently. It waits for a person; "upload anyway" files it on the survivor.
+    QString targetPatient = *serverPatient ? **serverPatient : QString();
+    if (!admission) {
+        const StepResult<PatientMergeStatus> merged = m_merges->status(targetPatient);
+        if (merged.conflict())
+            return conflict(item, merged.finding(), report);
+        if (merged.stop())
+            return stopped(item, merged.error(), merged.stopKind, report);
+        if (merged.value().mergedAway) {
+            if (!decided)
+                return conflict(item, PatientMergeCheck::finding(merged.value()), report);
+            if (!merged.value().survivorId.isEmpty())
+                targetPatient = merged.value().survivorId;
+        }
+    }
     QJsonObject resource = entry.resource;
     if (!admission)
-        resource = rewritePatientReferences(resource, entry.patientId, **serverPatient);
+        resource = rewritePatientReferences(resource, entry.patientId, targetPatient);
 
-    // A person chose "upload anyway"; a withdrawal (entered-in-error) is filed whatever changed.
-    const bool skipChecks = item.decision == record::Decision::UploadAnyway || record::isRetraction(entry);
     if (!skipChecks && OrderVersionCheck::appliesTo(entry)) {
         const StepResult<bool> order = OrderVersionCheck(m_client).check(entry);
         if (order.conflict())
@@ -178,7 +198,7 @@ Reconciler::Step Reconciler::process(const OutboxItem& item, PatientResolver& pa
     if (!skipChecks && DuplicateCheck::appliesTo(entry)) {
         DuplicateCheck duplicates(m_client, [this](const QString& uuid) { return m_ownUuids.contains(uuid); },
                                   m_options.duplicateWindowMinutes);
-        const StepResult<bool> duplicate = duplicates.check(entry, **serverPatient);
+        const StepResult<bool> duplicate = duplicates.check(entry, targetPatient);
         if (duplicate.conflict())
             return conflict(item, duplicate.finding(), report);
         if (duplicate.stop())
@@ -259,7 +279,7 @@ void Reconciler::finish(ReconcileReport& report)
                 if (item.entry.kind == EntryKind::DowntimeAdmission)
                     admissions.insert(item.entry.patientId);
             PatientResolver patients(*m_outbox, admissions);
-            const StepResult<int> notes = DowntimeNotePoster(m_client, *m_outbox, m_clock).postMissing(*all, patients);
+            const StepResult<int> notes = DowntimeNotePoster(m_client, *m_outbox, m_clock).postMissing(*all, patients, m_merges.get());
             if (notes.ok()) {
                 report.notesPosted = notes.value();
             } else {

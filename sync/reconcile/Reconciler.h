@@ -28,6 +28,7 @@ class OutboxRepository;
 
 namespace lantern::sync {
 
+class PatientMergeCheck;
 class PatientResolver;
 
 struct ReconcileOptions
@@ -69,6 +70,7 @@ private:
     const Clock& m_clock;
     ReconcileOptions m_options;
     std::unique_ptr<vault::OutboxRepository> m_outbox;
+    std::unique_ptr<PatientMergeCheck> m_merges; // one read per patient and run
     QSet<QString> m_ownUuids;
     struct UploadedMark
     {
