@@ -17,7 +17,8 @@ enum ExitCode {
     AuthFailed = 3,
     ConflictsWaiting = 4, // reconcile run: everything else is filed; entries wait for a person's decision
     EhrUnavailable = 5,   // reconcile run: the EHR did not answer (or refused); run again later, it resumes
-    Interrupted = 6       // reconcile run: stopped by SIGTERM/SIGINT between entries; run again to resume
+    Interrupted = 6,      // reconcile run: stopped by SIGTERM/SIGINT between entries; run again to resume
+    DropHeld = 7          // sync --once: the cycle completed, but the purge guard held a ward's drop (IT: mirror confirm-drop)
 };
 
 struct CliContext

@@ -1,4 +1,4 @@
-// lanternctl mirror | sync --once | status | config set KEY VALUE | config show
+// lanternctl mirror | mirror confirm-drop [WARD] | sync --once | status | config set KEY VALUE | config show
 // The headless mirror service and its settings. Output names wards, counts and
 // resource types only, never patient data.
 #include "AuditCommands.h"
@@ -9,6 +9,7 @@
 #include "mirror/MirrorLock.h"
 #include "vault/OutboxRepository.h"
 #include "mirror/MirrorStatusStore.h"
+#include "mirror/PurgeGuard.h"
 #include "vault/Vault.h"
 
 #include <QCoreApplication>
@@ -109,12 +110,43 @@ QString wardList(const sync::MirrorConfig& c)
     return parts.join(QStringLiteral(", "));
 }
 
+// "EHR answer would remove 40 of 40 patients of ward-3b: kept, waiting for IT since ..."
+QString describeHeldDrop(const sync::ScopeDropAlarm& a)
+{
+    return QStringLiteral("EHR answer would remove %1 of %2 patients of %3 (it names %4): kept, waiting for IT since %5")
+        .arg(a.removed)
+        .arg(a.before)
+        .arg(a.ward)
+        .arg(a.after)
+        .arg(a.since.isValid() ? a.since.toString(Qt::ISODate) : QStringLiteral("unknown"));
+}
+
+// IT agrees that the next cycle may apply a held drop; audited under the person's name.
+int runConfirmDrop(CliContext& ctx, const QStringList& args)
+{
+    if (args.size() > 1)
+        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR mirror confirm-drop [WARD]"), Usage);
+    auto opened = openVault(ctx, true);
+    if (!opened)
+        return AuthFailed;
+    const QString actor = opened->session ? opened->session->user().username : QStringLiteral("device:") + ctx.user;
+    auto confirmed = sync::confirmHeldDrops(opened->vault(), args.value(0), actor, SystemClock::instance());
+    if (!confirmed.ok())
+        return ctx.fail(confirmed.error());
+    for (const sync::ScopeDropAlarm& a : std::as_const(*confirmed))
+        ctx.out << "confirmed: " << a.ward << ": " << a.removed << " of " << a.before
+                << " patients leave the scope with the next cycle (purged after mirror.purge_grace_hours)" << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 int runMirror(CliContext& ctx, const QStringList& args)
 {
+    if (!args.isEmpty() && args.first() == QLatin1String("confirm-drop"))
+        return runConfirmDrop(ctx, args.mid(1));
     if (!args.isEmpty())
-        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR mirror"), Usage);
+        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR mirror | mirror confirm-drop [WARD]"), Usage);
     auto config = loadConfig(ctx);
     if (!config)
         return Failed;
@@ -190,7 +222,17 @@ int runSync(CliContext& ctx, const QStringList& args)
     for (const Error& problem : std::as_const(report->problems))
         ctx.err << "  skipped: " << problem.message << Qt::endl;
     signAuditCheckpointsAsService(ctx);
-    return Ok;
+    if (!report->purgeHeld.isEmpty())
+        ctx.out << "no purge: " << report->purgeHeld << Qt::endl;
+    if (report->patientsKept > 0)
+        ctx.out << report->patientsKept << " patients past the grace period kept: their downtime entries await reconciliation"
+                << Qt::endl;
+    if (report->dropsHeld.isEmpty())
+        return Ok;
+    for (const sync::ScopeDropAlarm& a : std::as_const(report->dropsHeld))
+        ctx.err << "lanternctl: " << describeHeldDrop(a) << Qt::endl;
+    ctx.err << "check the EHR; if the drop is right: lanternctl --device mirror confirm-drop [WARD]" << Qt::endl;
+    return DropHeld;
 }
 
 int runStatus(CliContext& ctx, const QStringList& args)
@@ -221,6 +263,11 @@ int runStatus(CliContext& ctx, const QStringList& args)
     ctx.out << "resources in vault: " << status->resourcesInVault << Qt::endl;
     ctx.out << "last error:         " << (status->lastError.isEmpty() ? QStringLiteral("none") : status->lastError)
             << Qt::endl;
+    ctx.out << "held drops:         " << (status->dropAlarms.isEmpty() ? QStringLiteral("none") : QString::number(status->dropAlarms.size()))
+            << Qt::endl;
+    for (const sync::ScopeDropAlarm& a : std::as_const(status->dropAlarms))
+        ctx.out << "  " << describeHeldDrop(a) << "; confirm with: lanternctl --device mirror confirm-drop " << a.ward
+                << Qt::endl;
     return Ok;
 }
 

@@ -48,7 +48,9 @@ const char* const kUsage = R"(commands:
                                                 audit public key, and that every exported checkpoint is still there)
   audit public-key | audit export-dir [DIR]     the audit public key; where checkpoints are exported for IT
   mirror                                        run the mirror service until SIGTERM/SIGINT (uses device.key)
-  sync --once                                   run exactly one mirror cycle (uses device.key)
+  mirror confirm-drop [WARD]                    let the next cycle apply a scope drop the purge guard held (audited)
+  sync --once                                   run exactly one mirror cycle (uses device.key; exit 0 ok,
+                                                1 failed, 7 completed but a ward's drop is held for IT)
   status                                        EHR state, data as of per ward, patients, last error
   config set KEY VALUE | config show            mirror settings (mirror.base_url, mirror.wards, ...)
   downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show

@@ -194,6 +194,34 @@ Status MirrorRepository::setState(const QString& key, const QString& value)
     return stmt->run();
 }
 
+Status MirrorRepository::removeState(const QString& key)
+{
+    auto stmt = m_db.prepare(QStringLiteral("DELETE FROM mirror_state WHERE key = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, key);
+    return stmt->run();
+}
+
+Result<QHash<QString, QString>> MirrorRepository::statesWithPrefix(const QString& prefix)
+{
+    // substr, not LIKE: ward ids may hold '_' and '%'.
+    auto stmt = m_db.prepare(QStringLiteral("SELECT key, value FROM mirror_state WHERE substr(key, 1, ?) = ?"));
+    if (!stmt.ok())
+        return stmt.error();
+    stmt->bind(1, qint64(prefix.size())).bind(2, prefix);
+    QHash<QString, QString> out;
+    while (true) {
+        auto row = stmt->step();
+        if (!row.ok())
+            return row.error();
+        if (!*row)
+            break;
+        out.insert(stmt->text(0), stmt->text(1));
+    }
+    return out;
+}
+
 Result<std::optional<StoredVersionInfo>> MirrorRepository::storedVersion(const QString& type, const QString& id)
 {
     auto stmt = cached(m_storedVersion, QStringLiteral("SELECT version_id, last_updated FROM resource WHERE type = ? AND id = ?"));

@@ -60,6 +60,10 @@ public:
 
     Result<QString> state(const QString& key);
     Status setState(const QString& key, const QString& value);
+    Status removeState(const QString& key);
+    // Every mirror_state row whose key starts with `prefix` (key -> value), e.g.
+    // the purge guard's "drop_alarm/<ward>" rows.
+    Result<QHash<QString, QString>> statesWithPrefix(const QString& prefix);
 
     Result<std::optional<StoredVersionInfo>> storedVersion(const QString& type, const QString& id);
     // Type and id of every stored resource of a patient (for purging).

@@ -1959,6 +1959,10 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <source>Downtime id %1</source>
         <translation>Ausfall-ID %1</translation>
     </message>
+    <message>
+        <source>EHR answer would remove %1 of %2 patients of %3: kept, waiting for IT</source>
+        <translation>KIS-Antwort würde %1 von %2 Patienten von %3 entfernen: behalten, wartet auf die IT</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::UnlockScreen</name>

@@ -1959,6 +1959,10 @@ Recording arrives with the reconciliation feature.</translation>
         <source>Downtime id %1</source>
         <translation>Downtime id %1</translation>
     </message>
+    <message>
+        <source>EHR answer would remove %1 of %2 patients of %3: kept, waiting for IT</source>
+        <translation>EHR answer would remove %1 of %2 patients of %3: kept, waiting for IT</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::UnlockScreen</name>

@@ -19,7 +19,7 @@ QStringList idList(const QString& text)
 const QStringList kNumberKeys = {QStringLiteral("mirror.interval"), QStringLiteral("mirror.heartbeat"),
                                  QStringLiteral("mirror.purge_grace_hours"), QStringLiteral("mirror.overlap"),
                                  QStringLiteral("mirror.history_days"), QStringLiteral("mirror.timeout"),
-                                 QStringLiteral("mirror.deletion_sweep")};
+                                 QStringLiteral("mirror.deletion_sweep"), QStringLiteral("mirror.max_drop_percent")};
 
 } // namespace
 
@@ -35,6 +35,7 @@ const QStringList& mirrorConfigKeys()
         QStringLiteral("mirror.bearer_token"),    QStringLiteral("mirror.smart_client_id"),
         QStringLiteral("mirror.smart_key_file"),  QStringLiteral("mirror.ca_bundle"),
         QStringLiteral("mirror.proxy"),           QStringLiteral("mirror.deletion_sweep"),
+        QStringLiteral("mirror.max_drop_percent"),
     };
     return keys;
 }
@@ -64,6 +65,7 @@ Result<MirrorConfig> loadMirrorConfig(vault::Vault& vault)
     c.overlapSeconds = number("mirror.overlap", c.overlapSeconds);
     c.administrationHistoryDays = number("mirror.history_days", c.administrationHistoryDays);
     c.deletionSweepMinutes = number("mirror.deletion_sweep", c.deletionSweepMinutes);
+    c.maxDropPercent = std::min(100, number("mirror.max_drop_percent", c.maxDropPercent));
     c.readTimeoutMs = number("mirror.timeout", c.readTimeoutMs / 1000) * 1000;
     c.preferBulkExport = v.value(QStringLiteral("mirror.bulk")) != QLatin1String("off");
     if (!v.value(QStringLiteral("mirror.auth")).isEmpty())
@@ -102,6 +104,9 @@ Status setMirrorConfigValue(vault::Vault& vault, const QString& key, const QStri
         const int n = value.toInt(&ok);
         if (!ok || n < 0)
             return invalid(QStringLiteral("a whole number of at least 0"));
+        // The share of the scope one answer may remove before the purge guard waits for IT.
+        if (key == QLatin1String("mirror.max_drop_percent") && n > 100)
+            return invalid(QStringLiteral("a percentage from 0 to 100 (default 20)"));
     }
     if (key == QLatin1String("mirror.auth") && !value.isEmpty() &&
         !QStringList{QStringLiteral("none"), QStringLiteral("bearer"), QStringLiteral("smart")}.contains(value))

@@ -14,14 +14,18 @@
 
 namespace lantern::sync {
 
-Status MirrorCycle::recordScope(const ResolvedScope& scope, QStringList& toLoad, bool& nothingLoaded)
+Status MirrorCycle::recordScope(const ResolvedScope& scope, ScopeReview& review, QStringList& toLoad, bool& nothingLoaded)
 {
-    auto previous = m_ctx.mirror.scope();
-    if (!previous.ok())
-        return previous.error();
     auto tx = vault::Transaction::begin(m_ctx.vault.db());
     if (!tx.ok())
         return tx.error();
+    auto previous = m_ctx.mirror.scope();
+    if (!previous.ok())
+        return previous.error();
+    auto judged = m_guard.review(*previous, scope);
+    if (!judged.ok())
+        return judged.error();
+    review = std::move(*judged);
     // Cursors start where this cycle's view of the server starts: whatever
     // changes while the initial pull runs is caught by the next history walk.
     for (const QString& type : ScopeFilter::mirroredTypes())
@@ -39,11 +43,31 @@ Status MirrorCycle::recordScope(const ResolvedScope& scope, QStringList& toLoad,
     }
     const QDateTime now = m_ctx.clock.now();
     for (const vault::ScopeMember& m : std::as_const(*previous))
-        if (!scope.patientWard.contains(m.patientId))
+        if (!scope.patientWard.contains(m.patientId) && !review.kept.contains(m.patientId))
             LANTERN_TRY(m_ctx.mirror.markOutOfScope(m.patientId, now));
+    LANTERN_TRY(m_guard.record(review));
     LANTERN_TRY((*tx)->commit());
     toLoad.sort();
     return {};
+}
+
+// The cycle is complete: only now does data-as-of advance, and not for a ward
+// whose answer was refused (its census is not known to be current).
+Status MirrorCycle::advanceDataAsOf(const ResolvedScope& scope, const ScopeReview& review)
+{
+    auto tx = vault::Transaction::begin(m_ctx.vault.db());
+    if (!tx.ok())
+        return tx.error();
+    auto previousWards = m_ctx.mirror.dataAsOf();
+    if (!previousWards.ok())
+        return previousWards.error();
+    for (auto it = previousWards->constBegin(); it != previousWards->constEnd(); ++it)
+        if (!scope.scopeKeys.contains(it.key()) && !review.isHeld(it.key()))
+            LANTERN_TRY(m_ctx.mirror.removeWard(it.key()));
+    for (const QString& key : std::as_const(scope.scopeKeys))
+        if (!review.isHeld(key))
+            LANTERN_TRY(m_ctx.mirror.setDataAsOf(key, scope.serverTime));
+    return (*tx)->commit();
 }
 
 Result<bool> MirrorCycle::typeHistorySupported(const QDateTime& serverTime)
@@ -89,7 +113,9 @@ Result<MirrorCycleReport> MirrorCycle::run()
 
     QStringList toLoad;
     bool nothingLoaded = true;
-    LANTERN_TRY(recordScope(*scope, toLoad, nothingLoaded));
+    ScopeReview review;
+    LANTERN_TRY(recordScope(*scope, review, toLoad, nothingLoaded));
+    report.dropsHeld = review.held;
     LANTERN_TRY(m_ctx.checkStop());
 
     // Every patient the vault still holds (in scope, or out of it but within
@@ -131,7 +157,7 @@ Result<MirrorCycleReport> MirrorCycle::run()
             m_ctx.progress(QStringLiteral("incremental"), i + 1, types.size());
     }
 
-    auto purged = Purger(m_ctx).purgeExpired();
+    auto purged = Purger(m_ctx).purgeExpired(m_guard, report);
     if (!purged.ok())
         return purged.error();
     report.patientsPurged = *purged;
@@ -141,23 +167,12 @@ Result<MirrorCycleReport> MirrorCycle::run()
             return orphans.error();
     }
 
-    // The cycle is complete: only now does data-as-of advance.
-    auto tx = vault::Transaction::begin(m_ctx.vault.db());
-    if (!tx.ok())
-        return tx.error();
-    auto previousWards = m_ctx.mirror.dataAsOf();
-    if (!previousWards.ok())
-        return previousWards.error();
-    for (auto it = previousWards->constBegin(); it != previousWards->constEnd(); ++it)
-        if (!scope->scopeKeys.contains(it.key()))
-            LANTERN_TRY(m_ctx.mirror.removeWard(it.key()));
-    for (const QString& key : std::as_const(scope->scopeKeys))
-        LANTERN_TRY(m_ctx.mirror.setDataAsOf(key, scope->serverTime));
-    LANTERN_TRY((*tx)->commit());
+    LANTERN_TRY(advanceDataAsOf(*scope, review));
     qCInfo(lcMirror) << "cycle complete:" << report.written << "written," << report.removed << "removed,"
                      << report.unchanged << "unchanged," << report.olderNotApplied
-                     << "older versions not applied (the vault holds newer ones)," << report.skipped << "skipped," << report.patientsLoaded
-                     << "patients loaded," << report.patientsPurged << "purged";
+                     << "older versions not applied (the vault holds newer ones)," << report.skipped << "skipped,"
+                     << report.patientsLoaded << "patients loaded," << report.patientsPurged << "purged,"
+                     << report.dropsHeld.size() << "ward drops held";
     return report;
 }
 

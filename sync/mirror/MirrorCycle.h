@@ -8,10 +8,14 @@
 //   5. purge patients out of scope past the grace period,
 //   6. data-as-of := T for every scope entry — only now, so a cycle that fails
 //      part way never advances it.
+// The PurgeGuard judges step 2 (a drop too large is held: those patients stay,
+// the ward's data-as-of stays) and step 5 (EHR health, open downtime, entries
+// awaiting reconciliation).
 
 #include "common/Result.h"
 #include "mirror/MirrorContext.h"
 #include "mirror/MirrorReport.h"
+#include "mirror/PurgeGuard.h"
 #include "mirror/ScopeResolver.h"
 #include "mirror/ServerSupport.h"
 
@@ -24,15 +28,17 @@ class MirrorCycle
 public:
     // `bulkOffered`: the server's CapabilityStatement offers Group/$export (asked once per engine).
     // `support`: what the engine learnt about the server so far; the cycle may add to it.
-    MirrorCycle(const MirrorContext& ctx, bool bulkOffered, ServerSupport& support)
-        : m_ctx(ctx), m_bulkOffered(bulkOffered), m_support(support)
+    // `condition`: the EHR's health as the engine sees it when the cycle starts.
+    MirrorCycle(const MirrorContext& ctx, bool bulkOffered, ServerSupport& support, EhrCondition condition = {})
+        : m_ctx(ctx), m_bulkOffered(bulkOffered), m_support(support), m_guard(ctx, condition)
     {
     }
 
     Result<MirrorCycleReport> run();
 
 private:
-    Status recordScope(const ResolvedScope& scope, QStringList& toLoad, bool& nothingLoaded);
+    Status recordScope(const ResolvedScope& scope, ScopeReview& review, QStringList& toLoad, bool& nothingLoaded);
+    Status advanceDataAsOf(const ResolvedScope& scope, const ScopeReview& review);
     Result<bool> typeHistorySupported(const QDateTime& serverTime);
     // Reads the CapabilityStatement's searchInclude once per engine (before the first search-based load).
     void learnSearchIncludes();
@@ -40,6 +46,7 @@ private:
     const MirrorContext& m_ctx;
     bool m_bulkOffered;
     ServerSupport& m_support;
+    PurgeGuard m_guard;
 };
 
 } // namespace lantern::sync

@@ -148,7 +148,8 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
     MirrorContext ctx{*d->client.client, *d->vault, *d->mirror, *d->writer, d->config, d->clock,
                       [this] { return d->stopRequested.load(); },
                       [this](const QString& phase, qint64 done, qint64 total) { Q_EMIT progress(phase, done, total); }};
-    auto result = MirrorCycle(ctx, bulkOffered(), d->support).run();
+    const EhrCondition condition{d->health->state(), d->health->currentDowntime().has_value()};
+    auto result = MirrorCycle(ctx, bulkOffered(), d->support, condition).run();
     d->inCycle = false;
     MirrorStatusStore store(*d->mirror);
     if (result.ok()) {
@@ -211,6 +212,7 @@ void MirrorEngine::refreshStatus()
         s.dataAsOf = d->status.dataAsOf;
         s.patientsInScope = d->status.patientsInScope;
         s.resourcesInVault = d->status.resourcesInVault;
+        s.dropAlarms = d->status.dropAlarms;
     }
     {
         std::lock_guard lock(d->statusMutex);

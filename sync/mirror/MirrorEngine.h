@@ -8,6 +8,7 @@
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "health/EhrHealth.h"
+#include "mirror/DropAlarm.h"
 #include "mirror/MirrorReport.h"
 
 #include <QDateTime>
@@ -45,6 +46,7 @@ struct MirrorConfig
     int administrationHistoryDays = 30;
     int overlapSeconds = 60;              // cursors step back this much (server clocks and commit lag)
     int purgeGraceHours = 24;             // patients out of scope are removed after this
+    int maxDropPercent = 20;              // a larger share of the scope leaving at once waits for IT (PurgeGuard)
     int deletionSweepMinutes = 15;        // servers without _history: how often to look for deletions (0: every cycle)
     bool preferBulkExport = true;         // initial load via Group/$export when offered
     QString authMode = QStringLiteral("none"); // none | bearer | smart
@@ -72,6 +74,7 @@ struct MirrorStatus
     qint64 patientsInScope = 0;
     qint64 resourcesInVault = 0;
     bool cycleRunning = false;
+    ScopeDropAlarms dropAlarms;               // drops the purge guard holds until IT confirms them
 };
 
 class MirrorEngine : public QObject

@@ -3,6 +3,7 @@
 // problems that did not stop the cycle (a malformed resource skipped).
 
 #include "common/Result.h"
+#include "mirror/DropAlarm.h"
 
 #include <QDateTime>
 #include <QList>
@@ -19,6 +20,9 @@ struct MirrorCycleReport
     qint64 skipped = 0;      // malformed; see problems
     qint64 patientsLoaded = 0; // patients whose initial pull finished in this cycle
     qint64 patientsPurged = 0;
+    qint64 patientsKept = 0;   // past the grace period, kept: entries of theirs await reconciliation
+    QString purgeHeld;         // why nobody was purged this cycle (EHR not online, downtime open); empty otherwise
+    ScopeDropAlarms dropsHeld; // wards whose answer would have dropped too much: kept, waiting for IT
     bool usedBulkExport = false;
     QList<Error> problems;   // at most a few hundred kept
 

@@ -4,6 +4,9 @@
 #include "vault/ResourceRepository.h"
 #include "vault/Vault.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace lantern::sync {
 namespace {
 
@@ -18,6 +21,19 @@ std::optional<EhrState> stateFromName(const QString& name)
         if (ehrStateName(s) == name)
             return s;
     return std::nullopt;
+}
+
+const QString kAlarmPrefix = QStringLiteral("drop_alarm/");
+const QString kConfirmPrefix = QStringLiteral("drop_confirmed/");
+
+QString toJson(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromJson(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
 } // namespace
@@ -41,6 +57,70 @@ Status MirrorStatusStore::saveError(const QDateTime& deviceTime, const QString& 
     return m_mirror.setState(QStringLiteral("last_error"), error);
 }
 
+Result<ScopeDropAlarms> MirrorStatusStore::dropAlarms()
+{
+    auto rows = m_mirror.statesWithPrefix(kAlarmPrefix);
+    if (!rows.ok())
+        return rows.error();
+    ScopeDropAlarms out;
+    for (auto it = rows->constBegin(); it != rows->constEnd(); ++it) {
+        const QJsonObject o = fromJson(it.value());
+        ScopeDropAlarm a;
+        a.ward = it.key().mid(kAlarmPrefix.size());
+        a.before = o.value(QLatin1String("before")).toInteger();
+        a.after = o.value(QLatin1String("after")).toInteger();
+        a.removed = o.value(QLatin1String("removed")).toInteger();
+        a.since = QDateTime::fromString(o.value(QLatin1String("since")).toString(), Qt::ISODateWithMs);
+        out.append(a);
+    }
+    std::sort(out.begin(), out.end(), [](const ScopeDropAlarm& a, const ScopeDropAlarm& b) { return a.ward < b.ward; });
+    return out;
+}
+
+Status MirrorStatusStore::raiseDropAlarm(const ScopeDropAlarm& alarm)
+{
+    auto existing = m_mirror.state(kAlarmPrefix + alarm.ward);
+    if (!existing.ok())
+        return existing.error();
+    QString since = instant(alarm.since);
+    if (!existing->isEmpty()) {
+        const QString earlier = fromJson(*existing).value(QLatin1String("since")).toString();
+        if (!earlier.isEmpty())
+            since = earlier; // still the same incident: "since when" stays its first cycle
+    }
+    const QJsonObject o{{QStringLiteral("before"), alarm.before},
+                        {QStringLiteral("after"), alarm.after},
+                        {QStringLiteral("removed"), alarm.removed},
+                        {QStringLiteral("since"), since}};
+    return m_mirror.setState(kAlarmPrefix + alarm.ward, toJson(o));
+}
+
+Status MirrorStatusStore::clearDropAlarm(const QString& ward)
+{
+    return m_mirror.removeState(kAlarmPrefix + ward);
+}
+
+Result<std::optional<qint64>> MirrorStatusStore::dropConfirmation(const QString& ward)
+{
+    auto value = m_mirror.state(kConfirmPrefix + ward);
+    if (!value.ok())
+        return value.error();
+    if (value->isEmpty())
+        return std::optional<qint64>();
+    return std::optional<qint64>(fromJson(*value).value(QLatin1String("removed")).toInteger());
+}
+
+Status MirrorStatusStore::confirmDrop(const QString& ward, qint64 removed, const QString& by, const QDateTime& at)
+{
+    const QJsonObject o{{QStringLiteral("removed"), removed}, {QStringLiteral("by"), by}, {QStringLiteral("at"), instant(at)}};
+    return m_mirror.setState(kConfirmPrefix + ward, toJson(o));
+}
+
+Status MirrorStatusStore::clearDropConfirmation(const QString& ward)
+{
+    return m_mirror.removeState(kConfirmPrefix + ward);
+}
+
 Status MirrorStatusStore::fill(MirrorStatus& status, bool withStoredState)
 {
     auto wards = m_mirror.dataAsOf();
@@ -55,6 +135,10 @@ Status MirrorStatusStore::fill(MirrorStatus& status, bool withStoredState)
     if (!patients.ok())
         return patients.error();
     status.patientsInScope = *patients;
+    auto alarms = dropAlarms();
+    if (!alarms.ok())
+        return alarms.error();
+    status.dropAlarms = *alarms;
     if (withStoredState) {
         auto state = m_mirror.state(QStringLiteral("ehr_state"));
         auto since = m_mirror.state(QStringLiteral("ehr_state_since"));

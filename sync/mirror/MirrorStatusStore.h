@@ -19,8 +19,19 @@ public:
     Status saveHealth(const EhrHealthMonitor& health);
     Status saveCycle(const QDateTime& deviceTime, qint64 changed, const QString& error);
     Status saveError(const QDateTime& deviceTime, const QString& error);
-    // Data-as-of per ward, patients in scope, resources in the vault; and, when
-    // `withStoredState`, the EHR state and last error as last saved.
+
+    // The purge guard's alarms, one mirror_state row per ward ("drop_alarm/<ward>").
+    // raiseDropAlarm keeps the `since` of an alarm already raised for the ward.
+    Result<ScopeDropAlarms> dropAlarms();
+    Status raiseDropAlarm(const ScopeDropAlarm& alarm);
+    Status clearDropAlarm(const QString& ward);
+    // IT's confirmation of a held drop ("drop_confirmed/<ward>"): how many
+    // patients the person agreed may leave the ward's scope; nullopt when none.
+    Result<std::optional<qint64>> dropConfirmation(const QString& ward);
+    Status confirmDrop(const QString& ward, qint64 removed, const QString& by, const QDateTime& at);
+    Status clearDropConfirmation(const QString& ward);
+    // Data-as-of per ward, patients in scope, drop alarms, resources in the
+    // vault; and, when `withStoredState`, the EHR state and last error as last saved.
     Status fill(MirrorStatus& status, bool withStoredState = false);
 
 private:

@@ -5,24 +5,33 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace lantern::ui {
 
 StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
     : QFrame(parent), m_clock(clock), m_state(new QLabel(this)), m_age(new QLabel(this)),
-      m_downtimeId(new QLabel(this)), m_timer(new QTimer(this))
+      m_downtimeId(new QLabel(this)), m_dropAlarm(new QLabel(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusBanner"));
     m_state->setObjectName(QStringLiteral("bannerState"));
     m_age->setObjectName(QStringLiteral("bannerAge"));
     m_downtimeId->setObjectName(QStringLiteral("bannerDowntimeId"));
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(12, 6, 12, 6);
+    m_dropAlarm->setObjectName(QStringLiteral("bannerDropAlarm"));
+    m_dropAlarm->setWordWrap(true);
+    m_dropAlarm->hide();
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(12, 6, 12, 6);
+    column->setSpacing(4);
+    auto* layout = new QHBoxLayout;
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state);
     layout->addSpacing(24);
     layout->addWidget(m_age);
     layout->addStretch();
     layout->addWidget(m_downtimeId);
+    column->addLayout(layout);
+    column->addWidget(m_dropAlarm);
     m_timer->setInterval(60 * 1000);
     connect(m_timer, &QTimer::timeout, this, &StatusBanner::refresh);
     m_timer->start();
@@ -65,6 +74,22 @@ QString StatusBanner::ageText(const sync::MirrorStatus& s, const QDateTime& now)
     return tr("data as of %1 (%2)").arg(Format::dateTime(s.dataAsOf), Format::ago(s.dataAsOf.secsTo(now)));
 }
 
+QString StatusBanner::dropAlarmText(const sync::MirrorStatus& s)
+{
+    QStringList lines;
+    for (const sync::ScopeDropAlarm& a : s.dropAlarms)
+        lines << tr("EHR answer would remove %1 of %2 patients of %3: kept, waiting for IT")
+                     .arg(a.removed)
+                     .arg(a.before)
+                     .arg(a.ward);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString StatusBanner::dropAlarmText() const
+{
+    return m_dropAlarm->isHidden() ? QString() : m_dropAlarm->text();
+}
+
 QString StatusBanner::stateText() const
 {
     return m_state->text();
@@ -83,6 +108,9 @@ void StatusBanner::refresh()
     m_downtimeId->setText(m_status.downtime && m_status.state == sync::EhrState::Downtime
                               ? tr("Downtime id %1").arg(m_status.downtime->id.toString(QUuid::WithoutBraces).left(8))
                               : QString());
+    const QString alarm = dropAlarmText(m_status);
+    m_dropAlarm->setText(alarm);
+    m_dropAlarm->setVisible(!alarm.isEmpty());
     const bool stale = !m_status.dataAsOf.isValid() || m_status.dataAsOf.secsTo(now) > qint64(m_staleMinutes) * 60;
     if (m_status.state == sync::EhrState::Downtime)
         m_level = Level::Downtime;
@@ -105,6 +133,8 @@ void StatusBanner::refresh()
                                " QLabel { color: white; font-weight: bold; }");
         break;
     }
+    // The held drop is red on every level: someone has to act.
+    style += QStringLiteral(" #bannerDropAlarm { background: #C62828; color: white; padding: 2px 6px; }");
     setStyleSheet(style);
     setProperty("level", static_cast<int>(m_level));
 }

@@ -2,7 +2,9 @@
 // The strip on every screen with patient data: what state the EHR is in and
 // how old the data on screen is. Green-grey when current, amber when older
 // than the threshold, red in downtime. Re-reads the clock every minute so
-// "N min ago" never lies.
+// "N min ago" never lies. Below it, a red line per ward whose scope drop the
+// mirror's purge guard holds for IT (sync/mirror/PurgeGuard.h decides; the
+// banner only shows it).
 
 #include "common/Clock.h"
 #include "mirror/MirrorEngine.h"
@@ -29,10 +31,13 @@ public:
     Level level() const { return m_level; }
     QString stateText() const;
     QString ageText() const;
+    QString dropAlarmText() const; // empty when no drop is held
 
     // Shared with the printouts: "DOWNTIME since 09:12", "data as of 09:40 (3 min ago)".
     static QString stateText(const sync::MirrorStatus& status);
     static QString ageText(const sync::MirrorStatus& status, const QDateTime& now);
+    // "EHR answer would remove 40 of 40 patients of ward-3b: kept, waiting for IT", one line per ward.
+    static QString dropAlarmText(const sync::MirrorStatus& status);
 
 public Q_SLOTS:
     void setStatus(const lantern::sync::MirrorStatus& status);
@@ -46,6 +51,7 @@ private:
     QLabel* m_state;
     QLabel* m_age;
     QLabel* m_downtimeId;
+    QLabel* m_dropAlarm;
     QTimer* m_timer;
 };
 

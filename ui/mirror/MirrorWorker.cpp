@@ -68,7 +68,7 @@ void MirrorWorker::begin()
     }
     // What the vault knew at start, so the banner shows data-as-of at once.
     if (auto stored = sync::loadMirrorStatus(**vault); stored.ok()) {
-        m_lastAsOf = stored->dataAsOf;
+        m_lastAsOf = stored->dataAsOfByWard;
         Q_EMIT statusChanged(*stored);
     }
     auto probe = sync::acquireMirrorLock(lockFolder(**vault));
@@ -162,8 +162,8 @@ void MirrorWorker::poll()
         return;
     }
     Q_EMIT statusChanged(*status);
-    if (status->dataAsOf != m_lastAsOf) {
-        m_lastAsOf = status->dataAsOf;
+    if (status->dataAsOfByWard != m_lastAsOf) {
+        m_lastAsOf = status->dataAsOfByWard;
         Q_EMIT dataChanged();
     }
 }

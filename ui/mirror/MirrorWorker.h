@@ -17,6 +17,7 @@
 #include "mirror/MirrorEngine.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -72,7 +73,9 @@ private:
     bool m_shuttingDown = false;
     std::unique_ptr<vault::Vault> m_followVault;
     QTimer* m_followTimer = nullptr;
-    QDateTime m_lastAsOf;
+    // Per ward: with a drop held by the purge guard one ward's data-as-of stands
+    // still while the others move, so the oldest alone would miss their news.
+    QHash<QString, QDateTime> m_lastAsOf;
     std::mutex m_engineMutex; // guards m_engine for requestStop() from the GUI thread
     sync::MirrorEngine* m_engine = nullptr;
 };
