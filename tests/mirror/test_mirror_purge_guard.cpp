@@ -5,14 +5,11 @@
 // (held) against a 10 % drop (applied after the grace period), no purge while
 // the EHR is degraded or a downtime is open, never a patient with downtime
 // entries awaiting reconciliation, IT's confirm-drop, data-as-of of the refused
-// ward, mirror.max_drop_percent validation, and `lanternctl` (sync --once exit
-// code, status, mirror confirm-drop).
+// ward, mirror.max_drop_percent validation. `lanternctl`: test_mirror_purge_guard_cli.
 
 #include "MirrorTestSupport.h"
-#include "TestConfig.h"
 #include "TestSupport.h"
 
-#include "access/VaultAccess.h"
 #include "audit/AuditLog.h"
 #include "health/EhrHealthMonitor.h"
 #include "mirror/MirrorConfigStore.h"
@@ -27,7 +24,6 @@
 #include <SimServer.h>
 
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -61,7 +57,6 @@ private Q_SLOTS:
     void confirmDropLetsTheNextCycleApplyIt();
     void confirmationDoesNotCoverALargerDrop();
     void maxDropPercentValidated();
-    void lanternctlReportsAndConfirms();
 
 private:
     MirrorConfig config(const QStringList& wards) const;
@@ -493,72 +488,6 @@ void TestMirrorPurgeGuard::maxDropPercentValidated()
     for (const QString& bad : {QStringLiteral("101"), QStringLiteral("-1"), QStringLiteral("twenty"), QStringLiteral("2.5")})
         QVERIFY2(!setMirrorConfigValue(*vault, QStringLiteral("mirror.max_drop_percent"), bad).ok(), qPrintable(bad));
     QCOMPARE(loadMirrorConfig(*vault)->maxDropPercent, 100);
-}
-
-void TestMirrorPurgeGuard::lanternctlReportsAndConfirms()
-{
-    // A device vault as the installer leaves it, configured with lanternctl's settings.
-    const QString dir = m_dir->filePath(QStringLiteral("device"));
-    {
-        access::VaultAccess access(SystemClock::instance(), keys::KdfParameters::minimumForTesting());
-        auto session = access.initialise(dir, QStringLiteral("itops"), QStringLiteral("Ward IT"),
-                                         QStringLiteral("Lantern-IT-ward-admin-2026"));
-        QVERIFY2(session.ok(), session.ok() ? "" : qPrintable(session.error().message));
-        vault::Vault& vault = session->vault();
-        QVERIFY(setMirrorConfigValue(vault, QStringLiteral("mirror.base_url"), m_server->baseUrl()).ok());
-        QVERIFY(setMirrorConfigValue(vault, QStringLiteral("mirror.wards"), kWard1).ok());
-        QVERIFY(setMirrorConfigValue(vault, QStringLiteral("mirror.purge_grace_hours"), QStringLiteral("0")).ok());
-    }
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    auto ctl = [&](const QStringList& args) {
-        QProcess p;
-        p.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lanternctl/lanternctl"),
-                QStringList{QStringLiteral("--device"), QStringLiteral("--vault"), dir} + args);
-        Run r;
-        if (!p.waitForStarted() || !p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished(10000);
-            return r;
-        }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
-    };
-    const QStringList once{QStringLiteral("sync"), QStringLiteral("--once")};
-
-    Run r = ctl(once);
-    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-    // The lanternctl processes read the real clock; the server's clock must not run behind it.
-    m_clock.set(QDateTime::currentDateTimeUtc());
-    discharge(kWard1, kPerWard);
-
-    r = ctl(once);
-    QVERIFY2(r.code == 7, qPrintable(QString::number(r.code) + r.out + r.err)); // documented: 7, drop held
-    QVERIFY2(r.err.contains(QStringLiteral("would remove 10 of 10 patients of ward-1")), qPrintable(r.err));
-
-    r = ctl({QStringLiteral("status")});
-    QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.contains(QStringLiteral("held drops:         1")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("confirm-drop ward-1")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("patients in scope:  10")), qPrintable(r.out));
-
-    r = ctl({QStringLiteral("mirror"), QStringLiteral("confirm-drop"), QStringLiteral("ward-7")});
-    QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
-    r = ctl({QStringLiteral("mirror"), QStringLiteral("confirm-drop"), kWard1});
-    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-
-    m_clock.set(QDateTime::currentDateTimeUtc());
-    r = ctl(once);
-    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("10 purged")), qPrintable(r.out));
-    r = ctl({QStringLiteral("status")});
-    QVERIFY2(r.out.contains(QStringLiteral("held drops:         none")), qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestMirrorPurgeGuard)
