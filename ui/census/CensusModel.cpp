@@ -45,7 +45,7 @@ QVariant CensusModel::display(const records::CensusRow& r, int column) const
     case Bed:
         return r.bed.isEmpty() ? tr("—") : r.bed;
     case Name:
-        return r.displayName();
+        return r.mark.isMarked() ? QString(r.displayName() + QStringLiteral("  ") + markText(r.mark)) : r.displayName();
     case Mrn:
         return r.mrn;
     case AgeSex: {
@@ -67,11 +67,24 @@ QVariant CensusModel::display(const records::CensusRow& r, int column) const
     }
 }
 
+QString CensusModel::markText(const records::PatientMark& mark)
+{
+    switch (mark.kind) {
+    case records::PatientMark::Kind::MergedAway:
+        return tr("MERGED into %1 - do not use").arg(mark.mergedInto);
+    case records::PatientMark::Kind::Inactive:
+        return tr("INACTIVE record");
+    case records::PatientMark::Kind::None:
+        break;
+    }
+    return {};
+}
+
 QVariant CensusModel::sortKey(const records::CensusRow& r, int column) const
 {
     switch (column) {
     case Name:
-        return r.displayName().toLower();
+        return r.displayName().toLower(); // the mark does not move the row away from the survivor
     case AgeSex:
         return r.birthDate.isValid() ? QVariant(r.birthDate.toJulianDay()) : QVariant(qint64(0));
     case Allergies:
@@ -101,6 +114,8 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
         if (index.column() == Pending && r.pendingEntries > 0)
             return tr("%n entries recorded in downtime, not yet in the EHR (pending or in conflict)", nullptr,
                       int(r.pendingEntries));
+        if (index.column() == Name && r.mark.isMarked())
+            return tr("The EHR no longer uses this record; nothing can be recorded against it.");
         return {};
     case Qt::BackgroundRole:
         if (index.column() == Allergies)
@@ -111,6 +126,8 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == Allergies)
             return QBrush(Format::allergyForeground(r.allergyStatus));
+        if (index.column() == Name && r.mark.isMarked())
+            return QBrush(QColor(0xB0, 0x00, 0x20)); // a record the EHR no longer uses
         return {};
     case Qt::FontRole:
         if (index.column() == Name || (index.column() == Pending && r.pendingEntries > 0)
