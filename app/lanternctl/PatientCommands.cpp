@@ -4,6 +4,7 @@
 #include "CliContext.h"
 
 #include "access/PatientAccess.h"
+#include "records/PatientMarks.h"
 
 namespace lantern::cli {
 namespace {
@@ -93,6 +94,8 @@ int show(CliContext& ctx, access::Session& session, const QString& id, const std
             ctx.out << "  MRN " << p.mrn();
         if (!p.kvnr().isEmpty())
             ctx.out << "  KVNR " << p.kvnr();
+        if (const records::PatientMark mark = records::markOf(p); mark.isMarked())
+            ctx.out << "  " << mark.text();
         ctx.out << Qt::endl;
     }
     ctx.out << Qt::endl << "Allergies: ";
@@ -139,9 +142,13 @@ int list(CliContext& ctx, access::Session& session)
     auto patients = gate.patientList(); // the user's wards only
     if (!patients.ok())
         return refused(ctx, gate, patients.error());
+    auto marks = records::patientMarks(session.vault()); // merged away / inactive: core decides
+    if (!marks.ok())
+        return ctx.fail(marks.error());
     for (const vault::PatientIndexRow& p : *patients)
         ctx.out << qSetFieldWidth(38) << Qt::left << p.id << qSetFieldWidth(0) << (p.family + QStringLiteral(", ") + p.given)
-                << "  " << p.birthDate << "  " << p.sex << (p.mrn.isEmpty() ? QString() : QStringLiteral("  MRN ") + p.mrn) << Qt::endl;
+                << "  " << p.birthDate << "  " << p.sex << (p.mrn.isEmpty() ? QString() : QStringLiteral("  MRN ") + p.mrn)
+                << (marks->contains(p.id) ? QStringLiteral("  ") + marks->value(p.id).text() : QString()) << Qt::endl;
     ctx.out << patients->size() << " patients" << Qt::endl;
     return Ok;
 }

@@ -8,6 +8,10 @@ import os
 import re
 
 DE = {
+    'MERGED into %1 - do not use': 'ZUSAMMENGEFÜHRT mit %1 - nicht verwenden',
+    'INACTIVE record': 'INAKTIVER Datensatz',
+    'The EHR no longer uses this record; nothing can be recorded against it.': 'Das KIS verwendet diesen Datensatz nicht mehr; dafür kann nichts dokumentiert werden.',
+    'Patient record merged': 'Patientendatensatz zusammengeführt',
     '%1 · Bed %2': '%1 · Bett %2',
     'ward ?': 'Station ?',
     'IT administrators manage the device and see no patient data.': 'IT-Administratoren verwalten das Gerät und sehen keine Patientendaten.',

@@ -417,6 +417,18 @@
 <context>
     <name>lantern::ui::CensusModel</name>
     <message>
+        <source>MERGED into %1 - do not use</source>
+        <translation>ZUSAMMENGEFÜHRT mit %1 - nicht verwenden</translation>
+    </message>
+    <message>
+        <source>INACTIVE record</source>
+        <translation>INAKTIVER Datensatz</translation>
+    </message>
+    <message>
+        <source>The EHR no longer uses this record; nothing can be recorded against it.</source>
+        <translation>Das KIS verwendet diesen Datensatz nicht mehr; dafür kann nichts dokumentiert werden.</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1073,6 +1085,10 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
 <context>
     <name>lantern::ui::OutboxModel</name>
     <message>
+        <source>Patient record merged</source>
+        <translation>Patientendatensatz zusammengeführt</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Gabe</translation>
     </message>
@@ -1234,6 +1250,14 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
 </context>
 <context>
     <name>lantern::ui::PatientHeader</name>
+    <message>
+        <source>MERGED into %1 - do not use</source>
+        <translation>ZUSAMMENGEFÜHRT mit %1 - nicht verwenden</translation>
+    </message>
+    <message>
+        <source>INACTIVE record</source>
+        <translation>INAKTIVER Datensatz</translation>
+    </message>
     <message>
         <source>(patient record missing)</source>
         <translation>(Patientendatensatz fehlt)</translation>

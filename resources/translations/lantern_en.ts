@@ -417,6 +417,18 @@
 <context>
     <name>lantern::ui::CensusModel</name>
     <message>
+        <source>MERGED into %1 - do not use</source>
+        <translation>MERGED into %1 - do not use</translation>
+    </message>
+    <message>
+        <source>INACTIVE record</source>
+        <translation>INACTIVE record</translation>
+    </message>
+    <message>
+        <source>The EHR no longer uses this record; nothing can be recorded against it.</source>
+        <translation>The EHR no longer uses this record; nothing can be recorded against it.</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1073,6 +1085,10 @@ Recording arrives with the reconciliation feature.</translation>
 <context>
     <name>lantern::ui::OutboxModel</name>
     <message>
+        <source>Patient record merged</source>
+        <translation>Patient record merged</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -1234,6 +1250,14 @@ Recording arrives with the reconciliation feature.</translation>
 </context>
 <context>
     <name>lantern::ui::PatientHeader</name>
+    <message>
+        <source>MERGED into %1 - do not use</source>
+        <translation>MERGED into %1 - do not use</translation>
+    </message>
+    <message>
+        <source>INACTIVE record</source>
+        <translation>INACTIVE record</translation>
+    </message>
     <message>
         <source>(patient record missing)</source>
         <translation>(patient record missing)</translation>

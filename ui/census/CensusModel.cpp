@@ -45,9 +45,14 @@ QVariant CensusModel::display(const records::CensusRow& r, int column) const
         return r.ward;
     case Bed:
         return r.bed.isEmpty() ? tr("—") : r.bed;
-    case Name: // a patient with unreadable resources carries the mark: the chart lists them
-        return r.unreadableResources > 0 ? QString(r.displayName() + QStringLiteral("  ") + ChartNotices::unreadableMark(r.unreadableResources))
-                                         : r.displayName();
+    case Name: { // marks: merged away / inactive (core decides), unreadable resources (the chart lists them)
+        QString name = r.displayName();
+        if (r.mark.isMarked())
+            name += QStringLiteral("  ") + markText(r.mark);
+        if (r.unreadableResources > 0)
+            name += QStringLiteral("  ") + ChartNotices::unreadableMark(r.unreadableResources);
+        return name;
+    }
     case Mrn:
         return r.mrn;
     case AgeSex: {
@@ -69,11 +74,24 @@ QVariant CensusModel::display(const records::CensusRow& r, int column) const
     }
 }
 
+QString CensusModel::markText(const records::PatientMark& mark)
+{
+    switch (mark.kind) {
+    case records::PatientMark::Kind::MergedAway:
+        return tr("MERGED into %1 - do not use").arg(mark.mergedInto);
+    case records::PatientMark::Kind::Inactive:
+        return tr("INACTIVE record");
+    case records::PatientMark::Kind::None:
+        break;
+    }
+    return {};
+}
+
 QVariant CensusModel::sortKey(const records::CensusRow& r, int column) const
 {
     switch (column) {
     case Name:
-        return r.displayName().toLower();
+        return r.displayName().toLower(); // the mark does not move the row away from the survivor
     case AgeSex:
         return r.birthDate.isValid() ? QVariant(r.birthDate.toJulianDay()) : QVariant(qint64(0));
     case Allergies:
@@ -100,6 +118,8 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Allergies)
             return Format::allergyLongText(r.allergyStatus);
+        if (index.column() == Name && r.mark.isMarked())
+            return tr("The EHR no longer uses this record; nothing can be recorded against it.");
         if (index.column() == Name && r.unreadableResources > 0)
             return tr("%n record(s) of this patient could not be read: open the chart to see which, check the paper record",
                       nullptr, int(r.unreadableResources));
@@ -119,6 +139,8 @@ QVariant CensusModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == Allergies)
             return QBrush(Format::allergyForeground(r.allergyStatus));
+        if (index.column() == Name && r.mark.isMarked())
+            return QBrush(QColor(0xB0, 0x00, 0x20)); // a record the EHR no longer uses
         return {};
     case Qt::FontRole:
         if (index.column() == Name || (index.column() == Pending && r.pendingEntries > 0)

@@ -29,6 +29,8 @@ public:
     void setRows(QList<records::CensusRow> rows);
     void clear();
     const records::CensusRow* rowAt(int row) const;
+    // "MERGED into <MRN or id> - do not use" / "INACTIVE record"; empty for an ordinary record.
+    static QString markText(const records::PatientMark& mark);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,6 +1,7 @@
 #include "chart/PatientHeader.h"
 
 #include "common/Format.h"
+#include "records/PatientMarks.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,6 +18,22 @@ QString PatientHeader::patientName(const model::PatientChart& chart)
         return n.formatted();
     QStringList given = n.given;
     return n.family.toUpper() + (given.isEmpty() ? QString() : QStringLiteral(", ") + given.join(QLatin1Char(' ')));
+}
+
+QString PatientHeader::markText(const model::PatientChart& chart)
+{
+    if (!chart.patient)
+        return {};
+    const records::PatientMark mark = records::markOf(*chart.patient);
+    switch (mark.kind) {
+    case records::PatientMark::Kind::MergedAway:
+        return tr("MERGED into %1 - do not use").arg(mark.mergedInto);
+    case records::PatientMark::Kind::Inactive:
+        return tr("INACTIVE record");
+    case records::PatientMark::Kind::None:
+        break;
+    }
+    return {};
 }
 
 PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& ward, const QString& bed,
@@ -60,6 +77,14 @@ PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& wa
     m_badge->setMaximumWidth(520);
 
     auto* left = new QVBoxLayout;
+    if (const QString mark = markText(chart); !mark.isEmpty()) {
+        // A record the EHR no longer uses: said first, where nobody can miss it.
+        m_mark = new QLabel(mark, this);
+        m_mark->setObjectName(QStringLiteral("headerRecordMark"));
+        m_mark->setStyleSheet(QStringLiteral("QLabel { background: #B00020; color: white; font-size: 13pt;"
+                                             " font-weight: bold; padding: 2px 8px; }"));
+        left->addWidget(m_mark);
+    }
     left->addWidget(m_name);
     left->addWidget(detail);
     auto* layout = new QHBoxLayout(this);
@@ -71,6 +96,11 @@ PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& wa
 QString PatientHeader::nameText() const
 {
     return m_name->text();
+}
+
+QString PatientHeader::recordMarkText() const
+{
+    return m_mark ? m_mark->text() : QString();
 }
 
 QString PatientHeader::allergyBadgeText() const

@@ -1,6 +1,8 @@
 #pragma once
 // The identity strip above every chart tab; it never scrolls away: name,
-// birth date and age, sex, MRN, ward and bed, and the allergy badge.
+// birth date and age, sex, MRN, ward and bed, and the allergy badge; above
+// the name, for a record the EHR no longer uses, "MERGED into ... - do not use"
+// or "INACTIVE record" (core decides: records::markOf).
 
 #include "common/Clock.h"
 #include "model/PatientChart.h"
@@ -21,12 +23,16 @@ public:
 
     QString nameText() const;
     QString allergyBadgeText() const;
+    // The merged / inactive mark as shown; empty for an ordinary record.
+    QString recordMarkText() const;
+    static QString markText(const model::PatientChart& chart);
 
     static QString patientName(const model::PatientChart& chart);
 
 private:
     QLabel* m_name;
     QLabel* m_badge;
+    QLabel* m_mark = nullptr;
 };
 
 } // namespace lantern::ui

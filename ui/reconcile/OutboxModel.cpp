@@ -103,6 +103,8 @@ QString OutboxModel::reasonText(record::ConflictReason reason)
         return tr("Possible duplicate");
     case record::ConflictReason::ServerRejected:
         return tr("Rejected by the EHR");
+    case record::ConflictReason::PatientMerged:
+        return tr("Patient record merged");
     }
     return {};
 }

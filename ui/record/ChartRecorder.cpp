@@ -6,6 +6,7 @@
 #include "chart/OrderText.h"
 #include "record/AdministrationDialog.h"
 #include "record/LocalNotesView.h"
+#include "record/RecordContext.h"
 #include "record/SimpleRecordDialogs.h"
 #include "record/UserDirectory.h"
 
@@ -59,6 +60,10 @@ void ChartRecorder::install()
         t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     if (!m_env.mayRecord())
+        return;
+    // Merged away or inactive in the EHR: core refuses recording, so no action is
+    // offered at all (the header says why and names the surviving record).
+    if (!record::mayRecordFor(m_chart).ok())
         return;
     auto* bar = new QWidget(m_view);
     bar->setObjectName(QStringLiteral("recordBar"));
