@@ -46,11 +46,10 @@ int runVerify(CliContext& ctx, const QStringList& args);
 int runMirror(CliContext& ctx, const QStringList& args);
 int runSync(CliContext& ctx, const QStringList& args);
 int runStatus(CliContext& ctx, const QStringList& args);
-int runConfig(CliContext& ctx, const QStringList& args);      // MirrorCommands.cpp: superseded, no longer dispatched
-int runDowntimeIds(CliContext& ctx, const QStringList& args); // MirrorCommands.cpp: superseded, no longer dispatched
 int runConfigCommand(CliContext& ctx, const QStringList& args);      // ConfigCommands.cpp: audited
 int runDowntimeIdsCommand(CliContext& ctx, const QStringList& args); // ConfigCommands.cpp: audited
 int runReconcile(CliContext& ctx, const QStringList& args);
 int runReconcileUpload(CliContext& ctx, const QStringList& args); // reconcile run
 
 } // namespace lantern::cli
+

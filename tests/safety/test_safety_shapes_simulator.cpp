@@ -231,7 +231,7 @@ void TestSafetyShapesSimulator::referencesWithoutDisplayStillNameAndClassTheDrug
             QVERIFY2(o.medication.resolved && !o.medication.text.isEmpty(), qPrintable(o.meta.id));
             QVERIFY(o.medication.reference.display.isEmpty());
             // The allergy check by class reads the codes (and the name) the Medication brought.
-            if (!record::drugClassesOfMedication(o.medication).isEmpty())
+            if (!record::identifyMedication(o.medication).classes.isEmpty())
                 ++classed;
         }
     }
