@@ -37,19 +37,6 @@ else
 fi
 printf '%s\n' "$admin_pass" | "$ctl" --user it.demo import "${files[@]}" || true
 
-step "The nurse lists the patients"
-printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient list
-
-first=$(printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient list | awk 'NR==1 {print $1}')
-step "Allergies and active medications of $first"
-printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient show "$first"
-
-step "A wrong passphrase is refused"
-printf 'not-the-passphrase\n' | "$ctl" --user n.demo patient list || echo "(exit code $?)"
-
-step "IT verifies vault, key slots and the audit chain"
-printf '%s\n' "$admin_pass" | "$ctl" --user it.demo verify
-
 step "Start the embedded demo EHR (lantern-ehr-sim) and mirror its two wards"
 sim_log="${LANTERN_VAULT_DIR%/vault}/sim.log"
 build/app/lantern-ehr-sim/lantern-ehr-sim --port 0 --wards 2 --patients-per-ward 8 --seed 7 --changes-per-minute 6 >"$sim_log" 2>&1 &
@@ -64,6 +51,28 @@ echo "simulator: $base"
 "$ctl" --device downtime-ids set urn:oid:1.2.276.0.76.4711.9 DT- 9000 9099
 "$ctl" --device sync --once
 "$ctl" --device status
+
+step "The nurse lists the patients of her ward (audited)"
+printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient list
+
+first=$(printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient list | awk 'NR==1 {print $1}')
+step "Allergies and active medications of $first"
+printf '%s\n' "$nurse_pass" | "$ctl" --user n.demo patient show "$first"
+
+# The imported IPS patient lies on no ward: only break-glass with a reason opens the chart, and it is audited.
+ips=$(python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); print(next(e["resource"]["id"] for e in b["entry"] if e["resource"]["resourceType"]=="Patient"))' \
+      "$data/ips/Bundle-IPS-examples-Bundle-01.json" 2>/dev/null || true)
+if [ -n "$ips" ]; then
+    step "The physician opens a patient outside her wards: refused, then by break-glass (audited)"
+    printf '%s\n' "$doctor_pass" | "$ctl" --user d.demo patient show "$ips" || echo "(exit code $?)"
+    printf '%s\n' "$doctor_pass" | "$ctl" --user d.demo patient show "$ips" --break-glass "consultation: demo"
+fi
+
+step "A wrong passphrase is refused"
+printf 'not-the-passphrase\n' | "$ctl" --user n.demo patient list || echo "(exit code $?)"
+
+step "IT verifies vault, key slots and the audit chain"
+printf '%s\n' "$admin_pass" | "$ctl" --user it.demo verify
 
 cat <<EOF
 
