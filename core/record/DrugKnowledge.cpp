@@ -90,6 +90,29 @@ bool containsWord(const QString& lowerText, const QString& word)
     return false;
 }
 
+namespace {
+
+// Keys of the entries (members or classes) one of whose words occurs in `text`.
+template <typename Entries>
+QStringList keysNamedIn(const QString& text, const Entries& entries)
+{
+    QStringList out;
+    const QString lower = text.toLower();
+    if (lower.trimmed().isEmpty())
+        return out;
+    for (const auto& entry : entries) {
+        for (const QString& w : entry.words) {
+            if (containsWord(lower, w)) {
+                out << entry.key;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 QStringList DrugKnowledge::validate(const QJsonObject& t)
 {
     QStringList problems;
@@ -305,36 +328,12 @@ QStringList DrugKnowledge::classesOfCode(const QString& system, const QString& r
 
 QStringList DrugKnowledge::membersInText(const QString& text) const
 {
-    QStringList out;
-    const QString lower = text.toLower();
-    if (lower.trimmed().isEmpty())
-        return out;
-    for (const DrugMember& m : m_members) {
-        for (const QString& w : m.words) {
-            if (containsWord(lower, w)) {
-                out << m.key;
-                break;
-            }
-        }
-    }
-    return out;
+    return keysNamedIn(text, m_members);
 }
 
 QStringList DrugKnowledge::classesInText(const QString& text) const
 {
-    QStringList out;
-    const QString lower = text.toLower();
-    if (lower.trimmed().isEmpty())
-        return out;
-    for (const DrugClassInfo& c : m_classes) {
-        for (const QString& w : c.words) {
-            if (containsWord(lower, w)) {
-                out << c.key;
-                break;
-            }
-        }
-    }
-    return out;
+    return keysNamedIn(text, m_classes);
 }
 
 std::optional<QString> DrugKnowledge::crossReactivity(const QString& allergyClass, const QString& orderClass) const

@@ -1,7 +1,29 @@
 #include "vault/MirrorRepository.h"
 
 namespace lantern::vault {
+
 namespace {
+
+// The remaining rows' first two text columns.
+Result<QList<QPair<QString, QString>>> textPairs(Statement& stmt)
+{
+    return stmt.collect<QPair<QString, QString>>([](const Statement& s) { return qMakePair(s.text(0), s.text(1)); });
+}
+
+// The same as a hash: first column -> second.
+Result<QHash<QString, QString>> textPairsAsHash(Statement& stmt)
+{
+    auto pairs = textPairs(stmt);
+    if (!pairs.ok())
+        return pairs.error();
+    QHash<QString, QString> out;
+    out.reserve(pairs->size());
+    for (const auto& [key, value] : std::as_const(*pairs))
+        out.insert(key, value);
+    return out;
+}
+
+
 
 QString instant(const QDateTime& t)
 {
@@ -210,16 +232,7 @@ Result<QHash<QString, QString>> MirrorRepository::statesWithPrefix(const QString
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, qint64(prefix.size())).bind(2, prefix);
-    QHash<QString, QString> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        out.insert(stmt->text(0), stmt->text(1));
-    }
-    return out;
+    return textPairsAsHash(*stmt);
 }
 
 Result<std::optional<StoredVersionInfo>> MirrorRepository::storedVersion(const QString& type, const QString& id)
@@ -245,16 +258,7 @@ Result<QList<QPair<QString, QString>>> MirrorRepository::resourceKeysOfPatient(c
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, patientId);
-    QList<QPair<QString, QString>> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        out.append({stmt->text(0), stmt->text(1)});
-    }
-    return out;
+    return textPairs(*stmt);
 }
 
 Result<QHash<QString, QString>> MirrorRepository::versionsOfType(const QString& type)
@@ -263,16 +267,7 @@ Result<QHash<QString, QString>> MirrorRepository::versionsOfType(const QString& 
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, type);
-    QHash<QString, QString> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        out.insert(stmt->text(0), stmt->text(1));
-    }
-    return out;
+    return textPairsAsHash(*stmt);
 }
 
 } // namespace lantern::vault
