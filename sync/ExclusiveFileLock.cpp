@@ -1,4 +1,4 @@
-#include "ExclusiveFileLock.h"
+#include "sync/ExclusiveFileLock.h"
 
 #include <QFile>
 

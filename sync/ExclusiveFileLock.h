@@ -3,7 +3,7 @@
 // The kernel drops it when the process dies, so a killed worker never leaves a
 // stale lock behind. MirrorLock and UploadLock name the files and the messages.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "SyncLogging.h"
+#include "sync/SyncLogging.h"
 
 Q_LOGGING_CATEGORY(lcHttp, "lantern.sync.http")
 Q_LOGGING_CATEGORY(lcFhirClient, "lantern.sync.fhir")

@@ -1,6 +1,6 @@
 // lantern-ehr-sim: a FHIR R4 EHR simulator with synthetic wards and faults on
 // demand. Wiring only; everything else lives in simulator/.
-#include "common/Bootstrap.h"
+#include "core/common/Bootstrap.h"
 
 #include <SimServer.h>
 #include <Signals.h>

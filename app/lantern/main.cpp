@@ -1,11 +1,11 @@
 // lantern: the ward desktop. Thin: hardening, arguments, translations, the
 // main window. Everything else lives in lantern_ui.
 
-#include "access/VaultAccess.h"
-#include "app/MainWindow.h"
-#include "app/Translations.h"
-#include "mirror/MirrorController.h"
-#include "common/Bootstrap.h"
+#include "core/access/VaultAccess.h"
+#include "ui/app/MainWindow.h"
+#include "ui/app/Translations.h"
+#include "ui/mirror/MirrorController.h"
+#include "core/common/Bootstrap.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,15 +4,15 @@
 
 #include "PassphrasePrompt.h"
 
-#include "access/Role.h"
-#include "audit/AuditCheckpointDuty.h"
-#include "audit/AuditCheckpointExport.h"
-#include "audit/AuditKeyCustody.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditPublicKeyFile.h"
-#include "keys/DeviceKey.h"
-#include "keys/KeySlotFile.h"
-#include "keys/Passphrase.h"
+#include "core/access/Role.h"
+#include "core/audit/AuditCheckpointDuty.h"
+#include "core/audit/AuditCheckpointExport.h"
+#include "core/audit/AuditKeyCustody.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditPublicKeyFile.h"
+#include "core/keys/DeviceKey.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/keys/Passphrase.h"
 
 #include <QDir>
 

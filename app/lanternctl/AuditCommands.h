@@ -4,7 +4,7 @@
 // verify unlocks with a passphrase it keeps for opening the audit key slot.
 #include "CliContext.h"
 
-#include "audit/AuditSigningKey.h"
+#include "core/audit/AuditSigningKey.h"
 
 #include <optional>
 

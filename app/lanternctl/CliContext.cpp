@@ -2,8 +2,8 @@
 
 #include "PassphrasePrompt.h"
 
-#include "audit/AuditLog.h"
-#include "common/SecureBuffer.h"
+#include "core/audit/AuditLog.h"
+#include "core/common/SecureBuffer.h"
 
 namespace lantern::cli {
 

@@ -2,7 +2,7 @@
 // What every lanternctl command gets: where the vault is, who is acting, and
 // the streams to talk to the person. Commands return a process exit code.
 
-#include "access/VaultAccess.h"
+#include "core/access/VaultAccess.h"
 
 #include <QString>
 #include <QStringList>

@@ -6,9 +6,9 @@
 #include "CliContext.h"
 #include "OpenedVault.h"
 
-#include "mirror/MirrorConfigStore.h"
-#include "vault/OutboxRepository.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::cli {
 

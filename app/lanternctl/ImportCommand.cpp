@@ -1,9 +1,9 @@
 // lanternctl import FILE...
 #include "CliContext.h"
 
-#include "access/PatientAccess.h"
-#include "audit/AuditLog.h"
-#include "import/Importer.h"
+#include "core/access/PatientAccess.h"
+#include "core/audit/AuditLog.h"
+#include "core/import/Importer.h"
 
 namespace lantern::cli {
 

@@ -4,13 +4,13 @@
 #include "AuditCommands.h"
 #include "CliContext.h"
 
-#include "mirror/MirrorConfigStore.h"
-#include "mirror/MirrorEngine.h"
-#include "mirror/MirrorLock.h"
-#include "vault/OutboxRepository.h"
-#include "mirror/MirrorStatusStore.h"
-#include "mirror/PurgeGuard.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorLock.h"
+#include "core/vault/OutboxRepository.h"
+#include "sync/mirror/MirrorStatusStore.h"
+#include "sync/mirror/PurgeGuard.h"
+#include "core/vault/Vault.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -6,7 +6,7 @@
 
 #include "CliContext.h"
 
-#include "access/PatientAccess.h"
+#include "core/access/PatientAccess.h"
 
 #include <memory>
 #include <optional>

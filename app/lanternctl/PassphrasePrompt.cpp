@@ -1,6 +1,6 @@
 #include "PassphrasePrompt.h"
 
-#include "common/SecureBuffer.h"
+#include "core/common/SecureBuffer.h"
 
 #include <cstdio>
 #include <string>

@@ -3,8 +3,8 @@
 // and the audit entry written before any patient datum is printed.
 #include "CliContext.h"
 
-#include "access/PatientAccess.h"
-#include "records/PatientMarks.h"
+#include "core/access/PatientAccess.h"
+#include "core/records/PatientMarks.h"
 
 namespace lantern::cli {
 namespace {

@@ -3,11 +3,11 @@
 #include "CliContext.h"
 #include "OpenedVault.h"
 
-#include "common/AtomicFile.h"
-#include "reconcile/ConflictDecisions.h"
-#include "record/ReconcileReport.h"
-#include "vault/OutboxRepository.h"
-#include "vault/Vault.h"
+#include "core/common/AtomicFile.h"
+#include "sync/reconcile/ConflictDecisions.h"
+#include "core/record/ReconcileReport.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QMap>
 

@@ -5,10 +5,10 @@
 // 6 interrupted, 1 a local failure.
 #include "CliContext.h"
 
-#include "access/VaultAccess.h"
-#include "mirror/MirrorConfigStore.h"
-#include "reconcile/ReconcileEngine.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/reconcile/ReconcileEngine.h"
+#include "core/vault/Vault.h"
 
 #include <atomic>
 #include <csignal>

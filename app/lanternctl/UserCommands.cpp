@@ -2,9 +2,9 @@
 #include "CliContext.h"
 #include "PassphrasePrompt.h"
 
-#include "access/PatientAccess.h"
-#include "access/Role.h"
-#include "vault/UserRepository.h"
+#include "core/access/PatientAccess.h"
+#include "core/access/Role.h"
+#include "core/vault/UserRepository.h"
 
 #include <QCommandLineParser>
 

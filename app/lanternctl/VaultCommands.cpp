@@ -3,12 +3,12 @@
 #include "CliContext.h"
 #include "PassphrasePrompt.h"
 
-#include "audit/AuditCheckpointDuty.h"
-#include "audit/AuditCheckpointExport.h"
-#include "audit/AuditKeyCustody.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditPublicKeyFile.h"
-#include "keys/KeySlotFile.h"
+#include "core/audit/AuditCheckpointDuty.h"
+#include "core/audit/AuditCheckpointExport.h"
+#include "core/audit/AuditKeyCustody.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditPublicKeyFile.h"
+#include "core/keys/KeySlotFile.h"
 
 #include <QCommandLineParser>
 

@@ -4,7 +4,7 @@
 #include "AuditCommands.h"
 #include "CliContext.h"
 
-#include "common/Bootstrap.h"
+#include "core/common/Bootstrap.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "access/AccessPolicy.h"
+#include "core/access/AccessPolicy.h"
 
-#include "access/User.h"
+#include "core/access/User.h"
 
 namespace lantern::access {
 

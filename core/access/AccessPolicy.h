@@ -19,7 +19,7 @@
 //    administrator without a person: configuration, import, export, downtime.
 //  - A disabled user may do nothing.
 
-#include "access/Role.h"
+#include "core/access/Role.h"
 
 #include <QString>
 #include <QStringList>

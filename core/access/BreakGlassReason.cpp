@@ -1,4 +1,4 @@
-#include "access/BreakGlassReason.h"
+#include "core/access/BreakGlassReason.h"
 
 namespace lantern::access {
 

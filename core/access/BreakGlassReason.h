@@ -8,7 +8,7 @@
 // for by the break-glass rules, and the one free text the chain holds: the
 // desktop offers none, the command line says it is recorded.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "access/PassphrasePolicy.h"
+#include "core/access/PassphrasePolicy.h"
 
-#include "keys/Passphrase.h"
+#include "core/keys/Passphrase.h"
 
 #include <QList>
 #include <QStringView>

@@ -14,8 +14,8 @@
 // The system's /etc/security/pwquality.conf is not read: the same passphrase gets
 // the same answer on every ward PC.
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
-#include "access/PatientAccess.h"
+#include "core/access/PatientAccess.h"
 
-#include "access/Session.h"
-#include "audit/AuditLog.h"
-#include "records/PatientRecords.h"
-#include "vault/UserRepository.h"
-#include "vault/Vault.h"
+#include "core/access/Session.h"
+#include "core/audit/AuditLog.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/UserRepository.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::access {
 

@@ -22,15 +22,15 @@
 // The census is audited once per object (the person opened it); refreshes
 // after a mirror cycle are decided again but not audited again.
 
-#include "access/AccessPolicy.h"
-#include "access/BreakGlassReason.h"
-#include "access/PatientWards.h"
-#include "audit/AuditEvent.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "model/PatientChart.h"
-#include "records/CensusQuery.h"
-#include "vault/ResourceRepository.h"
+#include "core/access/AccessPolicy.h"
+#include "core/access/BreakGlassReason.h"
+#include "core/access/PatientWards.h"
+#include "core/audit/AuditEvent.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/model/PatientChart.h"
+#include "core/records/CensusQuery.h"
+#include "core/vault/ResourceRepository.h"
 
 #include <QSet>
 #include <QString>

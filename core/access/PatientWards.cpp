@@ -1,6 +1,6 @@
-#include "access/PatientWards.h"
+#include "core/access/PatientWards.h"
 
-#include "access/User.h"
+#include "core/access/User.h"
 
 namespace lantern::access {
 

@@ -4,8 +4,8 @@
 // ward), the same way the mirror selects patients by ward. AccessPolicy
 // decides with the relation this gives; the desktop's WardScope is this class.
 
-#include "access/AccessPolicy.h"
-#include "records/CensusQuery.h"
+#include "core/access/AccessPolicy.h"
+#include "core/records/CensusQuery.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "access/Role.h"
+#include "core/access/Role.h"
 
 namespace lantern::access {
 

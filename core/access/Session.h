@@ -2,10 +2,10 @@
 // An unlocked vault together with the person who unlocked it. Dropping the
 // Session is locking: the database closes and the data key is wiped.
 
-#include "access/User.h"
-#include "access/VaultDirectory.h"
-#include "common/SecureBuffer.h"
-#include "vault/Vault.h"
+#include "core/access/User.h"
+#include "core/access/VaultDirectory.h"
+#include "core/common/SecureBuffer.h"
+#include "core/vault/Vault.h"
 
 #include <memory>
 

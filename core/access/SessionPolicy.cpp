@@ -1,6 +1,6 @@
-#include "access/SessionPolicy.h"
+#include "core/access/SessionPolicy.h"
 
-#include "vault/Vault.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::access {
 namespace {

@@ -3,7 +3,7 @@
 // patient data. Stored in the vault's meta table, so it travels with the vault
 // and only someone who can unlock it can change it.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 namespace lantern::vault {
 class Vault;

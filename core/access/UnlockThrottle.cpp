@@ -1,7 +1,7 @@
-#include "access/UnlockThrottle.h"
+#include "core/access/UnlockThrottle.h"
 
-#include "common/AtomicFile.h"
-#include "common/Logging.h"
+#include "core/common/AtomicFile.h"
+#include "core/common/Logging.h"
 
 #include <QFile>
 #include <QJsonDocument>

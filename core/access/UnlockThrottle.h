@@ -13,8 +13,8 @@
 // would lock a ward out during downtime; whoever can write the file could delete
 // it anyway).
 
-#include "common/Clock.h"
-#include "common/Result.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QDateTime>
 #include <QHash>

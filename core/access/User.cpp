@@ -1,4 +1,4 @@
-#include "access/User.h"
+#include "core/access/User.h"
 
 #include <QRegularExpression>
 

@@ -3,8 +3,8 @@
 // (FHIR Location ids) they work on. Stored inside the vault (app_user) by
 // vault::UserRepository; their key slot lives outside it in keyslots.json.
 
-#include "access/Role.h"
-#include "common/Result.h"
+#include "core/access/Role.h"
+#include "core/common/Result.h"
 
 #include <QDateTime>
 #include <QString>

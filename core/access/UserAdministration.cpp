@@ -1,10 +1,10 @@
-#include "access/UserAdministration.h"
+#include "core/access/UserAdministration.h"
 
-#include "access/Session.h"
-#include "common/Logging.h"
-#include "keys/KeySlotFile.h"
-#include "keys/Passphrase.h"
-#include "vault/UserRepository.h"
+#include "core/access/Session.h"
+#include "core/common/Logging.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/keys/Passphrase.h"
+#include "core/vault/UserRepository.h"
 
 namespace lantern::access {
 

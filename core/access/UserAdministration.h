@@ -5,11 +5,11 @@
 // The last enabled IT administrator can never be removed or disabled.
 // Used through VaultAccess.
 
-#include "access/PassphrasePolicy.h"
-#include "access/User.h"
-#include "common/Clock.h"
-#include "keys/KdfParameters.h"
-#include "keys/KeySlot.h"
+#include "core/access/PassphrasePolicy.h"
+#include "core/access/User.h"
+#include "core/common/Clock.h"
+#include "core/keys/KdfParameters.h"
+#include "core/keys/KeySlot.h"
 
 namespace lantern::access {
 

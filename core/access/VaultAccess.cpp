@@ -1,13 +1,13 @@
-#include "access/VaultAccess.h"
+#include "core/access/VaultAccess.h"
 
-#include "access/SessionPolicy.h"
-#include "access/UnlockThrottle.h"
-#include "audit/AuditKeyCustody.h"
-#include "common/Logging.h"
-#include "keys/DeviceKey.h"
-#include "keys/KeySlotFile.h"
-#include "keys/Passphrase.h"
-#include "vault/UserRepository.h"
+#include "core/access/SessionPolicy.h"
+#include "core/access/UnlockThrottle.h"
+#include "core/audit/AuditKeyCustody.h"
+#include "core/common/Logging.h"
+#include "core/keys/DeviceKey.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/keys/Passphrase.h"
+#include "core/vault/UserRepository.h"
 
 #include <QDir>
 #include <QFile>

@@ -8,10 +8,10 @@
 // secure memory at once, and callers should wipe() their own QString afterwards.
 // Unlock failures never say whether the username or the passphrase was wrong.
 
-#include "access/Session.h"
-#include "access/UserAdministration.h"
-#include "common/Clock.h"
-#include "keys/KdfParameters.h"
+#include "core/access/Session.h"
+#include "core/access/UserAdministration.h"
+#include "core/common/Clock.h"
+#include "core/keys/KdfParameters.h"
 
 #include <QString>
 #include <memory>

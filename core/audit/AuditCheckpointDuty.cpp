@@ -1,8 +1,8 @@
-#include "audit/AuditCheckpointDuty.h"
+#include "core/audit/AuditCheckpointDuty.h"
 
-#include "audit/AuditCheckpointExport.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditSigningKey.h"
+#include "core/audit/AuditCheckpointExport.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditSigningKey.h"
 
 #include <QFileInfo>
 #include <QSysInfo>

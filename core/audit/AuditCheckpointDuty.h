@@ -3,8 +3,8 @@
 // every cycle, an IT administrator's verify): sign the checkpoints that came due
 // since, and write every not yet exported checkpoint to the export folder.
 
-#include "common/Clock.h"
-#include "common/Result.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QString>
 

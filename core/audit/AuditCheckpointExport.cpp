@@ -1,12 +1,12 @@
-#include "audit/AuditCheckpointExport.h"
+#include "core/audit/AuditCheckpointExport.h"
 
-#include "audit/AuditFhirExport.h"
-#include "audit/AuditHash.h"
-#include "audit/AuditSigningKey.h"
-#include "common/AtomicFile.h"
-#include "common/Logging.h"
-#include "vault/AuditRepository.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditFhirExport.h"
+#include "core/audit/AuditHash.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/common/AtomicFile.h"
+#include "core/common/Logging.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -20,8 +20,8 @@
 // Lines carry pseudonymous patient ids (never names), as any AuditEvent export does:
 // the folder is created mode 0700, its files 0600.
 
-#include "audit/ChainVerifier.h"
-#include "common/Result.h"
+#include "core/audit/ChainVerifier.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QList>

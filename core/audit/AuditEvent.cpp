@@ -1,4 +1,4 @@
-#include "audit/AuditEvent.h"
+#include "core/audit/AuditEvent.h"
 
 #include <QRegularExpression>
 

@@ -6,7 +6,7 @@
 // Actions and outcomes have fixed wire names (stored in the vault, hashed into
 // the chain, exported as FHIR): never rename one, only add new ones.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QString>
 

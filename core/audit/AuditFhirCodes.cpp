@@ -1,4 +1,4 @@
-#include "audit/AuditFhirCodes.h"
+#include "core/audit/AuditFhirCodes.h"
 
 #include <array>
 

@@ -1,7 +1,7 @@
-#include "audit/AuditFhirExport.h"
+#include "core/audit/AuditFhirExport.h"
 
-#include "audit/AuditFhirCodes.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditFhirCodes.h"
+#include "core/vault/Vault.h"
 
 #include <QHash>
 #include <QJsonDocument>

@@ -14,10 +14,10 @@
 // (time, signature, publicKey), so verifyFhirAuditExport can re-check the chain
 // from the export alone.
 
-#include "audit/ChainVerifier.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "vault/AuditRepository.h"
+#include "core/audit/ChainVerifier.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/vault/AuditRepository.h"
 
 #include <QByteArray>
 #include <QIODevice>

@@ -1,9 +1,9 @@
 // verifyFhirAuditExport: reads the chain back out of exported AuditEvents and
 // walks it with the same ChainVerifier the vault uses.
 
-#include "audit/AuditFhirCodes.h"
-#include "audit/AuditFhirExport.h"
-#include "audit/AuditHash.h"
+#include "core/audit/AuditFhirCodes.h"
+#include "core/audit/AuditFhirExport.h"
+#include "core/audit/AuditHash.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "audit/AuditHash.h"
+#include "core/audit/AuditHash.h"
 
-#include "common/Sodium.h"
+#include "core/common/Sodium.h"
 
 #include <QtEndian>
 

@@ -16,7 +16,7 @@
 // Strings are UTF-8; an absent patient id or detail is the empty string.
 // Changing any of this breaks every existing chain: add a v2 tag instead.
 
-#include "vault/AuditRepository.h"
+#include "core/vault/AuditRepository.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,13 +1,13 @@
-#include "audit/AuditKeyCustody.h"
+#include "core/audit/AuditKeyCustody.h"
 
-#include "audit/AuditPublicKeyFile.h"
-#include "common/Logging.h"
-#include "keys/DeviceKey.h"
-#include "keys/KeySlotFile.h"
-#include "vault/AuditRepository.h"
-#include "vault/UserRepository.h"
-#include "vault/Database.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditPublicKeyFile.h"
+#include "core/common/Logging.h"
+#include "core/keys/DeviceKey.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/UserRepository.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
 
 #include <QDir>
 #include <QFileInfo>

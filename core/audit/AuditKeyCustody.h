@@ -23,12 +23,12 @@
 // each service unlock, slots of people who are no longer enabled IT
 // administrators are removed.
 
-#include "audit/AuditSigningKey.h"
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
-#include "keys/KdfParameters.h"
-#include "keys/KeySlot.h"
-#include "keys/KeySlotFile.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
+#include "core/keys/KdfParameters.h"
+#include "core/keys/KeySlot.h"
+#include "core/keys/KeySlotFile.h"
 
 #include <QList>
 #include <QString>

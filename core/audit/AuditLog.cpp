@@ -1,10 +1,10 @@
-#include "audit/AuditLog.h"
+#include "core/audit/AuditLog.h"
 
-#include "audit/AuditHash.h"
-#include "audit/AuditSigningKey.h"
-#include "common/Logging.h"
-#include "vault/Database.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditHash.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/common/Logging.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
 
 #include <QSet>
 

@@ -37,11 +37,11 @@
 //    its first unlock by the service or IT anyone with the data key could read it,
 //    so checkpoints signed before that prove nothing against such a person.
 
-#include "audit/AuditEvent.h"
-#include "audit/ChainVerifier.h"
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "vault/AuditRepository.h"
+#include "core/audit/AuditEvent.h"
+#include "core/audit/ChainVerifier.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/vault/AuditRepository.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "audit/AuditPublicKeyFile.h"
+#include "core/audit/AuditPublicKeyFile.h"
 
-#include "audit/AuditSigningKey.h"
-#include "common/AtomicFile.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/common/AtomicFile.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -4,7 +4,7 @@
 // `openssl pkey -pubin -in audit-public-key.pem -text` reads too. Parsing also
 // accepts the bare base64 of the 32 key bytes, as `lanternctl init` prints it.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QString>

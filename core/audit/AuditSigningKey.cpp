@@ -1,7 +1,7 @@
-#include "audit/AuditSigningKey.h"
+#include "core/audit/AuditSigningKey.h"
 
-#include "common/Sodium.h"
-#include "vault/AuditRepository.h"
+#include "core/common/Sodium.h"
+#include "core/vault/AuditRepository.h"
 
 #include <sodium.h>
 

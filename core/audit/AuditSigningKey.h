@@ -13,8 +13,8 @@
 // (name 'audit_signing_key'), readable with the data key. loadLegacy() and
 // removeLegacy() exist only to move it out (AuditKeyCustody::adopt).
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "audit/ChainVerifier.h"
+#include "core/audit/ChainVerifier.h"
 
-#include "audit/AuditHash.h"
-#include "audit/AuditSigningKey.h"
+#include "core/audit/AuditHash.h"
+#include "core/audit/AuditSigningKey.h"
 
 #include <algorithm>
 

@@ -12,7 +12,7 @@
 // device, e.g. collected from the audit export folder) must each be reached with
 // the same hash: a chain that ends before one was cut back.
 
-#include "vault/AuditRepository.h"
+#include "core/vault/AuditRepository.h"
 
 #include <QByteArray>
 #include <QHash>

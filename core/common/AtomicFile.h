@@ -3,7 +3,7 @@
 // new content, never a mix or nothing: write a temp file in the same folder,
 // fsync it, rename over the target, fsync the folder.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QString>

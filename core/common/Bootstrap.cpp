@@ -1,6 +1,6 @@
-#include "common/Bootstrap.h"
+#include "core/common/Bootstrap.h"
 
-#include "common/Sodium.h"
+#include "core/common/Sodium.h"
 
 #include <csignal>
 #include <sys/prctl.h>

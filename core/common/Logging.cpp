@@ -1,4 +1,4 @@
-#include "common/Logging.h"
+#include "core/common/Logging.h"
 
 Q_LOGGING_CATEGORY(lcVault, "lantern.core.vault")
 Q_LOGGING_CATEGORY(lcKeys, "lantern.core.keys")

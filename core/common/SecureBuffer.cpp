@@ -1,6 +1,6 @@
-#include "common/SecureBuffer.h"
+#include "core/common/SecureBuffer.h"
 
-#include "common/Sodium.h"
+#include "core/common/Sodium.h"
 
 #include <sodium.h>
 

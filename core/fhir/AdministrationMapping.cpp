@@ -1,4 +1,4 @@
-#include "fhir/AdministrationMapping.h"
+#include "core/fhir/AdministrationMapping.h"
 
 namespace lantern::fhir {
 

@@ -1,9 +1,9 @@
 #pragma once
 // MedicationAdministration → model::MedicationAdministration (one MAR line).
 
-#include "common/Result.h"
-#include "fhir/MedicationMapping.h"
-#include "model/Administration.h"
+#include "core/common/Result.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/model/Administration.h"
 
 #include <QJsonObject>
 

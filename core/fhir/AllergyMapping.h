@@ -9,8 +9,8 @@
 //   - anything else (also a record without a code)    → Recorded
 // An unspecified allergy is shown as an allergy: hiding it is the worse error.
 
-#include "common/Result.h"
-#include "model/Allergy.h"
+#include "core/common/Result.h"
+#include "core/model/Allergy.h"
 
 #include <QJsonObject>
 #include <QList>

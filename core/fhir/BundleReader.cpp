@@ -1,7 +1,7 @@
-#include "fhir/BundleReader.h"
+#include "core/fhir/BundleReader.h"
 
-#include "fhir/JsonSpan.h"
-#include "fhir/Reader.h"
+#include "core/fhir/JsonSpan.h"
+#include "core/fhir/Reader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

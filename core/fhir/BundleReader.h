@@ -9,8 +9,8 @@
 // An entry with a broken resource gives an error naming the entry (or line)
 // and the field; the other entries still come through.
 
-#include "common/Result.h"
-#include "fhir/ResourceIndex.h"
+#include "core/common/Result.h"
+#include "core/fhir/ResourceIndex.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,12 +1,12 @@
-#include "fhir/CensusFacts.h"
+#include "core/fhir/CensusFacts.h"
 
-#include "fhir/AllergyMapping.h"
-#include "fhir/ChartBuilder.h"
-#include "fhir/Codes.h"
-#include "fhir/DocumentMapping.h"
-#include "fhir/PatientMapping.h"
-#include "fhir/Reader.h"
-#include "model/AdministrationStatus.h"
+#include "core/fhir/AllergyMapping.h"
+#include "core/fhir/ChartBuilder.h"
+#include "core/fhir/Codes.h"
+#include "core/fhir/DocumentMapping.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/fhir/Reader.h"
+#include "core/model/AdministrationStatus.h"
 
 #include <QJsonArray>
 

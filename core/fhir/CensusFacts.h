@@ -10,7 +10,7 @@
 // Changing what is derived means raising kCensusFactsVersion: a vault whose
 // facts are older is re-derived once (records::CensusFactsBackfill).
 
-#include "model/Allergy.h"
+#include "core/model/Allergy.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,15 +1,15 @@
-#include "fhir/ChartBuilder.h"
+#include "core/fhir/ChartBuilder.h"
 
-#include "fhir/AdministrationMapping.h"
-#include "fhir/AllergyMapping.h"
-#include "fhir/ClinicalMapping.h"
-#include "fhir/CodeStatusMapping.h"
-#include "fhir/Codes.h"
-#include "fhir/DocumentMapping.h"
-#include "fhir/PatientMapping.h"
-#include "fhir/PregnancyMapping.h"
-#include "fhir/Reader.h"
-#include "fhir/VitalsMapping.h"
+#include "core/fhir/AdministrationMapping.h"
+#include "core/fhir/AllergyMapping.h"
+#include "core/fhir/ClinicalMapping.h"
+#include "core/fhir/CodeStatusMapping.h"
+#include "core/fhir/Codes.h"
+#include "core/fhir/DocumentMapping.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/fhir/PregnancyMapping.h"
+#include "core/fhir/Reader.h"
+#include "core/fhir/VitalsMapping.h"
 
 #include <QJsonArray>
 

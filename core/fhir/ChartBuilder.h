@@ -5,8 +5,8 @@
 // "could not be read"); the rest of the chart still builds. Resources of other types, other patients' Patient resources,
 // privacy Consents and non-vital Observations are ignored.
 
-#include "fhir/MedicationMapping.h"
-#include "model/PatientChart.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/model/PatientChart.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "fhir/ClinicalMapping.h"
+#include "core/fhir/ClinicalMapping.h"
 
-#include "fhir/Codes.h"
-#include "fhir/Reader.h"
+#include "core/fhir/Codes.h"
+#include "core/fhir/Reader.h"
 
 namespace lantern::fhir {
 

@@ -2,9 +2,9 @@
 // Condition, Flag, Device and DeviceUseStatement: diagnoses, alerts and
 // implants for the emergency sheet.
 
-#include "common/Result.h"
-#include "fhir/MedicationMapping.h"
-#include "model/Clinical.h"
+#include "core/common/Result.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/model/Clinical.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
-#include "fhir/CodeStatusMapping.h"
+#include "core/fhir/CodeStatusMapping.h"
 
-#include "fhir/Codes.h"
-#include "fhir/Reader.h"
+#include "core/fhir/Codes.h"
+#include "core/fhir/Reader.h"
 
 #include <QJsonArray>
 

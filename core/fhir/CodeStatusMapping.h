@@ -4,8 +4,8 @@
 // or from an Observation with a code-status code (LOINC 100822-6, 75320-2,
 // SNOMED 304251008 "Resuscitation status").
 
-#include "common/Result.h"
-#include "model/Clinical.h"
+#include "core/common/Result.h"
+#include "core/model/Clinical.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "fhir/Codes.h"
+#include "core/fhir/Codes.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -4,10 +4,10 @@
 // vital signs, drug code systems. Kept in one place so the lists can be
 // reviewed by a clinician without reading mapping code.
 
-#include "model/Allergy.h"
-#include "model/Clinical.h"
-#include "model/Common.h"
-#include "model/Medication.h"
+#include "core/model/Allergy.h"
+#include "core/model/Clinical.h"
+#include "core/model/Common.h"
+#include "core/model/Medication.h"
 
 #include <QString>
 

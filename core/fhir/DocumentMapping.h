@@ -3,8 +3,8 @@
 // are empty. "Allergies: unavailable" means no information; "nilknown"
 // means none known. Both differ from a section that was simply left out.
 
-#include "common/Result.h"
-#include "model/PatientChart.h"
+#include "core/common/Result.h"
+#include "core/model/PatientChart.h"
 
 #include <QJsonObject>
 #include <QList>

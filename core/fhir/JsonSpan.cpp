@@ -1,4 +1,4 @@
-#include "fhir/JsonSpan.h"
+#include "core/fhir/JsonSpan.h"
 
 namespace lantern::fhir {
 

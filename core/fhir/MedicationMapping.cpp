@@ -1,6 +1,6 @@
-#include "fhir/MedicationMapping.h"
+#include "core/fhir/MedicationMapping.h"
 
-#include "fhir/Codes.h"
+#include "core/fhir/Codes.h"
 
 namespace lantern::fhir {
 

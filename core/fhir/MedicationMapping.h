@@ -9,9 +9,9 @@
 // cannot follow is not an error: the order keeps the reference's display
 // text and is marked unresolved.
 
-#include "common/Result.h"
-#include "fhir/Reader.h"
-#include "model/Medication.h"
+#include "core/common/Result.h"
+#include "core/fhir/Reader.h"
+#include "core/model/Medication.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "fhir/PatientMapping.h"
+#include "core/fhir/PatientMapping.h"
 
-#include "fhir/Reader.h"
+#include "core/fhir/Reader.h"
 
 namespace lantern::fhir {
 

@@ -1,9 +1,9 @@
 #pragma once
 // Patient, Encounter and Location: who the patient is and where they lie.
 
-#include "common/Result.h"
-#include "model/Encounter.h"
-#include "model/Patient.h"
+#include "core/common/Result.h"
+#include "core/model/Encounter.h"
+#include "core/model/Patient.h"
 
 #include <QJsonObject>
 

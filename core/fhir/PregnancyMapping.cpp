@@ -1,6 +1,6 @@
-#include "fhir/PregnancyMapping.h"
+#include "core/fhir/PregnancyMapping.h"
 
-#include "fhir/Reader.h"
+#include "core/fhir/Reader.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 #pragma once
 // Pregnancy status Observations (LOINC 82810-3), see model/Pregnancy.h.
 
-#include "common/Result.h"
-#include "model/Pregnancy.h"
+#include "core/common/Result.h"
+#include "core/model/Pregnancy.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "fhir/Reader.h"
+#include "core/fhir/Reader.h"
 
 #include <QRegularExpression>
 

@@ -7,8 +7,8 @@
 // mapping does not ask for are never looked at. Messages name fields, never
 // values: values can be patient data.
 
-#include "common/Result.h"
-#include "model/Common.h"
+#include "core/common/Result.h"
+#include "core/model/Common.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
-#include "fhir/ResourceIndex.h"
+#include "core/fhir/ResourceIndex.h"
 
-#include "fhir/CensusFacts.h"
-#include "fhir/Codes.h"
-#include "fhir/Reader.h"
+#include "core/fhir/CensusFacts.h"
+#include "core/fhir/Codes.h"
+#include "core/fhir/Reader.h"
 
 namespace lantern::fhir {
 

@@ -4,7 +4,7 @@
 // when its subject is written "Patient/x", "https://server/fhir/Patient/x" or
 // "urn:uuid:..." (resolved through the Bundle's fullUrls).
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QHash>
 #include <QJsonObject>

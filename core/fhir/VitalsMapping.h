@@ -2,8 +2,8 @@
 // Vital-sign Observations (heart rate, blood pressure, temperature, SpO2,
 // respiratory rate, weight, height) by LOINC code.
 
-#include "common/Result.h"
-#include "model/Clinical.h"
+#include "core/common/Result.h"
+#include "core/model/Clinical.h"
 
 #include <QJsonObject>
 

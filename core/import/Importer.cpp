@@ -1,14 +1,14 @@
-#include "import/Importer.h"
+#include "core/import/Importer.h"
 
-#include "common/Clock.h"
-#include "common/Logging.h"
-#include "fhir/BundleReader.h"
-#include "fhir/PatientMapping.h"
-#include "fhir/ResourceIndex.h"
-#include "import/NdjsonStager.h"
-#include "import/Quarantine.h"
-#include "import/ResourceWriter.h"
-#include "vault/Vault.h"
+#include "core/common/Clock.h"
+#include "core/common/Logging.h"
+#include "core/fhir/BundleReader.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/fhir/ResourceIndex.h"
+#include "core/import/NdjsonStager.h"
+#include "core/import/Quarantine.h"
+#include "core/import/ResourceWriter.h"
+#include "core/vault/Vault.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -14,9 +14,9 @@
 // Versions: an older version never replaces a newer one (import/VersionOrder.h);
 // it is counted in olderNotApplied, and the same version again in unchanged.
 
-#include "common/Result.h"
-#include "vault/QuarantineRepository.h"
-#include "vault/ResourceRepository.h"
+#include "core/common/Result.h"
+#include "core/vault/QuarantineRepository.h"
+#include "core/vault/ResourceRepository.h"
 
 #include <QIODevice>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "import/NdjsonStager.h"
+#include "core/import/NdjsonStager.h"
 
-#include "fhir/BundleReader.h"
-#include "fhir/JsonSpan.h"
-#include "fhir/PatientMapping.h"
-#include "fhir/ResourceIndex.h"
+#include "core/fhir/BundleReader.h"
+#include "core/fhir/JsonSpan.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/fhir/ResourceIndex.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -6,8 +6,8 @@
 //
 // Memory stays bounded: at most `depth` parsed batches wait for the writer.
 
-#include "import/Importer.h"
-#include "import/ResourceWriter.h"
+#include "core/import/Importer.h"
+#include "core/import/ResourceWriter.h"
 
 #include <QIODevice>
 #include <QList>

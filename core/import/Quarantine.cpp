@@ -1,9 +1,9 @@
-#include "import/Quarantine.h"
+#include "core/import/Quarantine.h"
 
-#include "fhir/ChartBuilder.h"
-#include "fhir/Codes.h"
-#include "fhir/Reader.h"
-#include "fhir/ResourceIndex.h"
+#include "core/fhir/ChartBuilder.h"
+#include "core/fhir/Codes.h"
+#include "core/fhir/Reader.h"
+#include "core/fhir/ResourceIndex.h"
 
 #include <QJsonArray>
 

@@ -3,8 +3,8 @@
 // told: the importer and the mirror keep it in the vault's quarantine
 // (vault/QuarantineRepository.h) and the chart lists it as "could not be read".
 
-#include "common/Result.h"
-#include "vault/QuarantineRepository.h"
+#include "core/common/Result.h"
+#include "core/vault/QuarantineRepository.h"
 
 #include <QDateTime>
 #include <QJsonObject>

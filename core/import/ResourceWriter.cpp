@@ -1,7 +1,7 @@
-#include "import/ResourceWriter.h"
+#include "core/import/ResourceWriter.h"
 
-#include "fhir/PatientMapping.h"
-#include "fhir/ResourceIndex.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/fhir/ResourceIndex.h"
 
 namespace lantern::import {
 

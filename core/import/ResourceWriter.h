@@ -5,9 +5,9 @@
 // and here an older version never replaces a newer one (VersionOrder): not the
 // resource, not a Patient's patient_index row (a name must not go back).
 
-#include "common/Result.h"
-#include "import/VersionOrder.h"
-#include "vault/ResourceRepository.h"
+#include "core/common/Result.h"
+#include "core/import/VersionOrder.h"
+#include "core/vault/ResourceRepository.h"
 
 #include <QByteArray>
 #include <QJsonObject>

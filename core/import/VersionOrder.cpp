@@ -1,4 +1,4 @@
-#include "import/VersionOrder.h"
+#include "core/import/VersionOrder.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,6 @@
-#include "keys/DeviceKey.h"
+#include "core/keys/DeviceKey.h"
 
-#include "common/AtomicFile.h"
+#include "core/common/AtomicFile.h"
 
 #include <QFile>
 #include <cerrno>

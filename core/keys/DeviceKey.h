@@ -12,8 +12,8 @@
 // key). Removing device.key and the device slot turns a device into one that
 // only people can open.
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QString>
 

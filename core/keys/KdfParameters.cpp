@@ -1,4 +1,4 @@
-#include "keys/KdfParameters.h"
+#include "core/keys/KdfParameters.h"
 
 #include <sodium.h>
 

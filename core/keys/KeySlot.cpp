@@ -1,6 +1,6 @@
-#include "keys/KeySlot.h"
+#include "core/keys/KeySlot.h"
 
-#include "common/Sodium.h"
+#include "core/common/Sodium.h"
 
 #include <sodium.h>
 

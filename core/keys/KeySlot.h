@@ -12,9 +12,9 @@
 // another vault's slot file) fails authentication instead of opening anything.
 // This class does only the cryptography; KeySlotFile stores slots.
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
-#include "keys/KdfParameters.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
+#include "core/keys/KdfParameters.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "keys/KeySlotFile.h"
+#include "core/keys/KeySlotFile.h"
 
-#include "common/AtomicFile.h"
-#include "common/Logging.h"
+#include "core/common/AtomicFile.h"
+#include "core/common/Logging.h"
 
 #include <QFile>
 #include <QFileInfo>

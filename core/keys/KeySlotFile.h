@@ -13,8 +13,8 @@
 // The same format holds the audit signing key's slots in audit-keyslots.json
 // (kinds "audit-user" and "audit-device"; see audit/AuditKeyCustody).
 
-#include "common/Result.h"
-#include "keys/KeySlot.h"
+#include "core/common/Result.h"
+#include "core/keys/KeySlot.h"
 
 #include <QList>
 #include <QString>

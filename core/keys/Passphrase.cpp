@@ -1,4 +1,4 @@
-#include "keys/Passphrase.h"
+#include "core/keys/Passphrase.h"
 
 namespace lantern::keys {
 

@@ -4,7 +4,7 @@
 // "Säule" typed as one precomposed character or as a + combining diaeresis (some
 // keyboards and input methods differ) derives the same key.
 
-#include "common/SecureBuffer.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 #pragma once
 // A dose given (or deliberately not given) — one line of the MAR.
 
-#include "model/AdministrationStatus.h"
-#include "model/Common.h"
-#include "model/Medication.h"
+#include "core/model/AdministrationStatus.h"
+#include "core/model/Common.h"
+#include "core/model/Medication.h"
 
 #include <QString>
 #include <QStringList>

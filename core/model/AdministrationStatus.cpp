@@ -1,4 +1,4 @@
-#include "model/AdministrationStatus.h"
+#include "core/model/AdministrationStatus.h"
 
 #include <QCoreApplication>
 

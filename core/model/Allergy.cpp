@@ -1,4 +1,4 @@
-#include "model/Allergy.h"
+#include "core/model/Allergy.h"
 
 namespace lantern::model {
 

@@ -4,7 +4,7 @@
 // the patient has none ("NKA", "NKDA"); or a statement that nobody knows.
 // "No known allergies" and "no information" must never look alike.
 
-#include "model/Common.h"
+#include "core/model/Common.h"
 
 #include <QList>
 #include <QString>

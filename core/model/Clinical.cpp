@@ -1,4 +1,4 @@
-#include "model/Clinical.h"
+#include "core/model/Clinical.h"
 
 namespace lantern::model {
 

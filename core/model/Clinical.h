@@ -2,7 +2,7 @@
 // The rest of the emergency sheet: diagnoses, devices and implants, code
 // status and advance directives, alerts, and the latest vital signs.
 
-#include "model/Common.h"
+#include "core/model/Common.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "model/Common.h"
+#include "core/model/Common.h"
 
 namespace lantern::model {
 

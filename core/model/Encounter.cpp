@@ -1,4 +1,4 @@
-#include "model/Encounter.h"
+#include "core/model/Encounter.h"
 
 namespace lantern::model {
 

@@ -3,7 +3,7 @@
 // Locations (physicalType wa / ro / bd) linked by partOf; an in-progress
 // Encounter points at the bed.
 
-#include "model/Common.h"
+#include "core/model/Common.h"
 
 #include <QList>
 #include <QString>

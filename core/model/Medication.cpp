@@ -1,5 +1,5 @@
-#include "model/Administration.h"
-#include "model/Medication.h"
+#include "core/model/Administration.h"
+#include "core/model/Medication.h"
 
 namespace lantern::model {
 

@@ -3,7 +3,7 @@
 // takes (MedicationStatement, as in the International Patient Summary) share
 // one struct: the MAR and the emergency sheet list both, marked by source.
 
-#include "model/Common.h"
+#include "core/model/Common.h"
 
 #include <QList>
 #include <QString>

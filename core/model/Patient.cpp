@@ -1,4 +1,4 @@
-#include "model/Patient.h"
+#include "core/model/Patient.h"
 
 namespace lantern::model {
 

@@ -1,7 +1,7 @@
 #pragma once
 // The patient: who this is, how to find them in other systems, whom to call.
 
-#include "model/Common.h"
+#include "core/model/Common.h"
 
 #include <QList>
 #include <QString>

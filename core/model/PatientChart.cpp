@@ -1,4 +1,4 @@
-#include "model/PatientChart.h"
+#include "core/model/PatientChart.h"
 
 namespace lantern::model {
 

@@ -2,14 +2,14 @@
 // Everything Lantern knows about one patient, mapped from the FHIR resources
 // of that patient: what the MAR, the emergency sheet and the census read.
 
-#include "common/Result.h"
-#include "model/Administration.h"
-#include "model/Allergy.h"
-#include "model/Clinical.h"
-#include "model/Encounter.h"
-#include "model/Medication.h"
-#include "model/Patient.h"
-#include "model/Pregnancy.h"
+#include "core/common/Result.h"
+#include "core/model/Administration.h"
+#include "core/model/Allergy.h"
+#include "core/model/Clinical.h"
+#include "core/model/Encounter.h"
+#include "core/model/Medication.h"
+#include "core/model/Patient.h"
+#include "core/model/Pregnancy.h"
 
 #include <QList>
 #include <QString>

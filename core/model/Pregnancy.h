@@ -4,7 +4,7 @@
 // LA15173-0 pregnant, LA26683-5 not pregnant or LA4489-6 unknown, and
 // optionally the estimated delivery date (LOINC 11778-8) as a member or component.
 
-#include "model/Common.h"
+#include "core/model/Common.h"
 
 #include <QDate>
 #include <QString>

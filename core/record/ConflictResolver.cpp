@@ -1,10 +1,10 @@
-#include "record/ConflictResolver.h"
+#include "core/record/ConflictResolver.h"
 
-#include "access/Role.h"
-#include "audit/AuditLog.h"
-#include "vault/OutboxRepository.h"
-#include "vault/UserRepository.h"
-#include "vault/Vault.h"
+#include "core/access/Role.h"
+#include "core/audit/AuditLog.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/UserRepository.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::record {
 

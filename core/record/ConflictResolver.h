@@ -5,9 +5,9 @@
 // conflicts (a physician) decides; every decision, and every refused attempt,
 // is audited (resolve-conflict, detail "<decision> <conflict reason>").
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "record/RecordEntry.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/record/RecordEntry.h"
 
 #include <QString>
 

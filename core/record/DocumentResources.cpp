@@ -1,5 +1,5 @@
 // Notes and order annotations as DocumentReference (text/plain attachment).
-#include "record/EntryResources.h"
+#include "core/record/EntryResources.h"
 
 #include <QJsonArray>
 

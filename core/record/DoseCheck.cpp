@@ -1,7 +1,7 @@
-#include "record/DoseCheck.h"
+#include "core/record/DoseCheck.h"
 
-#include "record/DoseParser.h"
-#include "record/RecordContext.h"
+#include "core/record/DoseParser.h"
+#include "core/record/RecordContext.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,9 +6,9 @@
 // any other dose that is not the ordered one (nor within the ordered range)
 // is a warning to confirm.
 
-#include "common/Result.h"
-#include "model/Medication.h"
-#include "record/SafetyFinding.h"
+#include "core/common/Result.h"
+#include "core/model/Medication.h"
+#include "core/record/SafetyFinding.h"
 
 #include <optional>
 

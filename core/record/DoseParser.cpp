@@ -1,4 +1,4 @@
-#include "record/DoseParser.h"
+#include "core/record/DoseParser.h"
 
 #include <QRegularExpression>
 

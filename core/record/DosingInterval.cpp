@@ -1,4 +1,4 @@
-#include "record/DosingInterval.h"
+#include "core/record/DosingInterval.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -6,7 +6,7 @@
 // written as two dosages MORN and EVE gives 10 h, not once a day each) and
 // the maximum dose per period (maxDosePerPeriod).
 
-#include "model/Medication.h"
+#include "core/model/Medication.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -3,15 +3,15 @@
 // (so the chart opens) and a local in-progress Encounter on the ward (so the
 // census shows them), all in the transaction that stores the entry.
 
-#include "fhir/CensusFacts.h"
-#include "fhir/PatientMapping.h"
-#include "record/EntryResources.h"
-#include "record/RecordContext.h"
-#include "record/Recorder.h"
-#include "vault/CensusRepository.h"
-#include "vault/OutboxRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/CensusFacts.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/record/EntryResources.h"
+#include "core/record/RecordContext.h"
+#include "core/record/Recorder.h"
+#include "core/vault/CensusRepository.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonDocument>
 

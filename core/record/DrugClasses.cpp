@@ -1,6 +1,6 @@
-#include "record/DrugClasses.h"
+#include "core/record/DrugClasses.h"
 
-#include "record/DrugKnowledge.h"
+#include "core/record/DrugKnowledge.h"
 
 namespace lantern::record {
 namespace {

@@ -7,9 +7,9 @@
 // reported at the bedside is free text and a brand name is often all a
 // German order says, but the finding says it was matched by name only.
 
-#include "model/Common.h"
-#include "model/Medication.h"
-#include "record/SafetyFinding.h"
+#include "core/model/Common.h"
+#include "core/model/Medication.h"
+#include "core/record/SafetyFinding.h"
 
 #include <QMap>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "record/DrugKnowledge.h"
+#include "core/record/DrugKnowledge.h"
 
 #include <QDate>
 #include <QFile>

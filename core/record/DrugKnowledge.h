@@ -9,7 +9,7 @@
 // (resources/drug-classes.md says how); validate() is what the test and the
 // loader check. Loaded once, on first use; never changes while running.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 // Shared pieces of the entry resources, the MedicationAdministration and retraction.
-#include "record/EntryResources.h"
+#include "core/record/EntryResources.h"
 
 #include <QJsonArray>
 

@@ -4,8 +4,8 @@
 // {system urn:ietf:rfc:3986, value urn:uuid:<uuid>}, on which the uploader's
 // conditional create (If-None-Exist) keys. Pure functions: no vault, no clock.
 
-#include "model/Common.h"
-#include "record/Recorder.h"
+#include "core/model/Common.h"
+#include "core/record/Recorder.h"
 
 #include <QDateTime>
 #include <QJsonObject>

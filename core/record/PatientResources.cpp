@@ -1,6 +1,6 @@
 // Reported allergies, downtime admissions and the local Encounter that puts
 // an admitted patient on the census.
-#include "record/EntryResources.h"
+#include "core/record/EntryResources.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
-#include "record/ReconcileReport.h"
+#include "core/record/ReconcileReport.h"
 
-#include "vault/OutboxRepository.h"
-#include "vault/Vault.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -19,8 +19,8 @@
 //                  "conflict"?: { "reason", "detail" }, "resolution"?: {...} } ] }
 // Times are UTC ISO 8601 with milliseconds. Entries in upload order.
 
-#include "common/Clock.h"
-#include "common/Result.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

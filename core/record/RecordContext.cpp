@@ -1,14 +1,14 @@
-#include "record/RecordContext.h"
+#include "core/record/RecordContext.h"
 
-#include "access/Role.h"
-#include "audit/AuditLog.h"
-#include "fhir/MedicationMapping.h"
-#include "records/PatientRecords.h"
-#include "vault/MirrorRepository.h"
-#include "vault/OutboxRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/UserRepository.h"
-#include "vault/Vault.h"
+#include "core/access/Role.h"
+#include "core/audit/AuditLog.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/UserRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonDocument>
 #include <QUuid>

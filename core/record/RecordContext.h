@@ -4,11 +4,11 @@
 // data-as-of time, the time window for clinical times, and the one transaction
 // that stores an entry together with its audit event.
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "model/PatientChart.h"
-#include "record/EntryResources.h"
-#include "record/RecordEntry.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/model/PatientChart.h"
+#include "core/record/EntryResources.h"
+#include "core/record/RecordEntry.h"
 
 #include <QDateTime>
 #include <QJsonObject>

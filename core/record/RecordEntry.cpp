@@ -1,4 +1,4 @@
-#include "record/RecordEntry.h"
+#include "core/record/RecordEntry.h"
 
 #include <QJsonArray>
 

@@ -7,7 +7,7 @@
 // CONTRACT shared by core/record (recording, safety checks), core/vault
 // (OutboxRepository) and sync/reconcile (upload). Change it only in step.
 
-#include "record/SafetyFinding.h"
+#include "core/record/SafetyFinding.h"
 
 #include <QDateTime>
 #include <QJsonObject>

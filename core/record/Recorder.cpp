@@ -1,15 +1,15 @@
-#include "record/Recorder.h"
+#include "core/record/Recorder.h"
 
-#include "fhir/Reader.h"
-#include "record/ConflictResolver.h"
-#include "record/DoseCheck.h"
-#include "record/DrugClasses.h"
-#include "record/EntryResources.h"
-#include "record/RecordContext.h"
-#include "record/SafetyChecker.h"
-#include "vault/OutboxRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/Reader.h"
+#include "core/record/ConflictResolver.h"
+#include "core/record/DoseCheck.h"
+#include "core/record/DrugClasses.h"
+#include "core/record/EntryResources.h"
+#include "core/record/RecordContext.h"
+#include "core/record/SafetyChecker.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,10 +5,10 @@
 //
 // CONTRACT used by ui/ (record dialogs), app/lanternctl and sync/reconcile tests.
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "model/Common.h"
-#include "record/RecordEntry.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/model/Common.h"
+#include "core/record/RecordEntry.h"
 
 #include <QDateTime>
 #include <QList>

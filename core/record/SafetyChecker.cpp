@@ -1,8 +1,8 @@
-#include "record/SafetyChecker.h"
+#include "core/record/SafetyChecker.h"
 
-#include "record/DoseCheck.h"
-#include "record/DrugClasses.h"
-#include "record/DrugKnowledge.h"
+#include "core/record/DoseCheck.h"
+#include "core/record/DrugClasses.h"
+#include "core/record/DrugKnowledge.h"
 
 namespace lantern::record {
 namespace {

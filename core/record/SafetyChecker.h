@@ -12,9 +12,9 @@
 // Each warning carries its finding (record/SafetyFinding.h) for the screen to
 // word, and an English sentence for the outbox, where it is stored with the entry.
 
-#include "model/PatientChart.h"
-#include "record/RecordEntry.h"
-#include "record/SafetyFinding.h"
+#include "core/model/PatientChart.h"
+#include "core/record/RecordEntry.h"
+#include "core/record/SafetyFinding.h"
 
 #include <QDateTime>
 #include <QJsonObject>

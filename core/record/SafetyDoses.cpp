@@ -2,12 +2,12 @@
 // same order. Paracetamol given under order A at 09:00 and due under order B at
 // 10:00 is the same paracetamol; so is a dose from the EHR (mirrored) and one
 // recorded on this device during the downtime. Both are in the chart.
-#include "record/SafetyChecker.h"
+#include "core/record/SafetyChecker.h"
 
-#include "record/DoseParser.h"
-#include "record/DosingInterval.h"
-#include "record/DrugClasses.h"
-#include "record/DrugKnowledge.h"
+#include "core/record/DoseParser.h"
+#include "core/record/DosingInterval.h"
+#include "core/record/DrugClasses.h"
+#include "core/record/DrugKnowledge.h"
 
 #include <cstdlib>
 

@@ -1,8 +1,8 @@
 // The English sentence stored with an entry for each finding (SafetyChecker::englishText):
 // what the outbox keeps, the reconciliation report prints and lanternctl shows.
-#include "record/SafetyChecker.h"
+#include "core/record/SafetyChecker.h"
 
-#include "record/DrugClasses.h"
+#include "core/record/DrugClasses.h"
 
 #include <QLocale>
 

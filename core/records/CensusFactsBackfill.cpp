@@ -1,9 +1,9 @@
-#include "records/CensusFactsBackfill.h"
+#include "core/records/CensusFactsBackfill.h"
 
-#include "common/Logging.h"
-#include "fhir/CensusFacts.h"
-#include "vault/CensusRepository.h"
-#include "vault/Vault.h"
+#include "core/common/Logging.h"
+#include "core/fhir/CensusFacts.h"
+#include "core/vault/CensusRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

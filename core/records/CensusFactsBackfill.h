@@ -6,7 +6,7 @@
 // downtime admission) stores facts with the resource, so nothing falls behind
 // afterwards.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 namespace lantern::vault {
 class Vault;

@@ -1,12 +1,12 @@
-#include "records/CensusQuery.h"
+#include "core/records/CensusQuery.h"
 
-#include "fhir/CensusFacts.h"
-#include "records/CensusFactsBackfill.h"
-#include "records/LocalEntries.h"
-#include "vault/CensusRepository.h"
-#include "vault/OutboxRepository.h"
-#include "vault/QuarantineRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/CensusFacts.h"
+#include "core/records/CensusFactsBackfill.h"
+#include "core/records/LocalEntries.h"
+#include "core/vault/CensusRepository.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/QuarantineRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QHash>
 

@@ -10,9 +10,9 @@
 // Only completed administrations count as "last dose given"; an allergy record
 // that cannot be read makes the allergy state Unknown, never NKA.
 
-#include "common/Result.h"
-#include "model/Allergy.h"
-#include "records/PatientMarks.h"
+#include "core/common/Result.h"
+#include "core/model/Allergy.h"
+#include "core/records/PatientMarks.h"
 
 #include <QDate>
 #include <QDateTime>

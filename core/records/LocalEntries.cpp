@@ -1,10 +1,10 @@
-#include "records/LocalEntries.h"
+#include "core/records/LocalEntries.h"
 
-#include "fhir/AdministrationMapping.h"
-#include "fhir/AllergyMapping.h"
-#include "fhir/ChartBuilder.h"
-#include "fhir/Codes.h"
-#include "record/EntryResources.h"
+#include "core/fhir/AdministrationMapping.h"
+#include "core/fhir/AllergyMapping.h"
+#include "core/fhir/ChartBuilder.h"
+#include "core/fhir/Codes.h"
+#include "core/record/EntryResources.h"
 
 #include <QJsonArray>
 

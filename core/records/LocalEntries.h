@@ -9,9 +9,9 @@
 // entered-in-error entries, retractions, and anything the vault already holds
 // from the EHR (same identifier or the server id it got on upload).
 
-#include "fhir/MedicationMapping.h"
-#include "model/PatientChart.h"
-#include "record/RecordEntry.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/model/PatientChart.h"
+#include "core/record/RecordEntry.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,10 +1,10 @@
-#include "records/PatientMarks.h"
+#include "core/records/PatientMarks.h"
 
-#include "fhir/CensusFacts.h"
-#include "records/CensusFactsBackfill.h"
-#include "vault/CensusRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/CensusFacts.h"
+#include "core/records/CensusFactsBackfill.h"
+#include "core/vault/CensusRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::records {
 namespace {

@@ -5,8 +5,8 @@
 // only the few marked records cost anything. The chart reads the same from
 // model::Patient (isMergedAway, isInactive, mergedInto).
 
-#include "common/Result.h"
-#include "model/Patient.h"
+#include "core/common/Result.h"
+#include "core/model/Patient.h"
 
 #include <QHash>
 #include <QString>

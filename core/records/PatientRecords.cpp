@@ -1,11 +1,11 @@
-#include "records/PatientRecords.h"
+#include "core/records/PatientRecords.h"
 
-#include "fhir/ChartBuilder.h"
-#include "fhir/ResourceIndex.h"
-#include "records/LocalEntries.h"
-#include "vault/OutboxRepository.h"
-#include "vault/QuarantineRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/ChartBuilder.h"
+#include "core/fhir/ResourceIndex.h"
+#include "core/records/LocalEntries.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/QuarantineRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

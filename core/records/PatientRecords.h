@@ -5,9 +5,9 @@
 // in the vault as well. What this device recorded during a downtime (the
 // outbox) is merged in, marked local (see LocalEntries.h).
 
-#include "common/Result.h"
-#include "model/PatientChart.h"
-#include "vault/ResourceRepository.h"
+#include "core/common/Result.h"
+#include "core/model/PatientChart.h"
+#include "core/vault/ResourceRepository.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "vault/AuditRepository.h"
+#include "core/vault/AuditRepository.h"
 
-#include "vault/Database.h"
-#include "vault/Vault.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
 
 #include <sqlite3.h>
 

@@ -4,8 +4,8 @@
 // core/audit/. Every method runs inside whatever transaction the caller holds
 // (none opens one), so an entry and its checkpoint commit together.
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "vault/CensusRepository.h"
+#include "core/vault/CensusRepository.h"
 
 namespace lantern::vault {
 namespace {

@@ -5,9 +5,9 @@
 // the writers from fhir/CensusFacts.h) through the partial covering index
 // resource_census, and let SQLite count and take maxima.
 
-#include "common/Result.h"
-#include "vault/Database.h"
-#include "vault/ResourceRepository.h"
+#include "core/common/Result.h"
+#include "core/vault/Database.h"
+#include "core/vault/ResourceRepository.h"
 
 #include <QHash>
 #include <QList>

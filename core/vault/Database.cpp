@@ -1,6 +1,6 @@
-#include "vault/Database.h"
+#include "core/vault/Database.h"
 
-#include "common/Logging.h"
+#include "core/common/Logging.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -3,8 +3,8 @@
 // It opens a file with a raw 256-bit key, sets the cipher settings explicitly,
 // reads them back and refuses anything that is not an encrypted database.
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QByteArray>
 #include <QString>

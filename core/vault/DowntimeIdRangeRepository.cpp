@@ -3,7 +3,7 @@
 // number once handed out is never handed out again on this device, so `next`
 // only ever moves forward within one identifier namespace (system + prefix).
 
-#include "vault/OutboxRepository.h"
+#include "core/vault/OutboxRepository.h"
 
 namespace lantern::vault {
 namespace {

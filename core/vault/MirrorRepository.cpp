@@ -1,4 +1,4 @@
-#include "vault/MirrorRepository.h"
+#include "core/vault/MirrorRepository.h"
 
 namespace lantern::vault {
 

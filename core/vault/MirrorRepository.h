@@ -5,8 +5,8 @@
 // caller owns transactions, so a page of resources and the cursor that covers
 // it commit together.
 
-#include "common/Result.h"
-#include "vault/Database.h"
+#include "core/common/Result.h"
+#include "core/vault/Database.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "vault/OutboxRepository.h"
+#include "core/vault/OutboxRepository.h"
 
-#include "common/Logging.h"
+#include "core/common/Logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

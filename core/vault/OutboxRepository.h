@@ -6,9 +6,9 @@
 //
 // CONTRACT shared with core/record and sync/reconcile (see record/RecordEntry.h).
 
-#include "common/Result.h"
-#include "record/RecordEntry.h"
-#include "vault/Database.h"
+#include "core/common/Result.h"
+#include "core/record/RecordEntry.h"
+#include "core/vault/Database.h"
 
 #include <QDateTime>
 #include <QList>

@@ -2,7 +2,7 @@
 // make, and the small maps reconciliation keeps (patients, downtime notes).
 // Entries themselves never change (see OutboxRepository.cpp).
 
-#include "vault/OutboxRepository.h"
+#include "core/vault/OutboxRepository.h"
 
 namespace lantern::vault {
 

@@ -1,4 +1,4 @@
-#include "vault/QuarantineRepository.h"
+#include "core/vault/QuarantineRepository.h"
 
 #include <QCryptographicHash>
 

@@ -5,8 +5,8 @@
 // the chart can say "could not be read" instead of showing nothing; a valid
 // version of the same resource arriving later releases them.
 
-#include "common/Result.h"
-#include "vault/Database.h"
+#include "core/common/Result.h"
+#include "core/vault/Database.h"
 
 #include <QByteArray>
 #include <QHash>

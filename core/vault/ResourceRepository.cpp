@@ -1,6 +1,6 @@
-#include "vault/ResourceRepository.h"
+#include "core/vault/ResourceRepository.h"
 
-#include "vault/QuarantineRepository.h"
+#include "core/vault/QuarantineRepository.h"
 
 namespace lantern::vault {
 namespace {

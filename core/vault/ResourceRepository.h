@@ -3,8 +3,8 @@
 // columns that queries need (type, id, version, patient, status). The census
 // reads patient_index instead of parsing every Patient.
 
-#include "common/Result.h"
-#include "vault/Database.h"
+#include "core/common/Result.h"
+#include "core/vault/Database.h"
 
 #include <QByteArray>
 #include <QList>

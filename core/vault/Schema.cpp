@@ -1,7 +1,7 @@
-#include "vault/Schema.h"
+#include "core/vault/Schema.h"
 
-#include "common/Logging.h"
-#include "vault/Database.h"
+#include "core/common/Logging.h"
+#include "core/vault/Database.h"
 
 namespace lantern::vault {
 

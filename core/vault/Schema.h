@@ -5,7 +5,7 @@
 // SQL here must run on SQLite 3.15.2 (Debian's SQLCipher 3.4.1): no UPSERT, no
 // JSON1, no window functions, no generated columns.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QList>
 #include <QString>

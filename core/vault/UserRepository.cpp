@@ -1,6 +1,6 @@
-#include "vault/UserRepository.h"
+#include "core/vault/UserRepository.h"
 
-#include "vault/Vault.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::vault {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 // Users in the vault's app_user table. The only place that writes SQL for users.
 
-#include "access/User.h"
-#include "common/Result.h"
+#include "core/access/User.h"
+#include "core/common/Result.h"
 
 #include <QList>
 #include <QString>

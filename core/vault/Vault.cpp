@@ -1,6 +1,6 @@
-#include "vault/Vault.h"
+#include "core/vault/Vault.h"
 
-#include "vault/Schema.h"
+#include "core/vault/Schema.h"
 
 #include <QUuid>
 

@@ -3,9 +3,9 @@
 // Repositories (resources, users, audit) take a Vault& and are the only code
 // that writes SQL against it.
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
-#include "vault/Database.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
+#include "core/vault/Database.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "auth/AuthProvider.h"
+#include "sync/auth/AuthProvider.h"
 
 #include <cstring>
 

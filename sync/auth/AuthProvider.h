@@ -4,8 +4,8 @@
 // SmartBackendAuth (SMART Backend Services, OAuth 2 client credentials with a
 // signed JWT assertion).
 
-#include "common/Result.h"
-#include "common/SecureBuffer.h"
+#include "core/common/Result.h"
+#include "core/common/SecureBuffer.h"
 
 namespace lantern::sync {
 

@@ -1,7 +1,7 @@
-#include "auth/SigningKey.h"
+#include "sync/auth/SigningKey.h"
 
-#include "common/AtomicFile.h"
-#include "common/SecureBuffer.h"
+#include "core/common/AtomicFile.h"
+#include "core/common/SecureBuffer.h"
 
 #include <Poco/Crypto/ECDSADigestEngine.h>
 #include <Poco/Crypto/ECKey.h>

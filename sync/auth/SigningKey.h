@@ -3,7 +3,7 @@
 // with: generated here, private half stored as PEM with mode 0600, public
 // half printed as JWK / JWKS for registration at the EHR.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

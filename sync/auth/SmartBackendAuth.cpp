@@ -1,6 +1,6 @@
-#include "auth/SmartBackendAuth.h"
+#include "sync/auth/SmartBackendAuth.h"
 
-#include "SyncLogging.h"
+#include "sync/SyncLogging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

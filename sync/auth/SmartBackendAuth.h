@@ -3,10 +3,10 @@
 // device proves itself with a JWT signed by its own key and receives a
 // short-lived bearer token, cached until shortly before it expires.
 
-#include "auth/AuthProvider.h"
-#include "auth/SigningKey.h"
-#include "common/Clock.h"
-#include "http/HttpTransport.h"
+#include "sync/auth/AuthProvider.h"
+#include "sync/auth/SigningKey.h"
+#include "core/common/Clock.h"
+#include "sync/http/HttpTransport.h"
 
 #include <QUrl>
 

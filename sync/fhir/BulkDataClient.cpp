@@ -1,6 +1,6 @@
-#include "fhir/BulkDataClient.h"
+#include "sync/fhir/BulkDataClient.h"
 
-#include "http/HttpDate.h"
+#include "sync/http/HttpDate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 // FHIR Bulk Data export (async pattern): kick-off, status polling, and NDJSON
 // download streamed resource by resource, for the first load of a ward.
 
-#include "fhir/FhirClient.h"
-#include "fhir/NdjsonReader.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/fhir/NdjsonReader.h"
 
 #include <QStringList>
 

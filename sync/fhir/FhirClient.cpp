@@ -1,6 +1,6 @@
-#include "fhir/FhirClient.h"
+#include "sync/fhir/FhirClient.h"
 
-#include "SyncLogging.h"
+#include "sync/SyncLogging.h"
 
 #include <QJsonDocument>
 

@@ -5,12 +5,12 @@
 // keeps its cursors in server time. Const and thread-safe (state lives in the
 // transport and the auth provider, which are).
 
-#include "auth/AuthProvider.h"
-#include "common/Clock.h"
-#include "fhir/FhirTypes.h"
-#include "fhir/RequestExecutor.h"
-#include "fhir/RetryPolicy.h"
-#include "http/HttpTransport.h"
+#include "sync/auth/AuthProvider.h"
+#include "core/common/Clock.h"
+#include "sync/fhir/FhirTypes.h"
+#include "sync/fhir/RequestExecutor.h"
+#include "sync/fhir/RetryPolicy.h"
+#include "sync/http/HttpTransport.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "fhir/FhirTypes.h"
+#include "sync/fhir/FhirTypes.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

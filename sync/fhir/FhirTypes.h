@@ -2,8 +2,8 @@
 // Values the FHIR client hands back: a resource or a Bundle page as
 // QJsonObject plus what the server said about it (status, Date, ETag).
 
-#include "common/Result.h"
-#include "fhir/FhirResult.h"
+#include "core/common/Result.h"
+#include "sync/fhir/FhirResult.h"
 
 #include <QJsonObject>
 #include <QList>

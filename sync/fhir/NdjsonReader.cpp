@@ -1,4 +1,4 @@
-#include "fhir/NdjsonReader.h"
+#include "sync/fhir/NdjsonReader.h"
 
 #include <QJsonDocument>
 

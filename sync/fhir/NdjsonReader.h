@@ -2,7 +2,7 @@
 // Splits a byte stream into NDJSON lines and parses each as a JSON object, so
 // a bulk export file of any size passes through a bounded buffer.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "fhir/OperationOutcome.h"
+#include "sync/fhir/OperationOutcome.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
-#include "fhir/RequestExecutor.h"
+#include "sync/fhir/RequestExecutor.h"
 
-#include "SyncLogging.h"
-#include "fhir/OperationOutcome.h"
-#include "http/HttpDate.h"
-#include "http/TransportErrors.h"
+#include "sync/SyncLogging.h"
+#include "sync/fhir/OperationOutcome.h"
+#include "sync/http/HttpDate.h"
+#include "sync/http/TransportErrors.h"
 
 namespace lantern::sync {
 

@@ -4,11 +4,11 @@
 // credential once on 401, and turns an error response into an Error carrying
 // the OperationOutcome's text and the HTTP status.
 
-#include "auth/AuthProvider.h"
-#include "common/Clock.h"
-#include "fhir/FhirResult.h"
-#include "fhir/RetryPolicy.h"
-#include "http/HttpTransport.h"
+#include "sync/auth/AuthProvider.h"
+#include "core/common/Clock.h"
+#include "sync/fhir/FhirResult.h"
+#include "sync/fhir/RetryPolicy.h"
+#include "sync/http/HttpTransport.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "fhir/RetryPolicy.h"
+#include "sync/fhir/RetryPolicy.h"
 
 #include <QRandomGenerator>
 

@@ -1,6 +1,6 @@
-#include "health/EhrHealthMonitor.h"
+#include "sync/health/EhrHealthMonitor.h"
 
-#include "SyncLogging.h"
+#include "sync/SyncLogging.h"
 
 #include <algorithm>
 

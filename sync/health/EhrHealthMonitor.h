@@ -4,9 +4,9 @@
 // or ends a downtime (the caller checks that person's role first). Lives in
 // one thread; feed it from others through queued connections.
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "health/EhrHealth.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "sync/health/EhrHealth.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "health/EhrHeartbeat.h"
+#include "sync/health/EhrHeartbeat.h"
 
-#include "fhir/FhirClient.h"
-#include "health/EhrHealthMonitor.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/health/EhrHealthMonitor.h"
 
 namespace lantern::sync {
 

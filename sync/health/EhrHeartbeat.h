@@ -4,7 +4,7 @@
 // belongs in the sync worker thread; its results reach an EhrHealthMonitor in
 // the GUI thread through a queued connection (see connectToMonitor).
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QObject>
 #include <QTimer>

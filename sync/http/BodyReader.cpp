@@ -1,4 +1,4 @@
-#include "http/BodyReader.h"
+#include "sync/http/BodyReader.h"
 
 #include <Poco/InflatingStream.h>
 

@@ -3,7 +3,7 @@
 // enforces a size limit on the decoded bytes (a small gzip bomb must not fill
 // the memory of a ward PC) and hands the bytes to a sink.
 
-#include "http/HttpTypes.h"
+#include "sync/http/HttpTypes.h"
 
 #include <istream>
 #include <optional>

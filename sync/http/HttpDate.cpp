@@ -1,4 +1,4 @@
-#include "http/HttpDate.h"
+#include "sync/http/HttpDate.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>

@@ -4,8 +4,8 @@
 // verified; the interface exists so the FHIR client and the token client share
 // one connection pool and the tests can wrap it.
 
-#include "http/HttpOptions.h"
-#include "http/HttpTypes.h"
+#include "sync/http/HttpOptions.h"
+#include "sync/http/HttpTypes.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "http/HttpTypes.h"
+#include "sync/http/HttpTypes.h"
 
 #include <QStringList>
 

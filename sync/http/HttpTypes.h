@@ -2,7 +2,7 @@
 // Plain values exchanged with an HttpTransport. Only Qt types here: callers
 // (the FHIR client, the UI through sync's interfaces) never see Poco.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -2,11 +2,11 @@
 // verify the peer certificate and host name (VERIFY_STRICT, which Poco also
 // applies to loopback hosts) and there is no code path that relaxes that.
 
-#include "http/BodyReader.h"
-#include "http/HttpDate.h"
-#include "http/HttpTransport.h"
-#include "http/TransportErrors.h"
-#include "SyncLogging.h"
+#include "sync/http/BodyReader.h"
+#include "sync/http/HttpDate.h"
+#include "sync/http/HttpTransport.h"
+#include "sync/http/TransportErrors.h"
+#include "sync/SyncLogging.h"
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>

@@ -1,4 +1,4 @@
-#include "http/TransportErrors.h"
+#include "sync/http/TransportErrors.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/NetException.h>

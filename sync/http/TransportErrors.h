@@ -3,7 +3,7 @@
 // Error a person can act on: who refused, what timed out after how long,
 // which certificate could not be verified.
 
-#include "http/HttpTypes.h"
+#include "sync/http/HttpTypes.h"
 
 #include <chrono>
 

@@ -1,8 +1,8 @@
-#include "mirror/BulkLoader.h"
+#include "sync/mirror/BulkLoader.h"
 
-#include "fhir/BulkDataClient.h"
-#include "mirror/MirrorLogging.h"
-#include "mirror/ReferenceFollower.h"
+#include "sync/fhir/BulkDataClient.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/ReferenceFollower.h"
 
 #include <QJsonArray>
 

@@ -4,8 +4,8 @@
 // and committed in batches, then the members marked loaded. Any failure
 // leaves the patients unloaded, and the cycle falls back to searches next time.
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
-#include "mirror/HistoryPuller.h"
+#include "sync/mirror/HistoryPuller.h"
 
-#include "mirror/MirrorLogging.h"
-#include "mirror/ReferenceFollower.h"
-#include "mirror/ServerTime.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/ReferenceFollower.h"
+#include "sync/mirror/ServerTime.h"
 
 #include <QJsonArray>
 #include <QSet>

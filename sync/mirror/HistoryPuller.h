@@ -7,8 +7,8 @@
 // committed with the last page: it only advances once everything it covers is
 // in the vault. A walk cut short starts again from the old cursor.
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
 
 namespace lantern::sync {
 

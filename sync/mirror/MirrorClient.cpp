@@ -1,6 +1,6 @@
-#include "mirror/MirrorClient.h"
+#include "sync/mirror/MirrorClient.h"
 
-#include "auth/SmartBackendAuth.h"
+#include "sync/auth/SmartBackendAuth.h"
 
 namespace lantern::sync {
 namespace {

@@ -3,10 +3,10 @@
 // bundle, proxy), authentication (none, a static bearer token, SMART Backend
 // Services) and retry policy.
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "fhir/FhirClient.h"
-#include "mirror/MirrorEngine.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/mirror/MirrorEngine.h"
 
 #include <memory>
 

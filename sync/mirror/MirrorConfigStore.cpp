@@ -1,7 +1,7 @@
-#include "mirror/MirrorConfigStore.h"
+#include "sync/mirror/MirrorConfigStore.h"
 
-#include "fhir/FhirTypes.h"
-#include "vault/Vault.h"
+#include "sync/fhir/FhirTypes.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::sync {
 namespace {

@@ -3,8 +3,8 @@
 // headless service and the GUI on one device read the same settings (and the
 // bearer token is stored encrypted with everything else).
 
-#include "common/Result.h"
-#include "mirror/MirrorEngine.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorEngine.h"
 
 #include <QList>
 #include <QPair>

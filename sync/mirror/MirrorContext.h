@@ -2,12 +2,12 @@
 // What the parts of one mirror cycle share: the FHIR client, the vault, the
 // mirror's own tables, the writer, the configuration and the stop flag.
 
-#include "common/Clock.h"
-#include "fhir/FhirClient.h"
-#include "mirror/MirrorEngine.h"
-#include "mirror/MirrorWriter.h"
-#include "mirror/SearchPager.h"
-#include "vault/MirrorRepository.h"
+#include "core/common/Clock.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorWriter.h"
+#include "sync/mirror/SearchPager.h"
+#include "core/vault/MirrorRepository.h"
 
 #include <functional>
 

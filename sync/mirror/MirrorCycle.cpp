@@ -1,14 +1,14 @@
-#include "mirror/MirrorCycle.h"
+#include "sync/mirror/MirrorCycle.h"
 
-#include "mirror/BulkLoader.h"
-#include "mirror/HistoryPuller.h"
-#include "mirror/MirrorLogging.h"
-#include "mirror/PatientPuller.h"
-#include "mirror/Purger.h"
-#include "mirror/ReferenceFollower.h"
-#include "mirror/SearchDeltaPuller.h"
-#include "mirror/ScopeResolver.h"
-#include "vault/Vault.h"
+#include "sync/mirror/BulkLoader.h"
+#include "sync/mirror/HistoryPuller.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/PatientPuller.h"
+#include "sync/mirror/Purger.h"
+#include "sync/mirror/ReferenceFollower.h"
+#include "sync/mirror/SearchDeltaPuller.h"
+#include "sync/mirror/ScopeResolver.h"
+#include "core/vault/Vault.h"
 
 #include <QSet>
 

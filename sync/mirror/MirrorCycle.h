@@ -12,12 +12,12 @@
 // the ward's data-as-of stays) and step 5 (EHR health, open downtime, entries
 // awaiting reconciliation).
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
-#include "mirror/MirrorReport.h"
-#include "mirror/PurgeGuard.h"
-#include "mirror/ScopeResolver.h"
-#include "mirror/ServerSupport.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
+#include "sync/mirror/MirrorReport.h"
+#include "sync/mirror/PurgeGuard.h"
+#include "sync/mirror/ScopeResolver.h"
+#include "sync/mirror/ServerSupport.h"
 
 #include <optional>
 

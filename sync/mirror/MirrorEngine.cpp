@@ -1,16 +1,16 @@
-#include "mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorEngine.h"
 
-#include "audit/AuditLog.h"
-#include "health/EhrHealthMonitor.h"
-#include "health/EhrHeartbeat.h"
-#include "mirror/BulkLoader.h"
-#include "mirror/MirrorClient.h"
-#include "mirror/MirrorCycle.h"
-#include "mirror/MirrorLock.h"
-#include "mirror/MirrorLogging.h"
-#include "mirror/MirrorStatusStore.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditLog.h"
+#include "sync/health/EhrHealthMonitor.h"
+#include "sync/health/EhrHeartbeat.h"
+#include "sync/mirror/BulkLoader.h"
+#include "sync/mirror/MirrorClient.h"
+#include "sync/mirror/MirrorCycle.h"
+#include "sync/mirror/MirrorLock.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/MirrorStatusStore.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QFileInfo>
 #include <QTimer>

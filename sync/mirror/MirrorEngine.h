@@ -5,11 +5,11 @@
 // service only connect to it with queued connections. No widgets, no Poco in
 // this header.
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "health/EhrHealth.h"
-#include "mirror/DropAlarm.h"
-#include "mirror/MirrorReport.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "sync/health/EhrHealth.h"
+#include "sync/mirror/DropAlarm.h"
+#include "sync/mirror/MirrorReport.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "mirror/MirrorLock.h"
+#include "sync/mirror/MirrorLock.h"
 
 namespace lantern::sync {
 

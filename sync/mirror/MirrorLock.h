@@ -1,7 +1,7 @@
 #pragma once
 // One mirror worker per vault: <vault dir>/mirror.lock, held for the worker's life.
 
-#include "ExclusiveFileLock.h"
+#include "sync/ExclusiveFileLock.h"
 
 namespace lantern::sync {
 

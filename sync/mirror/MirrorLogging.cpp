@@ -1,3 +1,3 @@
-#include "mirror/MirrorLogging.h"
+#include "sync/mirror/MirrorLogging.h"
 
 Q_LOGGING_CATEGORY(lcMirror, "lantern.sync.mirror")

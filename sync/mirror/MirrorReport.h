@@ -2,8 +2,8 @@
 // What one mirror cycle did: counts only (it is logged and shown), plus the
 // problems that did not stop the cycle (a malformed resource skipped).
 
-#include "common/Result.h"
-#include "mirror/DropAlarm.h"
+#include "core/common/Result.h"
+#include "sync/mirror/DropAlarm.h"
 
 #include <QDateTime>
 #include <QList>

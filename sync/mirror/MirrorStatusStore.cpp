@@ -1,8 +1,8 @@
-#include "mirror/MirrorStatusStore.h"
+#include "sync/mirror/MirrorStatusStore.h"
 
-#include "health/EhrHealthMonitor.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "sync/health/EhrHealthMonitor.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

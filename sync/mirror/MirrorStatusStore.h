@@ -3,9 +3,9 @@
 // mirror_scope), so `lanternctl status` in another process and the GUI after a
 // restart see the same EHR state, data-as-of and last error as the service.
 
-#include "common/Result.h"
-#include "mirror/MirrorEngine.h"
-#include "vault/MirrorRepository.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "core/vault/MirrorRepository.h"
 
 namespace lantern::sync {
 

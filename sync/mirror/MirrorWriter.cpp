@@ -1,13 +1,13 @@
-#include "mirror/MirrorWriter.h"
+#include "sync/mirror/MirrorWriter.h"
 
-#include "common/Clock.h"
-#include "fhir/PregnancyMapping.h"
-#include "fhir/ResourceIndex.h"
-#include "import/Quarantine.h"
-#include "mirror/MirrorLogging.h"
-#include "mirror/ServerTime.h"
-#include "vault/QuarantineRepository.h"
-#include "vault/Vault.h"
+#include "core/common/Clock.h"
+#include "core/fhir/PregnancyMapping.h"
+#include "core/fhir/ResourceIndex.h"
+#include "core/import/Quarantine.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/ServerTime.h"
+#include "core/vault/QuarantineRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

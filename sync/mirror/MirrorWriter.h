@@ -6,11 +6,11 @@
 // crash changes nothing. A malformed resource is skipped with an error naming
 // it; the rest of the page lands. Entered-in-error counts as a deletion.
 
-#include "common/Result.h"
-#include "import/ResourceWriter.h"
-#include "mirror/MirrorReport.h"
-#include "vault/MirrorRepository.h"
-#include "vault/ResourceRepository.h"
+#include "core/common/Result.h"
+#include "core/import/ResourceWriter.h"
+#include "sync/mirror/MirrorReport.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/ResourceRepository.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
-#include "mirror/PatientPuller.h"
+#include "sync/mirror/PatientPuller.h"
 
-#include "mirror/MirrorLogging.h"
-#include "mirror/ReferenceFollower.h"
-#include "mirror/SearchPager.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/ReferenceFollower.h"
+#include "sync/mirror/SearchPager.h"
 
 namespace lantern::sync {
 

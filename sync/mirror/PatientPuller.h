@@ -6,8 +6,8 @@
 // and de-duplicated by version. Types without a patient (Medication) are not
 // searched: they come through the references of the batch (ReferenceFollower).
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
 
 #include <QSet>
 #include <QStringList>

@@ -1,12 +1,12 @@
-#include "mirror/PurgeGuard.h"
+#include "sync/mirror/PurgeGuard.h"
 
-#include "audit/AuditLog.h"
-#include "mirror/MirrorContext.h"
-#include "mirror/MirrorLogging.h"
-#include "mirror/MirrorStatusStore.h"
-#include "mirror/ScopeResolver.h"
-#include "vault/OutboxRepository.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditLog.h"
+#include "sync/mirror/MirrorContext.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/MirrorStatusStore.h"
+#include "sync/mirror/ScopeResolver.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QMap>
 

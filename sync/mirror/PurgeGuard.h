@@ -18,9 +18,9 @@
 // The explicit patient list (mirror.patients) is the configuration's answer,
 // not the EHR's: it is not guarded.
 
-#include "common/Result.h"
-#include "health/EhrHealth.h"
-#include "mirror/DropAlarm.h"
+#include "core/common/Result.h"
+#include "sync/health/EhrHealth.h"
+#include "sync/mirror/DropAlarm.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,10 +1,10 @@
-#include "mirror/Purger.h"
+#include "sync/mirror/Purger.h"
 
-#include "audit/AuditLog.h"
-#include "mirror/MirrorLogging.h"
-#include "mirror/PurgeGuard.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditLog.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/PurgeGuard.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::sync {
 

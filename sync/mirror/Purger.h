@@ -6,9 +6,9 @@
 // purged while the EHR is not online or a downtime is open, and never a
 // patient whose downtime entries still wait for reconciliation.
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
-#include "mirror/MirrorReport.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
+#include "sync/mirror/MirrorReport.h"
 
 namespace lantern::sync {
 

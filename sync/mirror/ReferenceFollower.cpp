@@ -1,9 +1,9 @@
-#include "mirror/ReferenceFollower.h"
+#include "sync/mirror/ReferenceFollower.h"
 
-#include "fhir/ResourceIndex.h"
-#include "mirror/MirrorLogging.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/ResourceIndex.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QHash>
 #include <QJsonDocument>

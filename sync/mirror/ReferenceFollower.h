@@ -13,8 +13,8 @@
 // Medication is missing. A reference the EHR cannot resolve stays unresolved
 // and the chart says so.
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
 
 #include <QJsonObject>
 #include <QList>

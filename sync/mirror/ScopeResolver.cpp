@@ -1,7 +1,7 @@
-#include "mirror/ScopeResolver.h"
+#include "sync/mirror/ScopeResolver.h"
 
-#include "mirror/MirrorLogging.h"
-#include "mirror/ServerTime.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/ServerTime.h"
 
 #include <QJsonArray>
 

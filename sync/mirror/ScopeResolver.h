@@ -3,8 +3,8 @@
 // Encounters at the configured ward Locations, the members of a Group, or an
 // explicit list. Also returns the server time the answer stands for.
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,10 +1,10 @@
-#include "mirror/SearchDeltaPuller.h"
+#include "sync/mirror/SearchDeltaPuller.h"
 
-#include "mirror/HistoryPuller.h"
-#include "mirror/MirrorLogging.h"
-#include "mirror/PatientPuller.h"
-#include "mirror/ReferenceFollower.h"
-#include "mirror/ServerTime.h"
+#include "sync/mirror/HistoryPuller.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/PatientPuller.h"
+#include "sync/mirror/ReferenceFollower.h"
+#include "sync/mirror/ServerTime.h"
 
 namespace lantern::sync {
 namespace {

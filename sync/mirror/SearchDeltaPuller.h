@@ -11,8 +11,8 @@
 // Medications (no patient) are searched by the ids the vault holds: a change
 // to one the ward uses arrives, one the EHR deleted goes.
 
-#include "common/Result.h"
-#include "mirror/MirrorContext.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorContext.h"
 
 #include <QSet>
 

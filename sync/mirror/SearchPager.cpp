@@ -1,7 +1,7 @@
-#include "mirror/SearchPager.h"
+#include "sync/mirror/SearchPager.h"
 
-#include "mirror/MirrorLogging.h"
-#include "mirror/ServerTime.h"
+#include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/ServerTime.h"
 
 #include <QJsonArray>
 

@@ -11,8 +11,8 @@
 // or the server ignores _sort) the search fails with an error; it never hands
 // back part of the data as if it were all.
 
-#include "common/Result.h"
-#include "fhir/FhirClient.h"
+#include "core/common/Result.h"
+#include "sync/fhir/FhirClient.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "mirror/ServerSupport.h"
+#include "sync/mirror/ServerSupport.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "mirror/ServerTime.h"
+#include "sync/mirror/ServerTime.h"
 
 #include <QJsonObject>
 

@@ -4,8 +4,8 @@
 // lastUpdated), else the HTTP Date header. Cursors are only ever taken from
 // here, never from the device clock.
 
-#include "common/Result.h"
-#include "fhir/FhirTypes.h"
+#include "core/common/Result.h"
+#include "sync/fhir/FhirTypes.h"
 
 #include <QDateTime>
 

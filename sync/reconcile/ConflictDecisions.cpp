@@ -1,10 +1,10 @@
-#include "reconcile/ConflictDecisions.h"
+#include "sync/reconcile/ConflictDecisions.h"
 
-#include "access/Session.h"
-#include "audit/AuditLog.h"
-#include "reconcile/ReconcileLogging.h"
-#include "vault/OutboxRepository.h"
-#include "vault/UserRepository.h"
+#include "core/access/Session.h"
+#include "core/audit/AuditLog.h"
+#include "sync/reconcile/ReconcileLogging.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/UserRepository.h"
 
 namespace lantern::sync {
 

@@ -5,9 +5,9 @@
 // re-read from the vault, so a change takes effect at once. Every decision is
 // audited, and so is every refusal.
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "record/RecordEntry.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/record/RecordEntry.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
-#include "reconcile/DowntimeNotePoster.h"
+#include "sync/reconcile/DowntimeNotePoster.h"
 
-#include "reconcile/EntryResource.h"
-#include "reconcile/PatientMergeCheck.h"
-#include "reconcile/PatientResolver.h"
-#include "reconcile/ReconcileLogging.h"
-#include "vault/OutboxRepository.h"
+#include "sync/reconcile/EntryResource.h"
+#include "sync/reconcile/PatientMergeCheck.h"
+#include "sync/reconcile/PatientResolver.h"
+#include "sync/reconcile/ReconcileLogging.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QMap>

@@ -5,10 +5,10 @@
 // hold more. One note per patient and downtime: a conditional create keyed on
 // a name-based UUID of (downtime id, patient), so a retry never posts twice.
 
-#include "common/Clock.h"
-#include "fhir/FhirClient.h"
-#include "reconcile/RequestFailure.h"
-#include "record/RecordEntry.h"
+#include "core/common/Clock.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/reconcile/RequestFailure.h"
+#include "core/record/RecordEntry.h"
 
 #include <QDateTime>
 #include <QList>

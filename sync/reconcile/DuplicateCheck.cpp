@@ -1,6 +1,6 @@
-#include "reconcile/DuplicateCheck.h"
+#include "sync/reconcile/DuplicateCheck.h"
 
-#include "reconcile/EntryResource.h"
+#include "sync/reconcile/EntryResource.h"
 
 #include <QJsonArray>
 

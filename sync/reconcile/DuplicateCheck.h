@@ -5,9 +5,9 @@
 // around the entry's time. A match that is not one of this device's own
 // entries (by identifier) -> PossibleDuplicate; a person decides.
 
-#include "fhir/FhirClient.h"
-#include "reconcile/RequestFailure.h"
-#include "record/RecordEntry.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/reconcile/RequestFailure.h"
+#include "core/record/RecordEntry.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
-#include "reconcile/EntryResource.h"
+#include "sync/reconcile/EntryResource.h"
 
-#include "record/RecordEntry.h"
+#include "core/record/RecordEntry.h"
 
 #include <QJsonArray>
 

@@ -4,7 +4,7 @@
 // conditional create), patient references of downtime admissions, and the id
 // and version the server gave back.
 
-#include "fhir/FhirTypes.h"
+#include "sync/fhir/FhirTypes.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "reconcile/EntryUploader.h"
+#include "sync/reconcile/EntryUploader.h"
 
-#include "reconcile/EntryResource.h"
-#include "vault/OutboxRepository.h"
+#include "sync/reconcile/EntryResource.h"
+#include "core/vault/OutboxRepository.h"
 
 namespace lantern::sync {
 

@@ -5,9 +5,9 @@
 // update of the server copy with If-Match on the version the upload left (412
 // when someone changed it meanwhile -> a conflict for a person).
 
-#include "fhir/FhirClient.h"
-#include "reconcile/RequestFailure.h"
-#include "record/RecordEntry.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/reconcile/RequestFailure.h"
+#include "core/record/RecordEntry.h"
 
 namespace lantern::vault {
 class OutboxRepository;

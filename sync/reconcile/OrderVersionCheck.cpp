@@ -1,4 +1,4 @@
-#include "reconcile/OrderVersionCheck.h"
+#include "sync/reconcile/OrderVersionCheck.h"
 
 namespace lantern::sync {
 

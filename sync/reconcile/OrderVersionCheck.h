@@ -4,9 +4,9 @@
 // now. Gone, stopped, cancelled, completed or entered-in-error ->
 // OrderDiscontinued; a newer versionId than the entry saw -> OrderChanged.
 
-#include "fhir/FhirClient.h"
-#include "reconcile/RequestFailure.h"
-#include "record/RecordEntry.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/reconcile/RequestFailure.h"
+#include "core/record/RecordEntry.h"
 
 namespace lantern::sync {
 

@@ -1,6 +1,6 @@
-#include "reconcile/PatientMergeCheck.h"
+#include "sync/reconcile/PatientMergeCheck.h"
 
-#include "fhir/PatientMapping.h"
+#include "core/fhir/PatientMapping.h"
 
 namespace lantern::sync {
 

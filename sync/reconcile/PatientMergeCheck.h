@@ -9,8 +9,8 @@
 // One read of each patient per run (cached); a chain of merges is followed to
 // the record still in use.
 
-#include "fhir/FhirClient.h"
-#include "reconcile/RequestFailure.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/reconcile/RequestFailure.h"
 
 #include <QHash>
 #include <QString>

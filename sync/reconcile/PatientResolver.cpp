@@ -1,6 +1,6 @@
-#include "reconcile/PatientResolver.h"
+#include "sync/reconcile/PatientResolver.h"
 
-#include "vault/OutboxRepository.h"
+#include "core/vault/OutboxRepository.h"
 
 namespace lantern::sync {
 

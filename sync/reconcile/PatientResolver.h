@@ -4,7 +4,7 @@
 // is uploaded, then OutboxRepository::mapPatient knows the EHR's id, and the
 // references of that patient's later entries are rewritten at upload time.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,9 +1,9 @@
-#include "reconcile/ReconcileEngine.h"
+#include "sync/reconcile/ReconcileEngine.h"
 
-#include "mirror/MirrorClient.h"
-#include "reconcile/Reconciler.h"
-#include "reconcile/UploadLock.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorClient.h"
+#include "sync/reconcile/Reconciler.h"
+#include "sync/reconcile/UploadLock.h"
+#include "core/vault/Vault.h"
 
 #include <QFileInfo>
 

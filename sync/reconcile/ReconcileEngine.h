@@ -6,9 +6,9 @@
 // (one uploader per vault), runs one Reconciler pass and emits finished().
 // No widgets, no Poco in this header.
 
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
-#include "reconcile/ReconcileTypes.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/reconcile/ReconcileTypes.h"
 
 #include <QObject>
 

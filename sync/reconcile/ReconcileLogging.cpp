@@ -1,3 +1,3 @@
-#include "reconcile/ReconcileLogging.h"
+#include "sync/reconcile/ReconcileLogging.h"
 
 Q_LOGGING_CATEGORY(lcReconcile, "lantern.sync.reconcile")

@@ -1,4 +1,4 @@
-#include "reconcile/ReconcileTypes.h"
+#include "sync/reconcile/ReconcileTypes.h"
 
 namespace lantern::sync {
 

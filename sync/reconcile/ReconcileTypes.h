@@ -2,8 +2,8 @@
 // Values shared by the parts of reconciliation: what a check found, how a
 // failed request is to be treated, and what one run did.
 
-#include "common/Result.h"
-#include "record/RecordEntry.h"
+#include "core/common/Result.h"
+#include "core/record/RecordEntry.h"
 
 #include <QMetaType>
 #include <QString>

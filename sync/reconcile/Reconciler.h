@@ -10,11 +10,11 @@
 // Synchronous, one thread. The caller holds the UploadLock (ReconcileEngine and
 // `lanternctl reconcile run` do).
 
-#include "audit/AuditEvent.h"
-#include "common/Clock.h"
-#include "fhir/FhirClient.h"
-#include "reconcile/ReconcileTypes.h"
-#include "record/RecordEntry.h"
+#include "core/audit/AuditEvent.h"
+#include "core/common/Clock.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/reconcile/ReconcileTypes.h"
+#include "core/record/RecordEntry.h"
 
 #include <QSet>
 

@@ -3,8 +3,8 @@
 // rejected this entry (a conflict for a person), or the run has to stop
 // (network, server trouble, credentials) and resume later.
 
-#include "fhir/FhirResult.h"
-#include "reconcile/ReconcileTypes.h"
+#include "sync/fhir/FhirResult.h"
+#include "sync/reconcile/ReconcileTypes.h"
 
 #include <variant>
 

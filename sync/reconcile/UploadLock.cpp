@@ -1,4 +1,4 @@
-#include "reconcile/UploadLock.h"
+#include "sync/reconcile/UploadLock.h"
 
 namespace lantern::sync {
 

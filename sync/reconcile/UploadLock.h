@@ -2,7 +2,7 @@
 // One uploader per vault: <vault dir>/reconcile.lock, held while a
 // reconciliation runs (the GUI's engine, `lanternctl reconcile run`, tests).
 
-#include "ExclusiveFileLock.h"
+#include "sync/ExclusiveFileLock.h"
 
 namespace lantern::sync {
 

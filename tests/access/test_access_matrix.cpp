@@ -16,14 +16,14 @@
 
 #include "WardBundle.h"
 
-#include "access/PatientAccess.h"
-#include "access/VaultAccess.h"
-#include "audit/AuditEvent.h"
-#include "import/Importer.h"
-#include "keys/KdfParameters.h"
-#include "vault/AuditRepository.h"
-#include "vault/UserRepository.h"
-#include "vault/Vault.h"
+#include "core/access/PatientAccess.h"
+#include "core/access/VaultAccess.h"
+#include "core/audit/AuditEvent.h"
+#include "core/import/Importer.h"
+#include "core/keys/KdfParameters.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/UserRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QLoggingCategory>
 #include <QTemporaryDir>

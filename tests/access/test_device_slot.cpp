@@ -1,8 +1,8 @@
 // The device slot: the headless mirror opens the vault with device.key alone;
 // the key file is private (0600) and a wrong, missing or exposed key opens nothing.
 
-#include "access/VaultAccess.h"
-#include "keys/DeviceKey.h"
+#include "core/access/VaultAccess.h"
+#include "core/keys/DeviceKey.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,10 +1,10 @@
 // Adding, removing and changing key slots through VaultAccess, including a crash
 // at each step of a passphrase change: someone can always get in.
 
-#include "access/VaultAccess.h"
-#include "common/AtomicFile.h"
-#include "keys/KeySlotFile.h"
-#include "vault/UserRepository.h"
+#include "core/access/VaultAccess.h"
+#include "core/common/AtomicFile.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/vault/UserRepository.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,10 +1,10 @@
 // Key slot cryptography and the slot file: round trips, wrong passphrases, slots
 // moved between users, tampered KDF parameters, damaged keyslots.json.
 
-#include "common/SecureBuffer.h"
-#include "keys/KeySlot.h"
-#include "keys/KeySlotFile.h"
-#include "keys/Passphrase.h"
+#include "core/common/SecureBuffer.h"
+#include "core/keys/KeySlot.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/keys/Passphrase.h"
 
 #include <QElapsedTimer>
 #include <QFile>

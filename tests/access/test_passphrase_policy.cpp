@@ -1,7 +1,7 @@
 // The passphrase policy against the real libpwquality and cracklib dictionary.
 
-#include "access/PassphrasePolicy.h"
-#include "keys/Passphrase.h"
+#include "core/access/PassphrasePolicy.h"
+#include "core/keys/Passphrase.h"
 
 #include <QTest>
 

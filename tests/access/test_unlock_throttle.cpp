@@ -1,8 +1,8 @@
 // Unlock throttling: free attempts, growing delays, persistence across restarts,
 // reset on success - with a ManualClock, never by sleeping.
 
-#include "access/UnlockThrottle.h"
-#include "access/VaultAccess.h"
+#include "core/access/UnlockThrottle.h"
+#include "core/access/VaultAccess.h"
 
 #include <QFile>
 #include <QTemporaryDir>

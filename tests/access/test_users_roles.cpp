@@ -2,11 +2,11 @@
 // real vault, and the idle-lock setting.
 
 #include "TestSupport.h"
-#include "access/Role.h"
-#include "access/SessionPolicy.h"
-#include "access/User.h"
-#include "vault/UserRepository.h"
-#include "vault/Vault.h"
+#include "core/access/Role.h"
+#include "core/access/SessionPolicy.h"
+#include "core/access/User.h"
+#include "core/vault/UserRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QTemporaryDir>
 #include <QTest>

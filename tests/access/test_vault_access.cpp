@@ -1,10 +1,10 @@
 // VaultAccess end to end: initialise a vault folder, unlock as a person, the
 // role and account checks that come with it, and what a damaged folder reports.
 
-#include "access/SessionPolicy.h"
-#include "access/VaultAccess.h"
-#include "keys/KeySlotFile.h"
-#include "vault/UserRepository.h"
+#include "core/access/SessionPolicy.h"
+#include "core/access/VaultAccess.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/vault/UserRepository.h"
 
 #include <QFile>
 #include <QTemporaryDir>

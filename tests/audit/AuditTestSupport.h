@@ -5,12 +5,12 @@
 // vault); appendMany() signs each checkpoint as soon as it comes due.
 
 #include "TestSupport.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditSigningKey.h"
-#include "common/Clock.h"
-#include "vault/AuditRepository.h"
-#include "vault/Database.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/common/Clock.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
 
 #include <QTemporaryDir>
 #include <QTest>

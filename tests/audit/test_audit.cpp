@@ -3,9 +3,9 @@
 // joins the caller's transaction. Tampering is in test_audit_tamper.cpp.
 
 #include "AuditTestSupport.h"
-#include "audit/AuditHash.h"
-#include "audit/AuditSigningKey.h"
-#include "vault/AuditRepository.h"
+#include "core/audit/AuditHash.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/vault/AuditRepository.h"
 
 using namespace lantern;
 using namespace lantern::audit;

@@ -8,12 +8,12 @@
 
 #include "TestConfig.h"
 
-#include "audit/AuditSigningKey.h"
-#include "audit/AuditPublicKeyFile.h"
-#include "keys/DeviceKey.h"
-#include "keys/KeySlotFile.h"
-#include "vault/Database.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/audit/AuditPublicKeyFile.h"
+#include "core/keys/DeviceKey.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -3,7 +3,7 @@
 // from the export alone — edits to the export are detected like edits to the vault.
 
 #include "AuditTestSupport.h"
-#include "audit/AuditFhirExport.h"
+#include "core/audit/AuditFhirExport.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

@@ -3,8 +3,8 @@
 // truncation, a thief who also replaces the signing key), caught by an external anchor.
 
 #include "AuditTestSupport.h"
-#include "audit/AuditHash.h"
-#include "vault/AuditRepository.h"
+#include "core/audit/AuditHash.h"
+#include "core/vault/AuditRepository.h"
 
 #include <sodium.h>
 

@@ -7,20 +7,20 @@
 // thinned-out log. Every "insider" step here opens vault.db with the raw data key
 // (unwrapped from the device slot) and changes rows directly.
 
-#include "access/VaultAccess.h"
-#include "audit/AuditCheckpointDuty.h"
-#include "audit/AuditCheckpointExport.h"
-#include "audit/AuditHash.h"
-#include "audit/AuditKeyCustody.h"
-#include "audit/AuditLog.h"
-#include "audit/AuditPublicKeyFile.h"
-#include "audit/AuditSigningKey.h"
-#include "keys/DeviceKey.h"
-#include "keys/KeySlotFile.h"
-#include "keys/Passphrase.h"
-#include "vault/AuditRepository.h"
-#include "vault/Database.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "core/audit/AuditCheckpointDuty.h"
+#include "core/audit/AuditCheckpointExport.h"
+#include "core/audit/AuditHash.h"
+#include "core/audit/AuditKeyCustody.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditPublicKeyFile.h"
+#include "core/audit/AuditSigningKey.h"
+#include "core/keys/DeviceKey.h"
+#include "core/keys/KeySlotFile.h"
+#include "core/keys/Passphrase.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
 
 #include <QDir>
 #include <QFile>

@@ -16,17 +16,17 @@
 // Goals (printed by run.sh, never asserted): census ≤ 300 ms without Argon2id,
 // chart ≤ 50 ms, keystroke ≤ 20 ms, RSS ≤ 200 MB, ward MAR ≤ 5 s.
 
-#include "access/VaultAccess.h"
-#include "app/WardDesktop.h"
-#include "census/CensusFilterProxy.h"
-#include "census/CensusModel.h"
-#include "census/CensusView.h"
-#include "common/Bootstrap.h"
-#include "import/Importer.h"
-#include "print/ReportHtml.h"
-#include "records/PatientRecords.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "ui/app/WardDesktop.h"
+#include "ui/census/CensusFilterProxy.h"
+#include "ui/census/CensusModel.h"
+#include "ui/census/CensusView.h"
+#include "core/common/Bootstrap.h"
+#include "core/import/Importer.h"
+#include "ui/print/ReportHtml.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <Simulator.h>
 

@@ -8,11 +8,11 @@
 // Prints one JSON line: resources, seconds, perSecond, ingestPerSecond, ratio,
 // freshnessP50Ms, freshnessP95Ms, peakRssMb.
 
-#include "import/Importer.h"
-#include "mirror/MirrorEngine.h"
-#include "vault/MirrorRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/import/Importer.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

@@ -18,15 +18,15 @@
 #include "ReconcileTestSupport.h"
 #include "TestSupport.h"
 
-#include "access/VaultAccess.h"
-#include "mirror/MirrorEngine.h"
-#include "reconcile/ReconcileEngine.h"
-#include "record/Recorder.h"
+#include "core/access/VaultAccess.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/reconcile/ReconcileEngine.h"
+#include "core/record/Recorder.h"
 
-#include "fhir/FhirClient.h"
-#include "mirror/MirrorClient.h"
-#include "reconcile/EntryResource.h"
-#include "vault/OutboxRepository.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/mirror/MirrorClient.h"
+#include "sync/reconcile/EntryResource.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,11 +7,11 @@
 // Each run prints one JSON line: {"mode", "resources", "seconds", "perSecond", "peakRssMb"}.
 
 #include "SyntheticBundleWriter.h"
-#include "common/Bootstrap.h"
-#include "common/SecureBuffer.h"
-#include "import/Importer.h"
-#include "vault/Database.h"
-#include "vault/Vault.h"
+#include "core/common/Bootstrap.h"
+#include "core/common/SecureBuffer.h"
+#include "core/import/Importer.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -10,9 +10,9 @@
 #include "../access/WardBundle.h"
 #include "TestConfig.h"
 
-#include "access/VaultAccess.h"
-#include "vault/AuditRepository.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QFile>
 #include <QProcess>

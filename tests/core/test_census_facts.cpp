@@ -3,14 +3,14 @@
 // one-time derivation for a vault written before the facts existed.
 
 #include "TestSupport.h"
-#include "fhir/CensusFacts.h"
-#include "import/Importer.h"
-#include "records/CensusFactsBackfill.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
-#include "vault/Database.h"
-#include "vault/Schema.h"
-#include "vault/Vault.h"
+#include "core/fhir/CensusFacts.h"
+#include "core/import/Importer.h"
+#include "core/records/CensusFactsBackfill.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/Database.h"
+#include "core/vault/Schema.h"
+#include "core/vault/Vault.h"
 
 #include <QDir>
 #include <QJsonDocument>

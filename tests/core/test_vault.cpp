@@ -2,9 +2,9 @@
 // foreign files refused, migrations from an older schema keep data.
 
 #include "TestSupport.h"
-#include "vault/Database.h"
-#include "vault/Schema.h"
-#include "vault/Vault.h"
+#include "core/vault/Database.h"
+#include "core/vault/Schema.h"
+#include "core/vault/Vault.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -4,8 +4,8 @@
 // or Type/id — what the vault does for stored resources.
 
 #include "TestSupport.h"
-#include "fhir/BundleReader.h"
-#include "fhir/ChartBuilder.h"
+#include "core/fhir/BundleReader.h"
+#include "core/fhir/ChartBuilder.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -3,13 +3,13 @@
 // never a value, which could be patient data. One broken entry does not
 // stop the others.
 
-#include "fhir/AllergyMapping.h"
-#include "fhir/BundleReader.h"
-#include "fhir/ChartBuilder.h"
-#include "fhir/JsonSpan.h"
-#include "fhir/MedicationMapping.h"
-#include "fhir/PatientMapping.h"
-#include "fhir/ResourceIndex.h"
+#include "core/fhir/AllergyMapping.h"
+#include "core/fhir/BundleReader.h"
+#include "core/fhir/ChartBuilder.h"
+#include "core/fhir/JsonSpan.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/fhir/ResourceIndex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -7,13 +7,13 @@
 #include "FhirTestData.h"
 #include "TestConfig.h"
 #include "TestSupport.h"
-#include "fhir/AdministrationMapping.h"
-#include "fhir/AllergyMapping.h"
-#include "fhir/ChartBuilder.h"
-#include "fhir/ClinicalMapping.h"
-#include "fhir/CodeStatusMapping.h"
-#include "fhir/MedicationMapping.h"
-#include "fhir/PatientMapping.h"
+#include "core/fhir/AdministrationMapping.h"
+#include "core/fhir/AllergyMapping.h"
+#include "core/fhir/ChartBuilder.h"
+#include "core/fhir/ClinicalMapping.h"
+#include "core/fhir/CodeStatusMapping.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/fhir/PatientMapping.h"
 
 #include <QDir>
 #include <QDirIterator>

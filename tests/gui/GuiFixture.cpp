@@ -1,7 +1,7 @@
 #include "GuiFixture.h"
 
-#include "import/Importer.h"
-#include "keys/KdfParameters.h"
+#include "core/import/Importer.h"
+#include "core/keys/KdfParameters.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,10 +4,10 @@
 // cover the three allergy states (recorded, NKA, no information), active,
 // PRN and stopped orders, given, not-given and held doses.
 
-#include "access/Session.h"
-#include "access/VaultAccess.h"
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
+#include "core/access/Session.h"
+#include "core/access/VaultAccess.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
 
 #include <QByteArray>
 #include <QTemporaryDir>

@@ -3,19 +3,19 @@
 //   lantern_screenshots OUTDIR [de|en]
 
 #include "GuiFixture.h"
-#include "access/UnlockScreen.h"
-#include "app/MainWindow.h"
-#include "app/Translations.h"
-#include "app/WardDesktop.h"
-#include "chart/ChartView.h"
-#include "common/Bootstrap.h"
-#include "import/Importer.h"
-#include "reconcile/OutboxModel.h"
-#include "reconcile/ReconcileView.h"
-#include "record/AdministrationDialog.h"
-#include "record/ChartRecorder.h"
-#include "record/SafetyWarningPanel.h"
-#include "vault/OutboxRepository.h"
+#include "ui/access/UnlockScreen.h"
+#include "ui/app/MainWindow.h"
+#include "ui/app/Translations.h"
+#include "ui/app/WardDesktop.h"
+#include "ui/chart/ChartView.h"
+#include "core/common/Bootstrap.h"
+#include "core/import/Importer.h"
+#include "ui/reconcile/OutboxModel.h"
+#include "ui/reconcile/ReconcileView.h"
+#include "ui/record/AdministrationDialog.h"
+#include "ui/record/ChartRecorder.h"
+#include "ui/record/SafetyWarningPanel.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // The status banner follows MirrorStatus updates and the clock; also driven
 // by a real EhrHealthMonitor.
 
-#include "banner/StatusBanner.h"
-#include "health/EhrHealthMonitor.h"
+#include "ui/banner/StatusBanner.h"
+#include "sync/health/EhrHealthMonitor.h"
 
 #include <QTest>
 

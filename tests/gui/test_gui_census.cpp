@@ -2,12 +2,12 @@
 // the cheap CensusQuery agreeing with full charts.
 
 #include "GuiFixture.h"
-#include "census/CensusFilterProxy.h"
-#include "census/CensusModel.h"
-#include "census/CensusView.h"
-#include "import/Importer.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
+#include "ui/census/CensusFilterProxy.h"
+#include "ui/census/CensusModel.h"
+#include "ui/census/CensusView.h"
+#include "core/import/Importer.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>

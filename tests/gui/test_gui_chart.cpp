@@ -2,15 +2,15 @@
 // sheet agree with PatientRecords::chart; opening a chart is audited.
 
 #include "GuiFixture.h"
-#include "app/WardDesktop.h"
-#include "audit/AuditLog.h"
-#include "chart/AllergyView.h"
-#include "chart/ChartView.h"
-#include "chart/EmergencySheetHtml.h"
-#include "chart/MarModel.h"
-#include "chart/MedicationPlanModel.h"
-#include "chart/PatientHeader.h"
-#include "records/PatientRecords.h"
+#include "ui/app/WardDesktop.h"
+#include "core/audit/AuditLog.h"
+#include "ui/chart/AllergyView.h"
+#include "ui/chart/ChartView.h"
+#include "ui/chart/EmergencySheetHtml.h"
+#include "ui/chart/MarModel.h"
+#include "ui/chart/MedicationPlanModel.h"
+#include "ui/chart/PatientHeader.h"
+#include "core/records/PatientRecords.h"
 
 #include <QAbstractItemModelTester>
 #include <QTabWidget>

@@ -3,12 +3,12 @@
 
 #include "GuiFixture.h"
 #include "GuiWalk.h"
-#include "access/IdleLock.h"
-#include "access/UnlockScreen.h"
-#include "app/MainWindow.h"
-#include "app/WardDesktop.h"
-#include "census/CensusView.h"
-#include "chart/ChartView.h"
+#include "ui/access/IdleLock.h"
+#include "ui/access/UnlockScreen.h"
+#include "ui/app/MainWindow.h"
+#include "ui/app/WardDesktop.h"
+#include "ui/census/CensusView.h"
+#include "ui/chart/ChartView.h"
 
 #include <QClipboard>
 #include <QDialog>

@@ -5,19 +5,19 @@
 // locked, and a second process's mirror (mirror.lock held) is followed
 // instead of started twice.
 
-#include "access/UnlockScreen.h"
-#include "access/VaultAccess.h"
-#include "app/MainWindow.h"
-#include "app/WardDesktop.h"
-#include "banner/StatusBanner.h"
-#include "census/CensusFilterProxy.h"
-#include "census/CensusModel.h"
-#include "census/CensusView.h"
-#include "keys/KdfParameters.h"
-#include "mirror/MirrorConfigStore.h"
-#include "mirror/MirrorController.h"
-#include "mirror/MirrorLock.h"
-#include "vault/Vault.h"
+#include "ui/access/UnlockScreen.h"
+#include "core/access/VaultAccess.h"
+#include "ui/app/MainWindow.h"
+#include "ui/app/WardDesktop.h"
+#include "ui/banner/StatusBanner.h"
+#include "ui/census/CensusFilterProxy.h"
+#include "ui/census/CensusModel.h"
+#include "ui/census/CensusView.h"
+#include "core/keys/KdfParameters.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "ui/mirror/MirrorController.h"
+#include "sync/mirror/MirrorLock.h"
+#include "core/vault/Vault.h"
 
 #include <ChangeStream.h>
 #include <SimServer.h>

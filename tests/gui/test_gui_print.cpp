@@ -3,8 +3,8 @@
 // is audited.
 
 #include "GuiFixture.h"
-#include "app/WardDesktop.h"
-#include "audit/AuditLog.h"
+#include "ui/app/WardDesktop.h"
+#include "core/audit/AuditLog.h"
 
 #include <QProcess>
 #include <QRegularExpression>

@@ -4,14 +4,14 @@
 // usual header and footer on every page.
 
 #include "GuiFixture.h"
-#include "app/WardDesktop.h"
-#include "audit/AuditLog.h"
-#include "reconcile/OutboxModel.h"
-#include "reconcile/ReconcileView.h"
-#include "record/ConflictResolver.h"
-#include "record/RecordEnv.h"
-#include "record/SimpleRecordDialogs.h"
-#include "vault/OutboxRepository.h"
+#include "ui/app/WardDesktop.h"
+#include "core/audit/AuditLog.h"
+#include "ui/reconcile/OutboxModel.h"
+#include "ui/reconcile/ReconcileView.h"
+#include "core/record/ConflictResolver.h"
+#include "ui/record/RecordEnv.h"
+#include "ui/record/SimpleRecordDialogs.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

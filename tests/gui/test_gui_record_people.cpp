@@ -3,17 +3,17 @@
 // admission lists wards by name and needs the device's number range.
 
 #include "GuiFixture.h"
-#include "app/WardDesktop.h"
-#include "chart/ChartView.h"
-#include "chart/MarModel.h"
-#include "chart/MedicationPlanModel.h"
-#include "record/AdministrationDialog.h"
-#include "record/ChartRecorder.h"
-#include "record/RecordEnv.h"
-#include "record/SafetyWarningPanel.h"
-#include "record/SimpleRecordDialogs.h"
-#include "records/PatientRecords.h"
-#include "vault/OutboxRepository.h"
+#include "ui/app/WardDesktop.h"
+#include "ui/chart/ChartView.h"
+#include "ui/chart/MarModel.h"
+#include "ui/chart/MedicationPlanModel.h"
+#include "ui/record/AdministrationDialog.h"
+#include "ui/record/ChartRecorder.h"
+#include "ui/record/RecordEnv.h"
+#include "ui/record/SafetyWarningPanel.h"
+#include "ui/record/SimpleRecordDialogs.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -3,9 +3,9 @@
 // ActiveChanged(true), as KDE, Xfce or GNOME would send it.
 
 #include "GuiFixture.h"
-#include "access/SessionLockWatcher.h"
-#include "access/UnlockScreen.h"
-#include "app/MainWindow.h"
+#include "ui/access/SessionLockWatcher.h"
+#include "ui/access/UnlockScreen.h"
+#include "ui/app/MainWindow.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

@@ -2,7 +2,7 @@
 
 #include "GuiFixture.h"
 #include "GuiWalk.h"
-#include "access/UnlockScreen.h"
+#include "ui/access/UnlockScreen.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

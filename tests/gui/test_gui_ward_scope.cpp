@@ -3,16 +3,16 @@
 // breaks the glass with a coded reason, which is audited as BreakGlass.
 
 #include "GuiFixture.h"
-#include "access/BreakGlassDialog.h"
-#include "access/WardScope.h"
-#include "app/WardDesktop.h"
-#include "audit/AuditEvent.h"
-#include "census/CensusModel.h"
-#include "census/CensusView.h"
-#include "chart/ChartView.h"
-#include "import/Importer.h"
-#include "vault/AuditRepository.h"
-#include "vault/Vault.h"
+#include "ui/access/BreakGlassDialog.h"
+#include "ui/access/WardScope.h"
+#include "ui/app/WardDesktop.h"
+#include "core/audit/AuditEvent.h"
+#include "ui/census/CensusModel.h"
+#include "ui/census/CensusView.h"
+#include "ui/chart/ChartView.h"
+#include "core/import/Importer.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -4,16 +4,16 @@
 // screen and paper.
 
 #include "GuiFixture.h"
-#include "chart/EmergencySheetHtml.h"
-#include "chart/OrderText.h"
-#include "print/ReportHtml.h"
-#include "record/AdministrationDialog.h"
-#include "record/RecordEnv.h"
-#include "record/SafetyChecker.h"
-#include "record/SafetyWarningPanel.h"
-#include "record/SafetyWarningText.h"
-#include "records/PatientRecords.h"
-#include "vault/OutboxRepository.h"
+#include "ui/chart/EmergencySheetHtml.h"
+#include "ui/chart/OrderText.h"
+#include "ui/print/ReportHtml.h"
+#include "ui/record/AdministrationDialog.h"
+#include "ui/record/RecordEnv.h"
+#include "core/record/SafetyChecker.h"
+#include "ui/record/SafetyWarningPanel.h"
+#include "ui/record/SafetyWarningText.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QCoreApplication>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #include "MirrorTestSupport.h"
 
-#include "mirror/MirrorWriter.h"
-#include "vault/MirrorRepository.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorWriter.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/Vault.h"
 
 #include <Simulator.h>
 

@@ -5,12 +5,12 @@
 #include "MirrorTestSupport.h"
 #include "TestSupport.h"
 
-#include "audit/AuditLog.h"
-#include "health/EhrHealthMonitor.h"
-#include "mirror/MirrorEngine.h"
-#include "vault/MirrorRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditLog.h"
+#include "sync/health/EhrHealthMonitor.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

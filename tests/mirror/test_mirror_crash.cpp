@@ -8,9 +8,9 @@
 #include "TestConfig.h"
 #include "TestSupport.h"
 
-#include "access/VaultAccess.h"
-#include "mirror/MirrorConfigStore.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

@@ -7,11 +7,11 @@
 #include "MirrorTestSupport.h"
 #include "TestSupport.h"
 
-#include "fhir/ChartBuilder.h"
-#include "fhir/PregnancyMapping.h"
-#include "mirror/MirrorEngine.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/ChartBuilder.h"
+#include "core/fhir/PregnancyMapping.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

@@ -10,16 +10,16 @@
 #include "MirrorTestSupport.h"
 #include "TestSupport.h"
 
-#include "audit/AuditLog.h"
-#include "health/EhrHealthMonitor.h"
-#include "mirror/MirrorConfigStore.h"
-#include "mirror/MirrorEngine.h"
-#include "mirror/MirrorStatusStore.h"
-#include "mirror/PurgeGuard.h"
-#include "vault/MirrorRepository.h"
-#include "vault/OutboxRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/audit/AuditLog.h"
+#include "sync/health/EhrHealthMonitor.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorStatusStore.h"
+#include "sync/mirror/PurgeGuard.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

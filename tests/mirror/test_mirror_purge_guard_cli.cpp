@@ -6,9 +6,9 @@
 #include "MirrorTestSupport.h"
 #include "TestConfig.h"
 
-#include "access/VaultAccess.h"
-#include "mirror/MirrorConfigStore.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

@@ -13,13 +13,13 @@
 #include "PeerServer.h"
 #include "TestSupport.h"
 
-#include "mirror/MirrorClient.h"
-#include "mirror/MirrorEngine.h"
-#include "mirror/MirrorWriter.h"
-#include "mirror/SearchPager.h"
-#include "vault/MirrorRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorClient.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorWriter.h"
+#include "sync/mirror/SearchPager.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -10,12 +10,12 @@
 #include "PeerServer.h"
 #include "TestSupport.h"
 
-#include "mirror/MirrorEngine.h"
-#include "mirror/MirrorStatusStore.h"
-#include "mirror/PurgeGuard.h"
-#include "vault/MirrorRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorStatusStore.h"
+#include "sync/mirror/PurgeGuard.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

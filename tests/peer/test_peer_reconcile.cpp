@@ -13,16 +13,16 @@
 #include "PeerServer.h"
 #include "TestSupport.h"
 
-#include "access/VaultAccess.h"
-#include "fhir/FhirTypes.h"
-#include "mirror/MirrorClient.h"
-#include "mirror/MirrorEngine.h"
-#include "reconcile/EntryResource.h"
-#include "reconcile/DowntimeNotePoster.h"
-#include "reconcile/ReconcileEngine.h"
-#include "record/Recorder.h"
-#include "vault/OutboxRepository.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "sync/fhir/FhirTypes.h"
+#include "sync/mirror/MirrorClient.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/reconcile/EntryResource.h"
+#include "sync/reconcile/DowntimeNotePoster.h"
+#include "sync/reconcile/ReconcileEngine.h"
+#include "core/record/Recorder.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QDir>
 #include <QHash>

@@ -1,9 +1,9 @@
 #include "DowntimeScenario.h"
 
-#include "fhir/FhirTypes.h"
-#include "reconcile/DowntimeNotePoster.h"
-#include "import/Importer.h"
-#include "vault/OutboxRepository.h"
+#include "sync/fhir/FhirTypes.h"
+#include "sync/reconcile/DowntimeNotePoster.h"
+#include "core/import/Importer.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

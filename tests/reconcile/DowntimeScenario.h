@@ -8,7 +8,7 @@
 
 #include "ReconcileTestSupport.h"
 
-#include "record/RecordEntry.h"
+#include "core/record/RecordEntry.h"
 
 #include <QDateTime>
 #include <QHash>

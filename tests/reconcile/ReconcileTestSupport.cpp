@@ -1,9 +1,9 @@
 #include "ReconcileTestSupport.h"
 
-#include "access/VaultAccess.h"
-#include "mirror/MirrorConfigStore.h"
-#include "mirror/MirrorEngine.h"
-#include "reconcile/ReconcileEngine.h"
+#include "core/access/VaultAccess.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/reconcile/ReconcileEngine.h"
 
 #include <Simulator.h>
 

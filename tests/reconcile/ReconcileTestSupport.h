@@ -5,10 +5,10 @@
 // record::Recorder, one reconciliation run, and questions to the EHR's store
 // ("how many resources carry this entry's identifier?").
 
-#include "common/Clock.h"
-#include "reconcile/ReconcileTypes.h"
-#include "record/Recorder.h"
-#include "vault/Vault.h"
+#include "core/common/Clock.h"
+#include "sync/reconcile/ReconcileTypes.h"
+#include "core/record/Recorder.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

@@ -6,12 +6,12 @@
 #include "DowntimeScenario.h"
 #include "ReconcileTestSupport.h"
 
-#include "access/VaultAccess.h"
-#include "audit/AuditLog.h"
-#include "reconcile/ConflictDecisions.h"
-#include "reconcile/ReconcileEngine.h"
-#include "vault/AuditRepository.h"
-#include "vault/OutboxRepository.h"
+#include "core/access/VaultAccess.h"
+#include "core/audit/AuditLog.h"
+#include "sync/reconcile/ConflictDecisions.h"
+#include "sync/reconcile/ReconcileEngine.h"
+#include "core/vault/AuditRepository.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

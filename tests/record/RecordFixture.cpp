@@ -1,9 +1,9 @@
 #include "RecordFixture.h"
 
-#include "access/User.h"
-#include "import/Importer.h"
-#include "vault/MirrorRepository.h"
-#include "vault/UserRepository.h"
+#include "core/access/User.h"
+#include "core/import/Importer.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/UserRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

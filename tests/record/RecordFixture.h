@@ -5,9 +5,9 @@
 // class, and users (nurse, second nurse, physician). A ManualClock drives time.
 
 #include "TestSupport.h"
-#include "common/Clock.h"
-#include "record/Recorder.h"
-#include "vault/Vault.h"
+#include "core/common/Clock.h"
+#include "core/record/Recorder.h"
+#include "core/vault/Vault.h"
 
 #include <QDateTime>
 #include <QJsonObject>

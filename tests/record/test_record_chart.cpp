@@ -4,10 +4,10 @@
 // (unconfirmed), and a pending-entries count per patient.
 
 #include "RecordFixture.h"
-#include "import/Importer.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
-#include "vault/OutboxRepository.h"
+#include "core/import/Importer.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // and two devices with disjoint ranges never collide.
 
 #include "RecordFixture.h"
-#include "vault/OutboxRepository.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QSet>
 #include <QTest>

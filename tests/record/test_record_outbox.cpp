@@ -3,8 +3,8 @@
 // state changes move only along the allowed transitions.
 
 #include "RecordFixture.h"
-#include "vault/Database.h"
-#include "vault/OutboxRepository.h"
+#include "core/vault/Database.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QTest>

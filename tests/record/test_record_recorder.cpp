@@ -5,10 +5,10 @@
 // and the chain verifies. (Safety checks: test_record_safety.)
 
 #include "RecordFixture.h"
-#include "audit/AuditLog.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
-#include "vault/OutboxRepository.h"
+#include "core/audit/AuditLog.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -2,10 +2,10 @@
 // the reconciliation report of a downtime as JSON.
 
 #include "RecordFixture.h"
-#include "audit/AuditLog.h"
-#include "record/ConflictResolver.h"
-#include "record/ReconcileReport.h"
-#include "vault/OutboxRepository.h"
+#include "core/audit/AuditLog.h"
+#include "core/record/ConflictResolver.h"
+#include "core/record/ReconcileReport.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -7,8 +7,8 @@
 // status, times) for the screen to word; the outbox keeps kind and English text.
 
 #include "RecordFixture.h"
-#include "record/SafetyChecker.h"
-#include "vault/OutboxRepository.h"
+#include "core/record/SafetyChecker.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -8,8 +8,8 @@
 
 #include "../record/RecordFixture.cpp" // NOLINT(bugprone-suspicious-include): see above
 
-#include "import/Importer.h"
-#include "record/SafetyChecker.h"
+#include "core/import/Importer.h"
+#include "core/record/SafetyChecker.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -11,8 +11,8 @@
 
 #include "SafetyDrugsSupport.h"
 
-#include "fhir/MedicationMapping.h"
-#include "record/DosingInterval.h"
+#include "core/fhir/MedicationMapping.h"
+#include "core/record/DosingInterval.h"
 
 #include <QTest>
 

@@ -11,9 +11,9 @@
 
 #include "SafetyDrugsSupport.h"
 
-#include "record/DoseParser.h"
-#include "record/DrugClasses.h"
-#include "vault/OutboxRepository.h"
+#include "core/record/DoseParser.h"
+#include "core/record/DrugClasses.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QTest>
 

@@ -5,7 +5,7 @@
 // well-formed), pins the codes and facts the safety checks rely on, and shows
 // that validation refuses a broken table.
 
-#include "record/DrugKnowledge.h"
+#include "core/record/DrugKnowledge.h"
 
 #include <QFile>
 #include <QJsonArray>

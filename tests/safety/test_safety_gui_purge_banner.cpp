@@ -5,7 +5,7 @@
 // waiting for IT"), in English and German, and drops it once the alarm is gone.
 
 #include "TestConfig.h"
-#include "banner/StatusBanner.h"
+#include "ui/banner/StatusBanner.h"
 
 #include <QFile>
 #include <QLabel>

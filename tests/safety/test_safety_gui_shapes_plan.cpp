@@ -3,11 +3,11 @@
 // order whose Medication reference cannot be followed is named as such
 // instead of an empty name ("-   PRN" in lanternctl before the fix).
 
-#include "chart/ChartView.h"
-#include "chart/MedicationPlanModel.h"
-#include "fhir/ChartBuilder.h"
+#include "ui/chart/ChartView.h"
+#include "ui/chart/MedicationPlanModel.h"
+#include "core/fhir/ChartBuilder.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -11,13 +11,13 @@
 
 #include "GuiFixture.h"
 #include "TestConfig.h"
-#include "app/WardDesktop.h"
-#include "census/CensusModel.h"
-#include "chart/ChartView.h"
-#include "chart/MarModel.h"
-#include "chart/MedicationPlanModel.h"
-#include "chart/OrderText.h"
-#include "import/Importer.h"
+#include "ui/app/WardDesktop.h"
+#include "ui/census/CensusModel.h"
+#include "ui/chart/ChartView.h"
+#include "ui/chart/MarModel.h"
+#include "ui/chart/MedicationPlanModel.h"
+#include "ui/chart/OrderText.h"
+#include "core/import/Importer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

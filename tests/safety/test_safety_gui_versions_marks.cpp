@@ -2,10 +2,10 @@
 // marked in the chart header and the census row, so nobody takes it for an
 // ordinary patient. The words come from core's decision (records::PatientMark).
 
-#include "census/CensusModel.h"
-#include "chart/PatientHeader.h"
-#include "model/PatientChart.h"
-#include "records/CensusQuery.h"
+#include "ui/census/CensusModel.h"
+#include "ui/chart/PatientHeader.h"
+#include "core/model/PatientChart.h"
+#include "core/records/CensusQuery.h"
 
 #include <QTest>
 

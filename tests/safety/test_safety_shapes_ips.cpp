@@ -10,10 +10,10 @@
 #include "PeerServer.h"
 #include "TestSupport.h"
 
-#include "mirror/MirrorEngine.h"
-#include "records/PatientRecords.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

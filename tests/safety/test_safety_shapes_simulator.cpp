@@ -15,12 +15,12 @@
 #include "MirrorTestSupport.h"
 #include "TestSupport.h"
 
-#include "mirror/MirrorEngine.h"
-#include "record/DrugClasses.h"
-#include "records/PatientRecords.h"
-#include "vault/MirrorRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "core/record/DrugClasses.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 

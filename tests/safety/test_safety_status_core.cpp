@@ -9,15 +9,15 @@
 //   vault's quarantine and listed in its patient's chart.
 
 #include "TestSupport.h"
-#include "fhir/CensusFacts.h"
-#include "import/Importer.h"
-#include "mirror/MirrorWriter.h"
-#include "model/AdministrationStatus.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
-#include "vault/MirrorRepository.h"
-#include "vault/QuarantineRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/CensusFacts.h"
+#include "core/import/Importer.h"
+#include "sync/mirror/MirrorWriter.h"
+#include "core/model/AdministrationStatus.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/QuarantineRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

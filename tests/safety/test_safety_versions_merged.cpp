@@ -8,19 +8,19 @@
 
 #include "TestSupport.h"
 
-#include "access/VaultAccess.h"
-#include "fhir/PatientMapping.h"
-#include "import/Importer.h"
-#include "mirror/MirrorConfigStore.h"
-#include "mirror/MirrorEngine.h"
-#include "reconcile/ConflictDecisions.h"
-#include "reconcile/ReconcileEngine.h"
-#include "record/RecordContext.h"
-#include "record/Recorder.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
-#include "vault/OutboxRepository.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/import/Importer.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "sync/reconcile/ConflictDecisions.h"
+#include "sync/reconcile/ReconcileEngine.h"
+#include "core/record/RecordContext.h"
+#include "core/record/Recorder.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/Vault.h"
 
 #include <SimServer.h>
 #include <Simulator.h>

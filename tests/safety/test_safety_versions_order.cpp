@@ -7,14 +7,14 @@
 
 #include "TestSupport.h"
 
-#include "fhir/ResourceIndex.h"
-#include "import/Importer.h"
-#include "import/VersionOrder.h"
-#include "mirror/MirrorWriter.h"
-#include "records/PatientRecords.h"
-#include "vault/MirrorRepository.h"
-#include "vault/ResourceRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/ResourceIndex.h"
+#include "core/import/Importer.h"
+#include "core/import/VersionOrder.h"
+#include "sync/mirror/MirrorWriter.h"
+#include "core/records/PatientRecords.h"
+#include "core/vault/MirrorRepository.h"
+#include "core/vault/ResourceRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

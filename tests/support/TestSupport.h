@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by tests: temporary vaults, the foreign FHIR data folder.
 
-#include "common/SecureBuffer.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QByteArray>
 #include <QString>

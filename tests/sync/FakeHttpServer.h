@@ -3,8 +3,8 @@
 // is recorded and answered by a handler the test supplies. Poco::Net, like the
 // transport under test, but sharing no code with it.
 
-#include "fhir/RetryPolicy.h"
-#include "http/HttpTypes.h"
+#include "sync/fhir/RetryPolicy.h"
+#include "sync/http/HttpTypes.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -3,7 +3,7 @@
 
 #include "FakeHttpServer.h"
 
-#include "fhir/BulkDataClient.h"
+#include "sync/fhir/BulkDataClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,8 +4,8 @@
 
 #include "FakeHttpServer.h"
 
-#include "fhir/FhirClient.h"
-#include "http/HttpDate.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/http/HttpDate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,9 +4,9 @@
 
 #include "FakeHttpServer.h"
 
-#include "fhir/FhirClient.h"
-#include "health/EhrHealthMonitor.h"
-#include "health/EhrHeartbeat.h"
+#include "sync/fhir/FhirClient.h"
+#include "sync/health/EhrHealthMonitor.h"
+#include "sync/health/EhrHeartbeat.h"
 
 #include <QSignalSpy>
 #include <QTest>

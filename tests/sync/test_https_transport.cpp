@@ -4,7 +4,7 @@
 
 #include "FakeHttpServer.h"
 
-#include "http/HttpTransport.h"
+#include "sync/http/HttpTransport.h"
 
 #include <Poco/Delegate.h>
 #include <Poco/Net/SSLManager.h>

@@ -5,8 +5,8 @@
 
 #include "FakeHttpServer.h"
 
-#include "auth/SmartBackendAuth.h"
-#include "fhir/FhirClient.h"
+#include "sync/auth/SmartBackendAuth.h"
+#include "sync/fhir/FhirClient.h"
 
 #include <Poco/Crypto/ECKey.h>
 #include <Poco/Crypto/RSAKey.h>

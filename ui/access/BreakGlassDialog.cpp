@@ -1,6 +1,6 @@
-#include "access/BreakGlassDialog.h"
+#include "ui/access/BreakGlassDialog.h"
 
-#include "access/BreakGlassReason.h"
+#include "core/access/BreakGlassReason.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>

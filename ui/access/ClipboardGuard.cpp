@@ -1,4 +1,4 @@
-#include "access/ClipboardGuard.h"
+#include "ui/access/ClipboardGuard.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -1,4 +1,4 @@
-#include "access/IdleLock.h"
+#include "ui/access/IdleLock.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,4 +1,4 @@
-#include "access/SessionLockWatcher.h"
+#include "ui/access/SessionLockWatcher.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

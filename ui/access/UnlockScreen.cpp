@@ -1,6 +1,6 @@
-#include "access/UnlockScreen.h"
+#include "ui/access/UnlockScreen.h"
 
-#include "common/SecureBuffer.h"
+#include "core/common/SecureBuffer.h"
 
 #include <QFormLayout>
 #include <QLabel>

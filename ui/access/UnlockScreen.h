@@ -4,8 +4,8 @@
 // screen shows that it is busy. Messages say what to do; they never say
 // whether the username or the passphrase was wrong.
 
-#include "access/Session.h"
-#include "access/VaultAccess.h"
+#include "core/access/Session.h"
+#include "core/access/VaultAccess.h"
 
 #include <QWidget>
 

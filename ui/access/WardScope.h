@@ -4,7 +4,7 @@
 // access::PatientWards and access::AccessPolicy, for the desktop and lanternctl
 // alike. The desktop reads patients through access::PatientAccess.
 
-#include "access/PatientWards.h"
+#include "core/access/PatientWards.h"
 
 namespace lantern::ui {
 

@@ -1,14 +1,14 @@
-#include "app/MainWindow.h"
+#include "ui/app/MainWindow.h"
 
-#include "access/ClipboardGuard.h"
-#include "access/IdleLock.h"
-#include "access/SessionLockWatcher.h"
-#include "access/SessionPolicy.h"
-#include "access/UnlockScreen.h"
-#include "app/WardDesktop.h"
-#include "audit/AuditLog.h"
-#include "mirror/MirrorController.h"
-#include "mirror/MirrorStatusStore.h"
+#include "ui/access/ClipboardGuard.h"
+#include "ui/access/IdleLock.h"
+#include "ui/access/SessionLockWatcher.h"
+#include "core/access/SessionPolicy.h"
+#include "ui/access/UnlockScreen.h"
+#include "ui/app/WardDesktop.h"
+#include "core/audit/AuditLog.h"
+#include "ui/mirror/MirrorController.h"
+#include "sync/mirror/MirrorStatusStore.h"
 
 #include <QAction>
 #include <QApplication>

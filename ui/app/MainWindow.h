@@ -5,11 +5,11 @@
 // the Session) is taken out and destroyed, open dialogs close, the title
 // loses the patient's name, and text Lantern put on the clipboard is cleared.
 
-#include "access/UnlockScreen.h"
-#include "access/VaultAccess.h"
-#include "app/WardDesktop.h"
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
+#include "ui/access/UnlockScreen.h"
+#include "core/access/VaultAccess.h"
+#include "ui/app/WardDesktop.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
 
 #include <QMainWindow>
 #include <QPointer>

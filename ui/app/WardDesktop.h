@@ -4,14 +4,14 @@
 // destroying it (locking) drops every patient datum and closes the vault in
 // one step.
 
-#include "access/PatientAccess.h"
-#include "access/Session.h"
-#include "audit/AuditEvent.h"
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
-#include "print/PagedReport.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
+#include "core/access/PatientAccess.h"
+#include "core/access/Session.h"
+#include "core/audit/AuditEvent.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "ui/print/PagedReport.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
 
 #include <QSet>
 #include <QWidget>

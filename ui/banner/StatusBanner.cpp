@@ -1,6 +1,6 @@
-#include "banner/StatusBanner.h"
+#include "ui/banner/StatusBanner.h"
 
-#include "common/Format.h"
+#include "ui/common/Format.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -6,8 +6,8 @@
 // mirror's purge guard holds for IT (sync/mirror/PurgeGuard.h decides; the
 // banner only shows it).
 
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
 
 #include <QFrame>
 

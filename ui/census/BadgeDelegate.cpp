@@ -1,4 +1,4 @@
-#include "census/BadgeDelegate.h"
+#include "ui/census/BadgeDelegate.h"
 
 #include <QPainter>
 

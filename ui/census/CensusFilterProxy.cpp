@@ -1,6 +1,6 @@
-#include "census/CensusFilterProxy.h"
+#include "ui/census/CensusFilterProxy.h"
 
-#include "census/CensusModel.h"
+#include "ui/census/CensusModel.h"
 
 namespace lantern::ui {
 

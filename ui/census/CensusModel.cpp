@@ -1,7 +1,7 @@
-#include "census/CensusModel.h"
+#include "ui/census/CensusModel.h"
 
-#include "chart/ChartNotices.h"
-#include "common/Format.h"
+#include "ui/chart/ChartNotices.h"
+#include "ui/common/Format.h"
 
 #include <QBrush>
 #include <QColor>

@@ -2,8 +2,8 @@
 // The ward census as a table: one row per patient, read from CensusQuery.
 // A thin model: it formats CensusRows, nothing else.
 
-#include "common/Clock.h"
-#include "records/CensusQuery.h"
+#include "core/common/Clock.h"
+#include "core/records/CensusQuery.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "census/CensusView.h"
+#include "ui/census/CensusView.h"
 
-#include "census/BadgeDelegate.h"
-#include "census/CensusFilterProxy.h"
-#include "census/CensusModel.h"
+#include "ui/census/BadgeDelegate.h"
+#include "ui/census/CensusFilterProxy.h"
+#include "ui/census/CensusModel.h"
 
 #include <QApplication>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
-#include "chart/AllergyView.h"
+#include "ui/chart/AllergyView.h"
 
-#include "chart/ChartNotices.h"
-#include "common/Format.h"
-#include "record/LocalMarks.h"
+#include "ui/chart/ChartNotices.h"
+#include "ui/common/Format.h"
+#include "ui/record/LocalMarks.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

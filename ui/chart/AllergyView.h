@@ -3,7 +3,7 @@
 // a recorded "no known allergies" (green, says who stated it when) and "no
 // information" (grey, dashed, asks to ask) never look alike.
 
-#include "model/PatientChart.h"
+#include "core/model/PatientChart.h"
 
 #include <QScrollArea>
 

@@ -1,4 +1,4 @@
-#include "chart/ChartNotices.h"
+#include "ui/chart/ChartNotices.h"
 
 namespace lantern::ui {
 

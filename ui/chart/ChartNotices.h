@@ -5,7 +5,7 @@
 // only those of this PC (until the PCs of a ward share their entries, a dose
 // recorded on another PC is invisible here).
 
-#include "model/PatientChart.h"
+#include "core/model/PatientChart.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,11 +1,11 @@
-#include "chart/ChartView.h"
+#include "ui/chart/ChartView.h"
 
-#include "chart/AllergyView.h"
-#include "chart/ChartNotices.h"
-#include "chart/EmergencySheetHtml.h"
-#include "chart/MarModel.h"
-#include "chart/MedicationPlanModel.h"
-#include "chart/PatientHeader.h"
+#include "ui/chart/AllergyView.h"
+#include "ui/chart/ChartNotices.h"
+#include "ui/chart/EmergencySheetHtml.h"
+#include "ui/chart/MarModel.h"
+#include "ui/chart/MedicationPlanModel.h"
+#include "ui/chart/PatientHeader.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

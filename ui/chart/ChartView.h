@@ -2,8 +2,8 @@
 // One patient's chart: the fixed identity header and the tabs (medication
 // plan, MAR, allergies, emergency sheet, notes). Read-only for now.
 
-#include "common/Clock.h"
-#include "model/PatientChart.h"
+#include "core/common/Clock.h"
+#include "core/model/PatientChart.h"
 
 #include <QWidget>
 

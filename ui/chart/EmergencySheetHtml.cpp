@@ -1,8 +1,8 @@
-#include "chart/EmergencySheetHtml.h"
+#include "ui/chart/EmergencySheetHtml.h"
 
-#include "chart/ChartNotices.h"
-#include "chart/OrderText.h"
-#include "common/Format.h"
+#include "ui/chart/ChartNotices.h"
+#include "ui/chart/OrderText.h"
+#include "ui/common/Format.h"
 
 #include <QRegularExpression>
 

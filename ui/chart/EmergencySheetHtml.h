@@ -3,7 +3,7 @@
 // tab and for paper alike. Every section states its content or says
 // explicitly "none known" (a recorded statement) or "no information".
 
-#include "model/PatientChart.h"
+#include "core/model/PatientChart.h"
 
 #include <QCoreApplication>
 #include <QString>

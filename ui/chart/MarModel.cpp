@@ -1,8 +1,8 @@
-#include "chart/MarModel.h"
+#include "ui/chart/MarModel.h"
 
-#include "chart/OrderText.h"
-#include "common/Format.h"
-#include "record/LocalMarks.h"
+#include "ui/chart/OrderText.h"
+#include "ui/common/Format.h"
+#include "ui/record/LocalMarks.h"
 
 #include <QBrush>
 #include <QColor>

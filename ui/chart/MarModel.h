@@ -5,8 +5,8 @@
 // status (model/AdministrationStatus.h): "✓ 08:05" given, "✗ 08:00 not given",
 // "‖ 08:00 held, not given: <reason>", ... Only a completed administration has ✓.
 
-#include "common/Clock.h"
-#include "model/PatientChart.h"
+#include "core/common/Clock.h"
+#include "core/model/PatientChart.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

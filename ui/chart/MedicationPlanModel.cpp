@@ -1,7 +1,7 @@
-#include "chart/MedicationPlanModel.h"
+#include "ui/chart/MedicationPlanModel.h"
 
-#include "chart/OrderText.h"
-#include "record/LocalMarks.h"
+#include "ui/chart/OrderText.h"
+#include "ui/record/LocalMarks.h"
 
 #include <QBrush>
 #include <QFont>

@@ -4,7 +4,7 @@
 // the discontinued ones, or the home medication (MedicationStatement: what the
 // patient takes, not an order of this stay), so they never mix on screen.
 
-#include "model/PatientChart.h"
+#include "core/model/PatientChart.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
-#include "chart/OrderText.h"
+#include "ui/chart/OrderText.h"
 
-#include "common/Format.h"
+#include "ui/common/Format.h"
 
 #include <QLocale>
 

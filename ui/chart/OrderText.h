@@ -2,8 +2,8 @@
 // Medication orders as a nurse reads them: "500 mg", "oral", "3× daily at
 // 08:00, 14:00, 20:00", "as needed: pain". Shared by the plan, the MAR and paper.
 
-#include "model/Administration.h"
-#include "model/Medication.h"
+#include "core/model/Administration.h"
+#include "core/model/Medication.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "chart/PatientHeader.h"
+#include "ui/chart/PatientHeader.h"
 
-#include "common/Format.h"
-#include "records/PatientMarks.h"
+#include "ui/common/Format.h"
+#include "core/records/PatientMarks.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

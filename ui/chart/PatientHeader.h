@@ -4,8 +4,8 @@
 // the name, for a record the EHR no longer uses, "MERGED into ... - do not use"
 // or "INACTIVE record" (core decides: records::markOf).
 
-#include "common/Clock.h"
-#include "model/PatientChart.h"
+#include "core/common/Clock.h"
+#include "core/model/PatientChart.h"
 
 #include <QFrame>
 

@@ -1,4 +1,4 @@
-#include "common/Format.h"
+#include "ui/common/Format.h"
 
 #include <QLocale>
 #include <QTimeZone>

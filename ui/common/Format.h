@@ -3,7 +3,7 @@
 // paper: 24-hour clock, day-first dates, the time zone stated where it matters.
 // One place, so the census, the chart and the printouts never disagree.
 
-#include "model/Allergy.h"
+#include "core/model/Allergy.h"
 
 #include <QColor>
 #include <QCoreApplication>

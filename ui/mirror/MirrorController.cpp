@@ -1,4 +1,4 @@
-#include "mirror/MirrorController.h"
+#include "ui/mirror/MirrorController.h"
 
 namespace lantern::ui {
 

@@ -8,9 +8,9 @@
 //     connect(&mirror, &MirrorController::statusChanged, &window, &MainWindow::setStatus);
 //     mirror.start();
 
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
-#include "mirror/MirrorWorker.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "ui/mirror/MirrorWorker.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,10 +1,10 @@
-#include "mirror/MirrorWorker.h"
+#include "ui/mirror/MirrorWorker.h"
 
-#include "access/VaultAccess.h"
-#include "mirror/MirrorConfigStore.h"
-#include "mirror/MirrorLock.h"
-#include "mirror/MirrorStatusStore.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/mirror/MirrorLock.h"
+#include "sync/mirror/MirrorStatusStore.h"
+#include "core/vault/Vault.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>

@@ -13,8 +13,8 @@
 // Everything it says leaves through signals; the controller connects them
 // with queued connections.
 
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
 
 #include <QDateTime>
 #include <QHash>

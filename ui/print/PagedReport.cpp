@@ -1,7 +1,7 @@
-#include "print/PagedReport.h"
+#include "ui/print/PagedReport.h"
 
-#include "banner/StatusBanner.h"
-#include "common/Format.h"
+#include "ui/banner/StatusBanner.h"
+#include "ui/common/Format.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>

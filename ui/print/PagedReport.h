@@ -5,8 +5,8 @@
 // downtime id, who printed it and when (with time zone), and "page x of y"
 // counted over the whole document.
 
-#include "common/Result.h"
-#include "mirror/MirrorEngine.h"
+#include "core/common/Result.h"
+#include "sync/mirror/MirrorEngine.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

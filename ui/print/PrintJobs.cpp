@@ -1,9 +1,9 @@
-#include "print/PrintJobs.h"
+#include "ui/print/PrintJobs.h"
 
-#include "chart/EmergencySheetHtml.h"
-#include "chart/PatientHeader.h"
-#include "common/Format.h"
-#include "print/ReportHtml.h"
+#include "ui/chart/EmergencySheetHtml.h"
+#include "ui/chart/PatientHeader.h"
+#include "ui/common/Format.h"
+#include "ui/print/ReportHtml.h"
 
 namespace lantern::ui {
 

@@ -3,10 +3,10 @@
 // the MAR of every patient on the ward in one document, the census, the
 // emergency sheet.
 
-#include "common/Clock.h"
-#include "print/PagedReport.h"
-#include "records/CensusQuery.h"
-#include "records/PatientRecords.h"
+#include "core/common/Clock.h"
+#include "ui/print/PagedReport.h"
+#include "core/records/CensusQuery.h"
+#include "core/records/PatientRecords.h"
 
 namespace lantern::ui {
 

@@ -1,6 +1,6 @@
-#include "print/PrintService.h"
+#include "ui/print/PrintService.h"
 
-#include "audit/AuditLog.h"
+#include "core/audit/AuditLog.h"
 
 #include <QPrintDialog>
 #include <QPrinter>

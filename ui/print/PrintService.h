@@ -5,9 +5,9 @@
 // "emergency-sheet"). A printout whose audit entry cannot be written is
 // still printed: in a downtime, paper beats a perfect log; the failure is returned.
 
-#include "access/Session.h"
-#include "common/Clock.h"
-#include "print/PagedReport.h"
+#include "core/access/Session.h"
+#include "core/common/Clock.h"
+#include "ui/print/PagedReport.h"
 
 class QPrinter;
 class QWidget;

@@ -1,9 +1,9 @@
-#include "print/ReconcileReportPrint.h"
+#include "ui/print/ReconcileReportPrint.h"
 
-#include "common/Format.h"
-#include "reconcile/OutboxModel.h"
-#include "record/SafetyWarningPanel.h"
-#include "record/ReconcileReport.h"
+#include "ui/common/Format.h"
+#include "ui/reconcile/OutboxModel.h"
+#include "ui/record/SafetyWarningPanel.h"
+#include "core/record/ReconcileReport.h"
 
 #include <QJsonArray>
 

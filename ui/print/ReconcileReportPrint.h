@@ -6,8 +6,8 @@
 // audited by PrintService like every printout (one Print entry per patient,
 // kind "reconcile-report"). The downtime id is in every page's header.
 
-#include "common/Clock.h"
-#include "print/PagedReport.h"
+#include "core/common/Clock.h"
+#include "ui/print/PagedReport.h"
 
 #include <QCoreApplication>
 #include <QHash>

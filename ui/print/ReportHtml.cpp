@@ -1,9 +1,9 @@
-#include "print/ReportHtml.h"
+#include "ui/print/ReportHtml.h"
 
-#include "chart/ChartNotices.h"
-#include "chart/OrderText.h"
-#include "common/Format.h"
-#include "record/LocalMarks.h"
+#include "ui/chart/ChartNotices.h"
+#include "ui/chart/OrderText.h"
+#include "ui/common/Format.h"
+#include "ui/record/LocalMarks.h"
 
 namespace lantern::ui {
 namespace {

@@ -2,8 +2,8 @@
 // The bodies of the printouts as HTML (flowed by PagedReport): one patient's
 // paper MAR (the last 24 h as given, boxes for the next 24 h) and the census.
 
-#include "model/PatientChart.h"
-#include "records/CensusQuery.h"
+#include "core/model/PatientChart.h"
+#include "core/records/CensusQuery.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

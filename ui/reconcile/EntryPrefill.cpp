@@ -1,4 +1,4 @@
-#include "reconcile/EntryPrefill.h"
+#include "ui/reconcile/EntryPrefill.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

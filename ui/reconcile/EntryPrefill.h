@@ -3,8 +3,8 @@
 // the record dialog with what was entered. Reads only the entry's own FHIR
 // resource (as Lantern built it); the amending entry is recorded anew.
 
-#include "record/RecordEntry.h"
-#include "record/Recorder.h"
+#include "core/record/RecordEntry.h"
+#include "core/record/Recorder.h"
 
 namespace lantern::ui::prefill {
 

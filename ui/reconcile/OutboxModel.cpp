@@ -1,8 +1,8 @@
-#include "reconcile/OutboxModel.h"
+#include "ui/reconcile/OutboxModel.h"
 
-#include "common/Format.h"
-#include "vault/OutboxRepository.h"
-#include "vault/Vault.h"
+#include "ui/common/Format.h"
+#include "core/vault/OutboxRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QBrush>
 #include <QColor>

@@ -5,8 +5,8 @@
 // person decided. A thin model over vault::OutboxRepository::items(); the
 // filters (state, downtime) are applied by the repository.
 
-#include "common/Result.h"
-#include "record/RecordEntry.h"
+#include "core/common/Result.h"
+#include "core/record/RecordEntry.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "reconcile/ReconcileRunner.h"
+#include "ui/reconcile/ReconcileRunner.h"
 
-#include "access/VaultAccess.h"
-#include "mirror/MirrorConfigStore.h"
-#include "reconcile/ReconcileEngine.h"
-#include "vault/Vault.h"
+#include "core/access/VaultAccess.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/reconcile/ReconcileEngine.h"
+#include "core/vault/Vault.h"
 
 namespace lantern::ui {
 

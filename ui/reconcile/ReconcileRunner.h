@@ -5,8 +5,8 @@
 // window never waits for the EHR. The person who pressed the button is the
 // actor in the audit log.
 
-#include "common/Clock.h"
-#include "reconcile/ReconcileTypes.h"
+#include "core/common/Clock.h"
+#include "sync/reconcile/ReconcileTypes.h"
 
 #include <QObject>
 #include <QThread>

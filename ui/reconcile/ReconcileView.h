@@ -7,11 +7,11 @@
 // Decisions go through record::ConflictResolver / record::Recorder, which
 // check the role and write the audit entries.
 
-#include "common/Clock.h"
-#include "mirror/MirrorEngine.h"
-#include "print/PagedReport.h"
-#include "reconcile/ReconcileTypes.h"
-#include "record/RecordEnv.h"
+#include "core/common/Clock.h"
+#include "sync/mirror/MirrorEngine.h"
+#include "ui/print/PagedReport.h"
+#include "sync/reconcile/ReconcileTypes.h"
+#include "ui/record/RecordEnv.h"
 
 #include <QHash>
 #include <QWidget>

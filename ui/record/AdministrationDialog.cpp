@@ -1,10 +1,10 @@
-#include "record/AdministrationDialog.h"
+#include "ui/record/AdministrationDialog.h"
 
-#include "chart/OrderText.h"
-#include "record/DoseParser.h"
-#include "record/DrugClasses.h"
-#include "record/RecordContext.h"
-#include "record/SafetyWarningPanel.h"
+#include "ui/chart/OrderText.h"
+#include "core/record/DoseParser.h"
+#include "core/record/DrugClasses.h"
+#include "core/record/RecordContext.h"
+#include "ui/record/SafetyWarningPanel.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

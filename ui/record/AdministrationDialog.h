@@ -7,11 +7,11 @@
 // before Record stores the entry. A high-alert drug recorded as given needs a
 // witness: another user of this device, entered by username.
 
-#include "model/PatientChart.h"
-#include "record/DoseParser.h"
-#include "record/RecordDialog.h"
-#include "record/RecordEnv.h"
-#include "record/UserDirectory.h"
+#include "core/model/PatientChart.h"
+#include "core/record/DoseParser.h"
+#include "ui/record/RecordDialog.h"
+#include "ui/record/RecordEnv.h"
+#include "ui/record/UserDirectory.h"
 
 class QComboBox;
 class QDateTimeEdit;

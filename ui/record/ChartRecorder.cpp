@@ -1,14 +1,14 @@
-#include "record/ChartRecorder.h"
+#include "ui/record/ChartRecorder.h"
 
-#include "chart/ChartView.h"
-#include "chart/MarModel.h"
-#include "chart/MedicationPlanModel.h"
-#include "chart/OrderText.h"
-#include "record/AdministrationDialog.h"
-#include "record/LocalNotesView.h"
-#include "record/RecordContext.h"
-#include "record/SimpleRecordDialogs.h"
-#include "record/UserDirectory.h"
+#include "ui/chart/ChartView.h"
+#include "ui/chart/MarModel.h"
+#include "ui/chart/MedicationPlanModel.h"
+#include "ui/chart/OrderText.h"
+#include "ui/record/AdministrationDialog.h"
+#include "ui/record/LocalNotesView.h"
+#include "core/record/RecordContext.h"
+#include "ui/record/SimpleRecordDialogs.h"
+#include "ui/record/UserDirectory.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

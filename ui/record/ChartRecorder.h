@@ -8,8 +8,8 @@
 // It also puts the notes tab in place and has the plan, MAR and notes name who
 // recorded an entry by display name (UserDirectory), for every user.
 
-#include "model/PatientChart.h"
-#include "record/RecordEnv.h"
+#include "core/model/PatientChart.h"
+#include "ui/record/RecordEnv.h"
 
 #include <QObject>
 #include <QPointer>

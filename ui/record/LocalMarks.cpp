@@ -1,6 +1,6 @@
-#include "record/LocalMarks.h"
+#include "ui/record/LocalMarks.h"
 
-#include "common/Format.h"
+#include "ui/common/Format.h"
 
 #include <QStringList>
 

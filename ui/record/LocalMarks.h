@@ -4,7 +4,7 @@
 // EHR") and physicians' open annotations on orders, the same words on the
 // plan, the MAR and the notes tab.
 
-#include "model/PatientChart.h"
+#include "core/model/PatientChart.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "record/LocalNotesView.h"
+#include "ui/record/LocalNotesView.h"
 
-#include "common/Format.h"
-#include "record/LocalMarks.h"
+#include "ui/common/Format.h"
+#include "ui/record/LocalMarks.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // device during the downtime, newest first, each marked with where it stands
 // (not yet in the EHR, in conflict). The EHR's own notes are not mirrored.
 
-#include "model/PatientChart.h"
+#include "core/model/PatientChart.h"
 
 #include <QTextBrowser>
 

@@ -1,4 +1,4 @@
-#include "record/RecordDialog.h"
+#include "ui/record/RecordDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

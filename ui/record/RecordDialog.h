@@ -4,8 +4,8 @@
 // cancels. The dialog closes only after core stored the entry; on an error
 // the message is shown and everything typed stays.
 
-#include "common/Result.h"
-#include "record/RecordEntry.h"
+#include "core/common/Result.h"
+#include "core/record/RecordEntry.h"
 
 #include <QDialog>
 

@@ -4,9 +4,9 @@
 // its permission checks happen in core (record::Recorder); the flags here only
 // decide which buttons a person is offered.
 
-#include "access/Session.h"
-#include "common/Clock.h"
-#include "record/Recorder.h"
+#include "core/access/Session.h"
+#include "core/common/Clock.h"
+#include "core/record/Recorder.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "record/SafetyWarningPanel.h"
+#include "ui/record/SafetyWarningPanel.h"
 
-#include "record/SafetyWarningText.h"
+#include "ui/record/SafetyWarningText.h"
 
 #include <QCheckBox>
 #include <QFrame>

@@ -5,7 +5,7 @@
 // confirmed goes to the Recorder, which stores the warnings and the decision.
 // The sentences are worded here from core's findings (SafetyWarningText).
 
-#include "record/RecordEntry.h"
+#include "core/record/RecordEntry.h"
 
 #include <QList>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "record/SafetyWarningText.h"
+#include "ui/record/SafetyWarningText.h"
 
-#include "common/Format.h"
-#include "record/DrugClasses.h"
+#include "ui/common/Format.h"
+#include "core/record/DrugClasses.h"
 
 #include <QHash>
 #include <QLocale>

@@ -3,7 +3,7 @@
 // data (record::SafetyFinding), this words it. A warning read back from the
 // outbox has no finding; its stored English sentence is shown as it is.
 
-#include "record/RecordEntry.h"
+#include "core/record/RecordEntry.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
-#include "record/SimpleRecordDialogs.h"
+#include "ui/record/SimpleRecordDialogs.h"
 
-#include "record/WardNames.h"
-#include "vault/OutboxRepository.h"
+#include "ui/record/WardNames.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -4,8 +4,8 @@
 // allergy (stored unconfirmed), and a patient admitted during downtime (the
 // identifier comes from the device's range and is shown after recording).
 
-#include "record/RecordDialog.h"
-#include "record/RecordEnv.h"
+#include "ui/record/RecordDialog.h"
+#include "ui/record/RecordEnv.h"
 
 class QComboBox;
 class QDateEdit;

@@ -1,6 +1,6 @@
-#include "record/UserDirectory.h"
+#include "ui/record/UserDirectory.h"
 
-#include "vault/UserRepository.h"
+#include "core/vault/UserRepository.h"
 
 namespace lantern::ui {
 

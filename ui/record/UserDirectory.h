@@ -4,9 +4,9 @@
 // login names) and whether a username can witness a dose. Read through core
 // (vault::UserRepository), once per chart or dialog.
 
-#include "access/User.h"
-#include "common/Result.h"
-#include "model/PatientChart.h"
+#include "core/access/User.h"
+#include "core/common/Result.h"
+#include "core/model/PatientChart.h"
 
 #include <QHash>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "record/WardNames.h"
+#include "ui/record/WardNames.h"
 
-#include "fhir/PatientMapping.h"
-#include "vault/CensusRepository.h"
-#include "vault/Vault.h"
+#include "core/fhir/PatientMapping.h"
+#include "core/vault/CensusRepository.h"
+#include "core/vault/Vault.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

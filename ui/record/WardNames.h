@@ -4,7 +4,7 @@
 // through core. A ward whose Location the vault does not hold (a mirrored
 // ward known only by id) is not in the map.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QHash>
 #include <QString>

@@ -2,7 +2,7 @@
 
 #include "ChildProcess.h"
 #include "TestConfig.h"
-#include "http/HttpTransport.h"
+#include "sync/http/HttpTransport.h"
 
 #include <QDir>
 #include <QElapsedTimer>

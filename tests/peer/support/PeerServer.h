@@ -13,7 +13,7 @@
 // What Medplum's router does and does not do: tests/peer/README.md. Every
 // server starts empty; stop() (or the destructor) ends the process.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
