@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -43,12 +44,32 @@ struct Error
     Error prefixed(const QString& context) const { return {code, context + QStringLiteral(": ") + message}; }
 };
 
-template <typename T>
+// The error type is a parameter so that a layer can carry more than code and
+// message without a second copy of this class: sync's FhirResult is
+// Result<T, FhirError>, whose error also holds the HTTP status. E must derive
+// from Error; a plain Error converts into it.
+template <typename T, typename E = Error>
 class [[nodiscard]] Result
 {
+    static_assert(std::is_base_of_v<Error, E>, "a Result's error type derives from Error");
+
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(E error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    // A plain Error becomes the richer error type with its extras defaulted, so
+    // `return error;` and LANTERN_TRY work across layers.
+    Result(const Error& error)
+        requires(!std::is_same_v<E, Error>)
+        : m_data(std::in_place_index<1>, E(error))
+    {
+    }
+    // Builds the richer error in place: FhirResult<X>(error, 404).
+    template <typename... Extra>
+        requires(sizeof...(Extra) > 0 && std::is_constructible_v<E, Error, Extra...>)
+    Result(Error error, Extra&&... extra)
+        : m_data(std::in_place_index<1>, E(std::move(error), std::forward<Extra>(extra)...))
+    {
+    }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -61,26 +82,51 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-    const Error& error() const { return std::get<1>(m_data); }
+    const E& error() const { return std::get<1>(m_data); }
+
+    // HTTP status of a failed response; 0 for success, transport failures and local errors.
+    int httpStatus() const
+        requires requires(const E& e) { e.httpStatus; }
+    {
+        return ok() ? 0 : error().httpStatus;
+    }
+
+    // Drops the value and any extra error detail.
+    Result<void> toStatus() const;
 
 private:
-    std::variant<T, Error> m_data;
+    std::variant<T, E> m_data;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <typename E>
+class [[nodiscard]] Result<void, E>
 {
+    static_assert(std::is_base_of_v<Error, E>, "a Result's error type derives from Error");
+
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(E error) : m_error(std::move(error)) {}
+    Result(const Error& error)
+        requires(!std::is_same_v<E, Error>)
+        : m_error(E(error))
+    {
+    }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error& error() const { return *m_error; }
+    const E& error() const { return *m_error; }
 
 private:
-    std::optional<Error> m_error;
+    std::optional<E> m_error;
 };
+
+template <typename T, typename E>
+Result<void> Result<T, E>::toStatus() const
+{
+    if (ok())
+        return {};
+    return Error(static_cast<const Error&>(error()));
+}
 
 using Status = Result<void>;
 

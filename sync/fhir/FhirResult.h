@@ -1,16 +1,14 @@
 #pragma once
-// Result of a FHIR interaction: a value, or an Error together with the HTTP
-// status of the failed response (0 when no response arrived) so callers can
-// branch on 404, 409 or 412 without parsing messages.
+// Result of a FHIR interaction: the core Result with an error that also
+// carries the HTTP status, and what the server said besides the body.
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QDateTime>
 #include <QString>
 
 #include <optional>
 #include <utility>
-#include <variant>
 
 namespace lantern::sync {
 
@@ -24,33 +22,17 @@ struct ResponseInfo
     QString lastModified;
 };
 
-template <typename T>
-class [[nodiscard]] FhirResult
+// An Error with the HTTP status of the failed response (0 when no response
+// arrived), so callers can branch on 404, 409 or 412 without parsing messages.
+struct FhirError : Error
 {
-public:
-    FhirResult(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    FhirResult(Error error, int httpStatus = 0) : m_data(std::in_place_index<1>, std::move(error)), m_httpStatus(httpStatus) {}
+    int httpStatus = 0;
 
-    bool ok() const { return m_data.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    T& value() & { return std::get<0>(m_data); }
-    const T& value() const& { return std::get<0>(m_data); }
-    T&& value() && { return std::get<0>(std::move(m_data)); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-    T& operator*() & { return value(); }
-    const T& operator*() const& { return value(); }
-
-    const Error& error() const { return std::get<1>(m_data); }
-    // HTTP status of the failed response; 0 for transport failures and local errors.
-    int httpStatus() const { return m_httpStatus; }
-
-    Status toStatus() const { return ok() ? Status() : Status(error()); }
-
-private:
-    std::variant<T, Error> m_data;
-    int m_httpStatus = 0;
+    FhirError() = default;
+    FhirError(Error error, int status = 0) : Error(std::move(error)), httpStatus(status) {}
 };
+
+template <typename T>
+using FhirResult = Result<T, FhirError>;
 
 } // namespace lantern::sync
