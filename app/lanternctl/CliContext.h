@@ -50,6 +50,7 @@ int runConfigCommand(CliContext& ctx, const QStringList& args);      // ConfigCo
 int runDowntimeIdsCommand(CliContext& ctx, const QStringList& args); // ConfigCommands.cpp: audited
 int runReconcile(CliContext& ctx, const QStringList& args);
 int runReconcileUpload(CliContext& ctx, const QStringList& args); // reconcile run
+int runSmartKey(CliContext& ctx, const QStringList& args);        // SmartKeyCommands.cpp: no vault
 
 } // namespace lantern::cli
 

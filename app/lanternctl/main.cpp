@@ -61,6 +61,9 @@ const char* const kUsage = R"(commands:
                                                 exit 0 all filed, 4 conflicts wait, 5 EHR unavailable, 6 interrupted)
   reconcile decide UUID upload-anyway|mark-duplicate [--note TEXT]   a physician's decision on a conflict
   reconcile report --downtime ID --json FILE    the downtime's reconciliation report (JSON, patient ids, no names)
+  smart-key create FILE [--alg RS384|ES384] | smart-key show FILE
+                                                the key pair for SMART Backend Services: writes the private key
+                                                (0600, never overwritten), prints the JWKS to register at the EHR
 Global --device: unlock with the device key (device.key) instead of a passphrase.
 Passphrases are read from the terminal without echo, or one per line from standard input.)";
 
@@ -87,7 +90,7 @@ int main(int argc, char** argv)
     parser.addOption(vaultOption);
     parser.addOption(userOption);
     parser.addOption(deviceOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify, mirror, sync, status, config, downtime-ids, reconcile"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("init, user, import, patient, verify, mirror, sync, status, config, downtime-ids, reconcile, smart-key"));
     parser.process(app);
 
     QStringList args = parser.positionalArguments();
@@ -102,6 +105,7 @@ int main(int argc, char** argv)
         {QStringLiteral("mirror"), runMirror}, {QStringLiteral("sync"), runSync},
         {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfigCommand},
         {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIdsCommand},
+        {QStringLiteral("smart-key"), runSmartKey},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the
