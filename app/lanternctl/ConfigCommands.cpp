@@ -1,12 +1,16 @@
-// lanternctl config set KEY VALUE | config show; downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show
+// lanternctl config set KEY VALUE|- | config show; downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show
 // Device settings, changed only by IT administrators or the device key, each
 // change audited (config-change) before it is made; the value itself is never
-// written to the audit log (it may be a token). Moved here from
+// written to the audit log (it may be a token). Secrets come from standard
+// input ("-"), never from the command line; `config show` masks them. Moved here from
 // MirrorCommands.cpp so that the mirror service's file stays the service's.
 #include "CliContext.h"
 #include "OpenedVault.h"
+#include "PassphrasePrompt.h"
 
+#include "sync/mirror/EhrUrlPolicy.h"
 #include "sync/mirror/MirrorConfigStore.h"
+#include "core/common/SecureBuffer.h"
 #include "core/vault/OutboxRepository.h"
 #include "core/vault/Vault.h"
 
@@ -17,8 +21,16 @@ int runConfigCommand(CliContext& ctx, const QStringList& args)
     const bool set = args.size() == 3 && args.at(0) == QLatin1String("set");
     const bool show = args == QStringList{QStringLiteral("show")};
     if (!set && !show)
-        return ctx.fail(QStringLiteral("usage: lanternctl config set KEY VALUE | config show; keys: ") +
+        return ctx.fail(QStringLiteral("usage: lanternctl config set KEY VALUE|- | config show (\"-\": the value from "
+                                       "standard input, for secrets); keys: ") +
                             sync::mirrorConfigKeys().join(QStringLiteral(", ")),
+                        Usage);
+    const bool fromStdin = set && args.at(2) == QLatin1String("-");
+    if (set && !fromStdin && sync::isSecretSetting(args.at(1), args.at(2)))
+        return ctx.fail(QStringLiteral("%1 holds a secret: not on the command line, where other users (ps) and the shell "
+                                       "history see it; run `lanternctl config set %1 -` and type or pipe the value on "
+                                       "standard input")
+                            .arg(args.at(1)),
                         Usage);
     OpenedVault opened;
     if (const int code = opened.open(ctx); code != Ok)
@@ -33,7 +45,10 @@ int runConfigCommand(CliContext& ctx, const QStringList& args)
         auto granted = opened.gate().authorize(request);
         if (!granted.ok())
             return ctx.fail(granted.error());
-        Status done = sync::setMirrorConfigValue(opened.vault(), args.at(1), args.at(2));
+        // Read after the passphrase line: "-" is the next line of standard input.
+        QString value = fromStdin ? PassphrasePrompt::read(QStringLiteral("Value for %1: ").arg(args.at(1))) : args.at(2);
+        Status done = sync::setMirrorConfigValue(opened.vault(), args.at(1), value);
+        wipe(value);
         if (!done.ok()) {
             opened.gate().auditFailure(request, done.error());
             return ctx.fail(done.error().message, Usage);

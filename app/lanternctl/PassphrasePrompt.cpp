@@ -61,4 +61,17 @@ QString PassphrasePrompt::readNew(const QString& prompt)
     return first;
 }
 
+QString PassphrasePrompt::readRest(const QString& prompt)
+{
+    if (isatty(STDIN_FILENO)) {
+        std::fprintf(stderr, "%s", qPrintable(prompt));
+        std::fflush(stderr);
+    }
+    QByteArray text;
+    int c;
+    while ((c = std::fgetc(stdin)) != EOF)
+        text.append(static_cast<char>(c));
+    return QString::fromUtf8(text);
+}
+
 } // namespace lantern::cli

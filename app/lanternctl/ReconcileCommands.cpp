@@ -1,7 +1,8 @@
-// lanternctl reconcile status | decide UUID DECISION [--note TEXT] (run: ReconcileRunCommand.cpp)
+// lanternctl reconcile status | decide UUID DECISION [--note-file FILE|-] (run: ReconcileRunCommand.cpp)
 // Output names entry uuids, kinds, states, reasons and counts, never patient data.
 #include "CliContext.h"
 #include "OpenedVault.h"
+#include "PassphrasePrompt.h"
 
 #include "core/common/AtomicFile.h"
 #include "sync/reconcile/ConflictDecisions.h"
@@ -9,6 +10,7 @@
 #include "core/vault/OutboxRepository.h"
 #include "core/vault/Vault.h"
 
+#include <QFile>
 #include <QMap>
 
 namespace lantern::cli {
@@ -16,7 +18,7 @@ namespace {
 
 const QString kUsage = QStringLiteral(
     "usage: lanternctl reconcile status | reconcile run [--progress] | reconcile decide UUID upload-anyway|mark-duplicate "
-    "[--note TEXT] | reconcile report --downtime ID --json FILE");
+    "[--note-file FILE|-] | reconcile report --downtime ID --json FILE");
 
 // What a conflict's detail may show on a terminal: our own checks write ids and
 // versions only; a server's OperationOutcome text is reduced to its HTTP status.
@@ -25,6 +27,20 @@ QString shownDetail(const record::OutboxItem& item)
     if (item.conflict == record::ConflictReason::ServerRejected)
         return item.conflictDetail.section(QLatin1Char(':'), 0, 0);
     return item.conflictDetail;
+}
+
+// The note of --note-file: the file's text, or standard input's rest for "-"
+// (after the passphrase line); none without the option.
+Result<QString> readNote(const QString& noteFile)
+{
+    if (noteFile.isEmpty())
+        return QString();
+    if (noteFile == QLatin1String("-"))
+        return PassphrasePrompt::readRest(QStringLiteral("Note (end with Ctrl-D): "));
+    QFile file(noteFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("cannot read the note file %1: %2").arg(noteFile, file.errorString()));
+    return QString::fromUtf8(file.readAll());
 }
 
 int status(CliContext& ctx, vault::Vault& vault)
@@ -67,12 +83,18 @@ int status(CliContext& ctx, vault::Vault& vault)
 int decide(CliContext& ctx, const QStringList& args)
 {
     QStringList rest = args;
-    QString note;
-    const qsizetype noteAt = rest.indexOf(QStringLiteral("--note"));
+    // A note is free text about a patient: never on the command line (ps, shell history).
+    if (rest.contains(QStringLiteral("--note")))
+        return ctx.fail(QStringLiteral("--note TEXT would leave the note in the shell history and visible to other users "
+                                       "(ps); write it to a file and give --note-file FILE, or --note-file - and type "
+                                       "or pipe it on standard input"),
+                        Usage);
+    QString noteFile;
+    const qsizetype noteAt = rest.indexOf(QStringLiteral("--note-file"));
     if (noteAt >= 0) {
         if (noteAt + 1 >= rest.size())
             return ctx.fail(kUsage, Usage);
-        note = rest.at(noteAt + 1);
+        noteFile = rest.at(noteAt + 1);
         rest.remove(noteAt, 2);
     }
     if (rest.size() != 2)
@@ -87,6 +109,9 @@ int decide(CliContext& ctx, const QStringList& args)
     auto session = ctx.unlock(access);
     if (!session)
         return AuthFailed;
+    auto note = readNote(noteFile);
+    if (!note.ok())
+        return ctx.fail(note.error().message, Usage);
     // The policy decides (a refusal is audited there); the decision itself is
     // audited by decideConflict in the transaction that stores it.
     access::PatientAccess gate(*session);
@@ -94,7 +119,7 @@ int decide(CliContext& ctx, const QStringList& args)
                                        record::decisionName(*decision) + QLatin1Char(' ') + rest.at(0).toLower(), {}, {}});
         !granted.ok())
         return ctx.fail(granted.error());
-    Status decided = sync::decideConflict(*session, rest.at(0).toLower(), *decision, note);
+    Status decided = sync::decideConflict(*session, rest.at(0).toLower(), *decision, note->trimmed());
     if (!decided.ok())
         return ctx.fail(decided.error());
     ctx.out << "entry " << rest.at(0) << ": " << record::decisionName(*decision) << Qt::endl;

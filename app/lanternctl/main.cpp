@@ -52,14 +52,15 @@ const char* const kUsage = R"(commands:
   sync --once                                   run exactly one mirror cycle (uses device.key; exit 0 ok,
                                                 1 failed, 7 completed but a ward's drop is held for IT)
   status                                        EHR state, data as of per ward, patients, last error
-  config set KEY VALUE | config show            mirror settings (mirror.base_url, mirror.wards, ...)
+  config set KEY VALUE|- | config show          mirror settings (mirror.base_url, mirror.wards, ...); "-" reads
+                                                the value from standard input (secrets: mirror.bearer_token)
   downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show
                                                 identifiers for patients admitted during a downtime: a range
                                                 of the hospital's downtime pool reserved for this device
   reconcile status                              downtime entries by state, conflicts waiting (uuid, kind, reason)
   reconcile run [--progress]                    upload the outbox to the EHR (uses device.key and the mirror settings;
                                                 exit 0 all filed, 4 conflicts wait, 5 EHR unavailable, 6 interrupted)
-  reconcile decide UUID upload-anyway|mark-duplicate [--note TEXT]   a physician's decision on a conflict
+  reconcile decide UUID upload-anyway|mark-duplicate [--note-file FILE|-]   a physician's decision on a conflict
   reconcile report --downtime ID --json FILE    the downtime's reconciliation report (JSON, patient ids, no names)
   smart-key create FILE [--alg RS384|ES384] | smart-key show FILE
                                                 the key pair for SMART Backend Services: writes the private key

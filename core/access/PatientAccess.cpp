@@ -83,6 +83,18 @@ Status PatientAccess::audit(audit::AuditAction action, const QString& patientId,
     return {};
 }
 
+Status PatientAccess::auditPrint(const QStringList& patientIds, const QString& kind)
+{
+    QStringList distinct = patientIds;
+    distinct.removeAll(QString());
+    distinct.removeDuplicates();
+    if (distinct.isEmpty())
+        return audit(audit::AuditAction::Print, QString(), audit::AuditOutcome::Success, kind);
+    for (const QString& patientId : std::as_const(distinct))
+        LANTERN_TRY(audit(audit::AuditAction::Print, patientId, audit::AuditOutcome::Success, kind));
+    return {};
+}
+
 void PatientAccess::auditFailure(const AccessRequest& request, const Error& error)
 {
     (void)audit(request.auditAs.value_or(auditActionFor(request.action)), request.patientId, audit::AuditOutcome::Failure,

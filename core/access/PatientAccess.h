@@ -17,7 +17,7 @@
 //    "ward-scope", "disabled", "device"), so probing shows in the trail;
 //  - except where the operation writes its audit entry itself in the same
 //    transaction as its change (recording, conflict decisions, declaring a
-//    downtime) or once per printed patient (printing): there the grant is not
+//    downtime) or once per printed patient (printing, auditPrint): there the grant is not
 //    written twice, only a refusal or a break-glass is.
 // The census is audited once per object (the person opened it); refreshes
 // after a mirror cycle are decided again but not audited again.
@@ -34,6 +34,7 @@
 
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -85,6 +86,10 @@ public:
     // After a granted action failed: an entry with outcome failure (best effort;
     // the grant's entry is already in the trail).
     void auditFailure(const AccessRequest& request, const Error& error);
+    // The print entries, written BEFORE anything is rendered (fail closed: no
+    // paper or PDF without its entry): one per patient on paper, or one without
+    // a patient for a printout that names none. `kind`: "mar", "census", ...
+    Status auditPrint(const QStringList& patientIds, const QString& kind);
 
     // The census of the own wards (ListPatients).
     Result<QList<records::CensusRow>> census();

@@ -4,6 +4,7 @@
 #include "core/common/Logging.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
@@ -24,6 +25,14 @@ qint64 UnlockThrottle::delayAfter(int failures)
         return 0;
     const int doublings = std::min(failures - FreeAttempts, 10); // 30 s * 2^10 is far past the cap
     return std::min(FirstDelaySecs << doublings, MaxDelaySecs);
+}
+
+Result<std::unique_ptr<FileLock>> UnlockThrottle::lockAttempt() const
+{
+    auto lock = FileLock::acquire(QFileInfo(m_path).absolutePath() + QStringLiteral("/throttle.lock"));
+    if (!lock.ok())
+        return lock.error().prefixed(QStringLiteral("taking turns with other unlocks"));
+    return lock;
 }
 
 qint64 UnlockThrottle::secondsToWait(const Entry& entry) const

@@ -9,11 +9,16 @@
 // on purpose - at most 15 minutes at a time, which is why the cap is low.
 // This guards the unlock screen only: someone who copies keyslots.json attacks it
 // offline, where Argon2id's cost and the passphrase policy are the defence.
+// Each attempt holds throttle.lock (flock, next to throttle.json) from the check
+// through the key derivation to the recorded outcome, so parallel processes
+// (several lanternctl runs, the desktop) take turns: N wrong guesses count N,
+// and none gets a free guess by racing another's check.
 // A damaged throttle.json is logged and treated as empty (refusing every unlock
 // would lock a ward out during downtime; whoever can write the file could delete
 // it anyway).
 
 #include "core/common/Clock.h"
+#include "core/common/FileLock.h"
 #include "core/common/Result.h"
 
 #include <QDateTime>
@@ -30,6 +35,10 @@ public:
     static constexpr qint64 MaxDelaySecs = 15 * 60;
 
     UnlockThrottle(QString path, const Clock& clock) : m_path(std::move(path)), m_clock(clock) {}
+
+    // Waits for the other processes' attempts to finish; hold the lock from
+    // check() until recordFailure()/recordSuccess().
+    Result<std::unique_ptr<FileLock>> lockAttempt() const;
 
     // Seconds before `username` may try again; 0 when an attempt is allowed now.
     qint64 secondsToWait(const QString& username) const;

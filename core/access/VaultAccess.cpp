@@ -139,6 +139,9 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
     if (!User::isValidUsername(username))
         return wrongCredentials(); // not counted: garbage names would only fill throttle.json
     UnlockThrottle throttle(dir.throttleFile(), m_clock);
+    auto attempt = throttle.lockAttempt(); // held to the recorded outcome: one guess at a time across processes
+    if (!attempt.ok())
+        return attempt.error();
     LANTERN_TRY(throttle.check(username));
     auto slots = KeySlotFile(dir.keySlotFile()).load();
     if (!slots.ok())

@@ -1,5 +1,9 @@
 #include "core/common/AtomicFile.h"
 
+#include "core/common/Sodium.h"
+
+#include <sodium.h>
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -49,6 +53,18 @@ Status fsyncDirectory(const QString& dir)
     return {};
 }
 
+// A name no one can guess in advance: a fixed ".name.tmp" would let anyone with
+// write access to the folder plant a symlink there and have us write through it.
+QString randomTempName(const QFileInfo& target)
+{
+    ensureSodium();
+    unsigned char bytes[8];
+    randombytes_buf(bytes, sizeof bytes);
+    const QByteArray suffix = QByteArray(reinterpret_cast<const char*>(bytes), sizeof bytes).toHex();
+    return target.absolutePath() + QStringLiteral("/.") + target.fileName() + QLatin1Char('.') +
+           QString::fromLatin1(suffix) + QStringLiteral(".tmp");
+}
+
 } // namespace
 
 void setAtomicWriteCrashPointForTesting(AtomicWriteCrashPoint point)
@@ -60,10 +76,11 @@ Status writeFileAtomically(const QString& path, const QByteArray& content, Atomi
 {
     const QFileInfo info(path);
     const QString dir = info.absolutePath();
-    const QString temp = dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp");
+    const QString temp = randomTempName(info);
     const QByteArray tempName = QFile::encodeName(temp);
 
-    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, options.permissions);
+    // O_EXCL|O_NOFOLLOW: only a file this call creates itself, never one planted there.
+    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("creating"), temp, errno);
     ::fchmod(fd, static_cast<mode_t>(options.permissions)); // umask must not widen or narrow it

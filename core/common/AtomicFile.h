@@ -1,7 +1,9 @@
 #pragma once
 // Replaces a file so that a crash at any instant leaves either the old or the
 // new content, never a mix or nothing: write a temp file in the same folder,
-// fsync it, rename over the target, fsync the folder.
+// fsync it, rename over the target, fsync the folder. The temp file has a random
+// name and is created with O_EXCL|O_NOFOLLOW, so a symlink planted in the folder
+// is never written through.
 
 #include "core/common/Result.h"
 

@@ -1317,8 +1317,16 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
 <context>
     <name>lantern::ui::PrintService</name>
     <message>
-        <source>printed, but the audit entry failed</source>
-        <translation>gedruckt, aber der Protokolleintrag schlug fehl</translation>
+        <source>There is nothing to print.</source>
+        <translation>Es gibt nichts zu drucken.</translation>
+    </message>
+    <message>
+        <source>Cannot write into the folder of %1: %2</source>
+        <translation>In den Ordner von %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read back: %1</source>
+        <translation>Das PDF konnte nicht zurückgelesen werden: %1</translation>
     </message>
     <message>
         <source>Print</source>

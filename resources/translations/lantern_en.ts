@@ -1317,8 +1317,16 @@ Recording arrives with the reconciliation feature.</translation>
 <context>
     <name>lantern::ui::PrintService</name>
     <message>
-        <source>printed, but the audit entry failed</source>
-        <translation>printed, but the audit entry failed</translation>
+        <source>There is nothing to print.</source>
+        <translation>There is nothing to print.</translation>
+    </message>
+    <message>
+        <source>Cannot write into the folder of %1: %2</source>
+        <translation>Cannot write into the folder of %1: %2</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read back: %1</source>
+        <translation>The PDF could not be read back: %1</translation>
     </message>
     <message>
         <source>Print</source>

@@ -1,6 +1,7 @@
 #include "sync/mirror/MirrorClient.h"
 
 #include "sync/auth/SmartBackendAuth.h"
+#include "sync/mirror/EhrUrlPolicy.h"
 
 namespace lantern::sync {
 namespace {
@@ -24,6 +25,7 @@ Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& c
 {
     if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty() || config.baseUrl.host().isEmpty())
         return Error(ErrorCode::InvalidInput, QStringLiteral("no valid EHR base URL is configured; set mirror.base_url"));
+    LANTERN_TRY(checkEhrBaseUrl(config.baseUrl)); // a setting stored before the policy is refused here too
     HttpOptions options;
     options.connectTimeout = std::chrono::milliseconds(config.connectTimeoutMs);
     options.readTimeout = std::chrono::milliseconds(config.readTimeoutMs);

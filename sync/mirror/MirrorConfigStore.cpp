@@ -1,6 +1,7 @@
 #include "sync/mirror/MirrorConfigStore.h"
 
 #include "sync/fhir/FhirTypes.h"
+#include "sync/mirror/EhrUrlPolicy.h"
 #include "core/vault/Vault.h"
 
 namespace lantern::sync {
@@ -85,12 +86,8 @@ Status setMirrorConfigValue(vault::Vault& vault, const QString& key, const QStri
         return Error(ErrorCode::InvalidInput, QStringLiteral("unknown setting \"%1\"; known: %2")
                                                   .arg(key, mirrorConfigKeys().join(QStringLiteral(", "))));
     auto invalid = [&](const QString& why) { return Error(ErrorCode::InvalidInput, key + QStringLiteral(": ") + why); };
-    if (key == QLatin1String("mirror.base_url") && !value.isEmpty()) {
-        const QUrl url(value);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
-            url.host().isEmpty())
-            return invalid(QStringLiteral("give the FHIR base URL, e.g. https://ehr.example/fhir/R4"));
-    }
+    if (key == QLatin1String("mirror.base_url"))
+        LANTERN_TRY(checkEhrBaseUrl(QUrl(value)));
     if (key == QLatin1String("mirror.wards") || key == QLatin1String("mirror.patients") || key == QLatin1String("mirror.group")) {
         const QStringList ids = idList(value);
         for (const QString& id : ids)
@@ -123,10 +120,7 @@ Result<QList<QPair<QString, QString>>> mirrorConfigForDisplay(vault::Vault& vaul
         auto value = vault.meta(key);
         if (!value.ok())
             return value.error();
-        QString shown = *value;
-        if (key == QLatin1String("mirror.bearer_token") && !shown.isEmpty())
-            shown = QStringLiteral("(set, %1 characters)").arg(shown.size());
-        out.append({key, shown});
+        out.append({key, redactedSettingValue(key, *value)});
     }
     return out;
 }

@@ -250,10 +250,10 @@ void TestCliAccess::configChangesAreAudited()
 {
     qint64 before = auditHead();
     const Run set = ctl(QStringLiteral("it.meyer"),
-                        {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("mirror.bearer_token"), QStringLiteral("s3cret-token-value")},
-                        kAdminPass);
+                        {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("mirror.bearer_token"), QStringLiteral("-")},
+                        kAdminPass + QStringLiteral("\ns3cret-token-value")); // a secret: from standard input, after the passphrase
     auto audit = auditAfter(before);
-    note(QStringLiteral("IT: config set mirror.bearer_token ..."), set, audit);
+    note(QStringLiteral("IT: config set mirror.bearer_token - (stdin)"), set, audit);
     QVERIFY2(set.exitCode == 0, qPrintable(set.err));
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit[0].action, QStringLiteral("config-change"));

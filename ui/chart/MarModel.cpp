@@ -1,6 +1,7 @@
 #include "ui/chart/MarModel.h"
 
 #include "ui/chart/OrderText.h"
+#include "ui/common/PlainText.h"
 #include "ui/common/Format.h"
 #include "ui/record/LocalMarks.h"
 
@@ -138,7 +139,7 @@ QVariant MarModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return lines.join(QLatin1Char('\n'));
     case Qt::ToolTipRole:
-        return localNotes.isEmpty() ? QVariant() : QVariant(localNotes.join(QLatin1Char('\n')));
+        return localNotes.isEmpty() ? QVariant() : QVariant(PlainText::toolTip(localNotes.join(QLatin1Char('\n'))));
     case LocalCountRole:
         return local;
     case Qt::BackgroundRole:

@@ -1,6 +1,7 @@
 #include "ui/chart/MedicationPlanModel.h"
 
 #include "ui/chart/OrderText.h"
+#include "ui/common/PlainText.h"
 #include "ui/record/LocalMarks.h"
 
 #include <QBrush>
@@ -58,7 +59,7 @@ QVariant MedicationPlanModel::data(const QModelIndex& index, int role) const
         return f;
     }
     if (role == Qt::ToolTipRole && index.column() == Drug && !l.order.notes.isEmpty())
-        return l.order.notes.join(QLatin1Char('\n'));
+        return PlainText::toolTip(l.order.notes.join(QLatin1Char('\n'))); // the EHR's text, shown literally
     const bool localDose = index.column() == LastGiven && l.lastGiven && l.lastGiven->local;
     const bool annotated = index.column() == Status && !l.annotations.isEmpty();
     if (role == Qt::BackgroundRole && (localDose || annotated))

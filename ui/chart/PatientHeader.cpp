@@ -1,6 +1,7 @@
 #include "ui/chart/PatientHeader.h"
 
 #include "ui/common/Format.h"
+#include "ui/common/PlainText.h"
 #include "core/records/PatientMarks.h"
 
 #include <QHBoxLayout>
@@ -44,7 +45,7 @@ PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& wa
     setStyleSheet(QStringLiteral("#patientHeader { background: #17324D; } #patientHeader QLabel#headerDetail,"
                                  " #patientHeader QLabel#headerName { color: white; }"));
     m_name->setObjectName(QStringLiteral("headerName"));
-    m_name->setText(patientName(chart));
+    PlainText::show(m_name, patientName(chart)); // names, MRN, allergy substances: EHR data, never markup
     m_name->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: bold;"));
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -58,7 +59,8 @@ PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& wa
         details << tr("MRN %1").arg(p.mrn().isEmpty() ? tr("none") : p.mrn());
     }
     details << tr("%1 · Bed %2").arg(ward.isEmpty() ? tr("ward ?") : ward, bed.isEmpty() ? tr("?") : bed);
-    auto* detail = new QLabel(details.join(QStringLiteral("   ·   ")), this);
+    auto* detail = new QLabel(this);
+    PlainText::show(detail, details.join(QStringLiteral("   ·   ")));
     detail->setObjectName(QStringLiteral("headerDetail"));
     detail->setStyleSheet(QStringLiteral("font-size: 11pt;"));
 
@@ -70,7 +72,7 @@ PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& wa
             names << a.substance.displayText();
         badge += QStringLiteral(": ") + names.join(QStringLiteral(", "));
     }
-    m_badge->setText(badge);
+    PlainText::show(m_badge, badge);
     m_badge->setToolTip(Format::allergyLongText(chart.allergyStatus));
     m_badge->setStyleSheet(Format::allergyBadgeStyle(chart.allergyStatus) + QStringLiteral(" QLabel { font-size: 12pt; }"));
     m_badge->setWordWrap(true);
@@ -79,7 +81,8 @@ PatientHeader::PatientHeader(const model::PatientChart& chart, const QString& wa
     auto* left = new QVBoxLayout;
     if (const QString mark = markText(chart); !mark.isEmpty()) {
         // A record the EHR no longer uses: said first, where nobody can miss it.
-        m_mark = new QLabel(mark, this);
+        m_mark = new QLabel(this);
+        PlainText::show(m_mark, mark); // names the record it was merged into
         m_mark->setObjectName(QStringLiteral("headerRecordMark"));
         m_mark->setStyleSheet(QStringLiteral("QLabel { background: #B00020; color: white; font-size: 13pt;"
                                              " font-weight: bold; padding: 2px 8px; }"));

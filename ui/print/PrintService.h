@@ -1,9 +1,11 @@
 #pragma once
 // Sends a printout to a PDF file or to a printer, stamped with the current
-// mirror status and the person printing, and leaves one audit entry per
-// patient on paper (Print, coded detail: "mar", "ward-mar", "census",
-// "emergency-sheet"). A printout whose audit entry cannot be written is
-// still printed: in a downtime, paper beats a perfect log; the failure is returned.
+// mirror status and the person printing. The audit entries come first, through
+// core (PatientAccess::auditPrint: one per patient on paper, coded detail
+// "mar", "ward-mar", "census", "emergency-sheet"); when they cannot be written
+// nothing is printed and no file is made (fail closed, issue #10). A PDF holds
+// patient data: it is created 0600, never through a symlink, and replaced
+// atomically (writeFileAtomically), whatever the umask.
 
 #include "core/access/Session.h"
 #include "core/common/Clock.h"
@@ -32,6 +34,7 @@ public:
 private:
     PrintContext context() const;
     Status audit(const QList<PrintSection>& sections, const QString& kind);
+    void setUpPage(QPrinter& printer, const QString& kind) const;
 
     access::Session& m_session;
     const Clock& m_clock;

@@ -1,6 +1,7 @@
 #include "ui/reconcile/OutboxModel.h"
 
 #include "ui/common/Format.h"
+#include "ui/common/PlainText.h"
 #include "core/vault/OutboxRepository.h"
 #include "core/vault/Vault.h"
 
@@ -179,9 +180,9 @@ QVariant OutboxModel::data(const QModelIndex& index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == Decision && !it.decisionNote.isEmpty())
-            return it.decisionNote;
+            return PlainText::toolTip(it.decisionNote);
         if (index.column() == Conflict && !it.conflictDetail.isEmpty())
-            return it.conflictDetail;
+            return PlainText::toolTip(it.conflictDetail); // may quote the server's OperationOutcome
         return {};
     case Qt::BackgroundRole:
         if (index.column() == State)

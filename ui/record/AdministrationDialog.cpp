@@ -1,6 +1,7 @@
 #include "ui/record/AdministrationDialog.h"
 
 #include "ui/chart/OrderText.h"
+#include "ui/common/PlainText.h"
 #include "core/record/DoseParser.h"
 #include "core/record/DrugClasses.h"
 #include "core/record/RecordContext.h"
@@ -92,7 +93,8 @@ AdministrationDialog::AdministrationDialog(const RecordEnv& env, const model::Pa
     if (m_orderDose.value)
         m_dose->setText(number(*m_orderDose.value));
     m_dose->setPlaceholderText(tr("as ordered"));
-    auto* unit = new QLabel(m_orderDose.unit.isEmpty() ? m_orderDose.code : m_orderDose.unit, this);
+    auto* unit = new QLabel(this);
+    PlainText::show(unit, m_orderDose.unit.isEmpty() ? m_orderDose.code : m_orderDose.unit); // the EHR's unit text
     auto* doseRow = new QHBoxLayout;
     doseRow->addWidget(m_dose, 1);
     doseRow->addWidget(unit);
@@ -260,7 +262,7 @@ QString AdministrationDialog::witnessProblem(const QString& witness) const
 void AdministrationDialog::updateWitnessName()
 {
     const access::User* user = m_users.find(m_witness->text().trimmed().toLower());
-    m_witnessName->setText(user && !user->disabled ? user->displayName : QString());
+    PlainText::show(m_witnessName, user && !user->disabled ? user->displayName : QString());
 }
 
 void AdministrationDialog::updateState()
