@@ -65,9 +65,10 @@ void TestPeerMirrorOnce::initTestCase()
         m_patients << e.toObject().value(QLatin1String("resource")).toObject().value(QLatin1String("id")).toString();
     QVERIFY(m_patients.size() >= 16);
     QVERIFY(m_dir.isValid());
-    // The seeded resources must lie outside every cursor's overlap (2 s), as on an EHR whose
-    // data is older than the device's first cycle; otherwise a quiet cycle rightly re-reads them.
-    QThread::msleep(2500);
+    // The seeded resources must lie outside every cursor's overlap (2 s, plus 1 s for an HTTP
+    // Date header's whole seconds), as on an EHR whose data is older than the device's first
+    // cycle; otherwise a quiet cycle rightly reads them again.
+    QThread::msleep(4000);
 }
 
 void TestPeerMirrorOnce::cleanupTestCase()
