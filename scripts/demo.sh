@@ -41,7 +41,10 @@ step "Start the embedded demo EHR (lantern-ehr-sim) and mirror its two wards"
 sim_log="${LANTERN_VAULT_DIR%/vault}/sim.log"
 build/app/lantern-ehr-sim/lantern-ehr-sim --port 0 --wards 2 --patients-per-ward 8 --seed 7 --changes-per-minute 6 >"$sim_log" 2>&1 &
 sim_pid=$!
+# The simulator ends with the demo on every exit path: an error (set -e), Ctrl-C, SIGTERM.
 trap 'kill $sim_pid 2>/dev/null || true' EXIT
+trap 'exit 143' TERM HUP
+trap 'exit 130' INT
 for _ in $(seq 50); do grep -q 'listening on' "$sim_log" && break; sleep 0.2; done
 base=$(grep -o 'http://[^ ]*' "$sim_log" | head -1)
 echo "simulator: $base"

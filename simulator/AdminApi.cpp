@@ -66,6 +66,13 @@ ApiResponse AdminApi::handle(const ApiRequest& req)
         return req.method == "GET" ? ok(status()) : ApiResponse::outcome(405, u"not-supported"_s, u"Use GET."_s);
     if (action == u"fault"_s)
         return fault(req);
+    if (action == u"stats"_s) {
+        if (req.method == "DELETE")
+            m_sim.wire().reset();
+        else if (req.method != "GET")
+            return ApiResponse::outcome(405, u"not-supported"_s, u"Use GET or DELETE on /$sim/stats."_s);
+        return ok(m_sim.wire().snapshot().toJson());
+    }
     if (req.method != "POST")
         return ApiResponse::outcome(405, u"not-supported"_s, u"Use POST for /$sim/"_s + action + u"."_s);
     QJsonObject body;

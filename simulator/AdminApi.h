@@ -3,6 +3,7 @@
 //   GET    /$sim/status                       counts, wards, active fault, listener
 //   POST   /$sim/fault   {"mode","durationSeconds","percent","delayMs","retryAfterSeconds"}
 //   DELETE /$sim/fault
+//   GET    /$sim/stats                        what crossed the FHIR listener (WireStats); DELETE resets
 //   POST   /$sim/tick    {"changes": n}       apply change-stream changes now
 //   POST   /$sim/discontinue {"medicationRequest": id, "status": "stopped", "reason": text}
 //   POST   /$sim/change-dose {"medicationRequest": id, "value": 2.5, "unit": "mg"}

@@ -6,6 +6,7 @@
 #include "core/common/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -36,7 +37,9 @@ struct ApiResponse
     QByteArray contentType;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    QHash<QString, qint64> served; // resource bodies in `body` by type, for WireStats
 
+    void countServed(const QString& type, qint64 n = 1) { served[type] += n; }
     void setHeader(const QByteArray& name, const QByteArray& value);
     QByteArray header(const QByteArray& name) const;
 

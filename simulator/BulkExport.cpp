@@ -178,7 +178,10 @@ ApiResponse BulkExportManager::file(const QString& jobId, const QString& fileNam
     const QString type = fileName.endsWith(u".ndjson"_s) ? fileName.chopped(7) : QString();
     if (it == m_jobs.end() || !it->second->done || !it->second->files.contains(type))
         return ApiResponse::outcome(404, u"not-found"_s, u"No such export file."_s);
-    return ApiResponse::raw(200, it->second->files.value(type), QByteArrayLiteral("application/fhir+ndjson"));
+    const QByteArray& lines = it->second->files.value(type);
+    ApiResponse r = ApiResponse::raw(200, lines, QByteArrayLiteral("application/fhir+ndjson"));
+    r.countServed(type, lines.count('\n'));
+    return r;
 }
 
 int BulkExportManager::jobCount() const

@@ -27,6 +27,7 @@ ApiResponse resourceResponse(const QString& type, const QString& id, const Store
     r.setHeader("Last-Modified", fhir::httpDate(v.lastUpdatedMs));
     r.setHeader("Content-Location",
         (base + u'/' + fhir::refOf(type, id) + u"/_history/"_s + QString::number(v.versionId)).toUtf8());
+    r.countServed(type);
     return r;
 }
 
@@ -153,7 +154,7 @@ ApiResponse FhirRestApi::read(const ApiRequest& req, const QString& type, const 
         return gone(type, id, *v);
     ApiResponse r = resourceResponse(type, id, *v, req.base);
     if (fhir::parseETag(req.header("if-none-match")) == v->versionId)
-        return ApiResponse::empty(304);
+        return ApiResponse::empty(304); // no body crossed the wire
     return r;
 }
 
@@ -170,6 +171,7 @@ ApiResponse FhirRestApi::vread(const QString& type, const QString& id, const QSt
     ApiResponse r = ApiResponse::raw(200, v->json, QByteArrayLiteral("application/fhir+json"));
     r.setHeader("ETag", fhir::etag(v->versionId).toUtf8());
     r.setHeader("Last-Modified", fhir::httpDate(v->lastUpdatedMs));
+    r.countServed(type);
     return r;
 }
 

@@ -82,9 +82,14 @@ public:
             send(out, ApiResponse::outcome(404, u"not-found"_s, u"This listener serves /$sim only."_s));
             return;
         }
+        qint64 requestBytes = qint64(in.getMethod().size() + in.getURI().size()) + req.body.size();
+        for (const auto& [name, value] : in)
+            requestBytes += qint64(name.size() + value.size() + 4);
         const FaultMode fault = m_sim.faults().decide();
-        if (preResponseFault(fault, out))
+        if (preResponseFault(fault, out)) {
+            m_sim.wire().record(requestBytes, 0, {});
             return;
+        }
         ApiResponse r;
         if (path == u"/fhir"_s || path.startsWith(u"/fhir/"_s)) {
             req.path = path.mid(6);
@@ -92,6 +97,7 @@ public:
         } else {
             r = ApiResponse::outcome(404, u"not-found"_s, u"The FHIR base is /fhir."_s);
         }
+        m_sim.wire().record(requestBytes, r.body.size(), r.served);
         if (fault == FaultMode::Drop && req.method != "GET" && req.method != "HEAD") {
             // The work is done (a create is stored) but the answer is lost with the
             // connection: only a conditional, repeatable request survives this.

@@ -33,6 +33,23 @@ QJsonObject bundleShell(const QString& type, qint64 timeMs)
         {u"meta"_s, QJsonObject{{u"lastUpdated"_s, fhir::instant(timeMs)}}}, {u"type"_s, type}};
 }
 
+// _elements: the listed top-level elements, id and meta; marked SUBSETTED as
+// FHIR asks, so no client mistakes it for the whole resource.
+QJsonObject subsetted(const QJsonObject& resource, const QStringList& elements)
+{
+    QJsonObject out{{u"resourceType"_s, resource.value(u"resourceType"_s)}, {u"id"_s, resource.value(u"id"_s)}};
+    for (const QString& element : elements)
+        if (resource.contains(element))
+            out.insert(element, resource.value(element));
+    QJsonObject meta = resource.value(u"meta"_s).toObject();
+    QJsonArray tags = meta.value(u"tag"_s).toArray();
+    tags.append(QJsonObject{{u"system"_s, u"http://terminology.hl7.org/CodeSystem/v3-ObservationValue"_s},
+        {u"code"_s, u"SUBSETTED"_s}});
+    meta.insert(u"tag"_s, tags);
+    out.insert(u"meta"_s, meta);
+    return out;
+}
+
 } // namespace
 
 ApiResponse FhirRestApi::search(const ApiRequest& req, const QString& type, const QueryItems& items)
@@ -54,7 +71,8 @@ ApiResponse FhirRestApi::search(const ApiRequest& req, const QString& type, cons
         const QJsonObject resource = QJsonDocument::fromJson(json).object();
         entries.append(QJsonObject{
             {u"fullUrl"_s, QString(req.base + u'/' + type + u'/' + resource.value(u"id"_s).toString())},
-            {u"resource"_s, resource}, {u"search"_s, QJsonObject{{u"mode"_s, u"match"_s}}}});
+            {u"resource"_s, q->elements.isEmpty() ? resource : subsetted(resource, q->elements)},
+            {u"search"_s, QJsonObject{{u"mode"_s, u"match"_s}}}});
         for (const Param p : std::as_const(q->includes)) {
             const QString field = p == Param::Device ? u"device"_s : u"medicationReference"_s;
             const QString ref = resource.value(field).toObject().value(u"reference"_s).toString().section(u'/', -2);
@@ -68,9 +86,15 @@ ApiResponse FhirRestApi::search(const ApiRequest& req, const QString& type, cons
             entries.append(QJsonObject{{u"fullUrl"_s, QString(req.base + u'/' + ref)}, {u"resource"_s, *target},
                 {u"search"_s, QJsonObject{{u"mode"_s, u"include"_s}}}});
     }
-    if (!q->summaryCount)
-        bundle.insert(u"entry"_s, entries);
-    return ApiResponse::json(200, bundle);
+    if (q->summaryCount)
+        return ApiResponse::json(200, bundle);
+    bundle.insert(u"entry"_s, entries);
+    ApiResponse r = ApiResponse::json(200, bundle);
+    if (q->elements.isEmpty()) // a subset is not a resource body (WireStats)
+        r.countServed(type, page.resources.size());
+    for (const QString& ref : std::as_const(included))
+        r.countServed(ref.section(u'/', 0, 0));
+    return r;
 }
 
 ApiResponse FhirRestApi::history(const ApiRequest& req, const QString& type, const QString& id)
@@ -110,6 +134,7 @@ ApiResponse FhirRestApi::history(const ApiRequest& req, const QString& type, con
             pagedUrl(req, req.query, QString::number(searchTime) + u'.' + QString::number(*page.next))));
     bundle.insert(u"link"_s, links);
     QJsonArray entries;
+    QHash<QString, qint64> served;
     for (const HistoryItem& item : page.items) {
         const StoredVersion& v = item.version;
         QJsonObject entry{{u"fullUrl"_s, QString(req.base + u'/' + fhir::refOf(item.type, item.id))}};
@@ -120,6 +145,7 @@ ApiResponse FhirRestApi::history(const ApiRequest& req, const QString& type, con
             status = 204;
         } else {
             entry.insert(u"resource"_s, QJsonDocument::fromJson(v.json).object());
+            ++served[item.type];
             if (v.method == WriteMethod::Create && v.versionId == 1) {
                 method = u"POST"_s;
                 url = item.type;
@@ -133,7 +159,9 @@ ApiResponse FhirRestApi::history(const ApiRequest& req, const QString& type, con
         entries.append(entry);
     }
     bundle.insert(u"entry"_s, entries);
-    return ApiResponse::json(200, bundle);
+    ApiResponse r = ApiResponse::json(200, bundle);
+    r.served = served;
+    return r;
 }
 
 ApiResponse FhirRestApi::capability(const ApiRequest& req)

@@ -165,6 +165,8 @@ Result<SearchQuery> parseSearch(const QString& type, const QueryItems& items, bo
             q.dates.append({*dp, filter.value()});
         } else if (name == u"_summary"_s) {
             q.summaryCount = value == u"count"_s;
+        } else if (name == u"_elements"_s) {
+            q.elements.append(value.split(u',', Qt::SkipEmptyParts));
         } else if (name == u"_total"_s) {
             q.wantTotal = value == u"accurate"_s || value == u"estimate"_s;
         } else if (name == u"_include"_s) {

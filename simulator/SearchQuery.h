@@ -60,6 +60,7 @@ struct SearchQuery
     bool wantTotal = false;
     std::optional<SearchCursor> after;
     QList<Param> includes; // _include: reference parameters whose targets come along (mode include)
+    QStringList elements;  // _elements: only these top-level elements (plus id, meta), tagged SUBSETTED
 
     bool matchesLastUpdated(qint64 ms) const;
     bool matchesIndex(const IndexFields& index) const;

@@ -14,6 +14,7 @@
 #include "FhirStore.h"
 #include "Generator.h"
 #include "SimulatorOptions.h"
+#include "WireStats.h"
 
 #include "core/common/Clock.h"
 
@@ -42,6 +43,7 @@ public:
     BundleLoader& loader() { return m_loader; }
     FhirRestApi& fhirApi() { return m_fhirApi; }
     AdminApi& adminApi() { return m_adminApi; }
+    WireStats& wire() { return m_wire; }
 
 private:
     SimulatorOptions m_options;
@@ -55,6 +57,7 @@ private:
     BundleLoader m_loader;
     FhirRestApi m_fhirApi;
     AdminApi m_adminApi;
+    WireStats m_wire;
 };
 
 } // namespace lantern::sim

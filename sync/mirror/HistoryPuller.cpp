@@ -9,14 +9,15 @@
 
 namespace lantern::sync {
 
-Status HistoryPuller::pull(const QString& type, const ScopeFilter& filter, MirrorCycleReport& report) const
+Status HistoryPuller::pull(const QString& type, int overlapSeconds, const ScopeFilter& filter,
+                           MirrorCycleReport& report) const
 {
     auto cursor = m_ctx.mirror.cursor(cursorName(type));
     if (!cursor.ok())
         return cursor.error();
     if (!cursor->has_value() || !(*cursor)->isValid())
         return Error(ErrorCode::Internal, QStringLiteral("no cursor for %1").arg(type));
-    const QDateTime since = (*cursor)->addSecs(-m_ctx.config.overlapSeconds);
+    const QDateTime since = (*cursor)->addSecs(-overlapSeconds);
 
     QDateTime newCursor;
     QSet<QString> seen; // ids only: bounded by the changes since the cursor

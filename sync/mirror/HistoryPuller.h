@@ -1,6 +1,6 @@
 #pragma once
 // Incremental pull of one resource type: <Type>/_history?_since=<cursor -
-// overlap>. Brings new and changed versions of in-scope patients' resources
+// overlap> (the overlap per cursor: IncrementalPlan). Brings new and changed versions of in-scope patients' resources
 // and applies DELETE entries. The history comes newest first, so only the first
 // entry seen per resource counts (a later, older one must not resurrect a
 // deleted resource). The new cursor is the server time of the first page and is
@@ -19,7 +19,7 @@ public:
 
     static QString cursorName(const QString& type) { return QStringLiteral("history:") + type; }
 
-    Status pull(const QString& type, const ScopeFilter& filter, MirrorCycleReport& report) const;
+    Status pull(const QString& type, int overlapSeconds, const ScopeFilter& filter, MirrorCycleReport& report) const;
 
 private:
     const MirrorContext& m_ctx;

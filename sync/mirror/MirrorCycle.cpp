@@ -2,6 +2,7 @@
 
 #include "sync/mirror/BulkLoader.h"
 #include "sync/mirror/HistoryPuller.h"
+#include "sync/mirror/IncrementalPlan.h"
 #include "sync/mirror/MirrorLogging.h"
 #include "sync/mirror/PatientPuller.h"
 #include "sync/mirror/Purger.h"
@@ -28,8 +29,14 @@ Status MirrorCycle::recordScope(const ResolvedScope& scope, ScopeReview& review,
     review = std::move(*judged);
     // Cursors start where this cycle's view of the server starts: whatever
     // changes while the initial pull runs is caught by the next history walk.
-    for (const QString& type : ScopeFilter::mirroredTypes())
+    for (const QString& type : ScopeFilter::mirroredTypes()) {
+        auto existing = m_ctx.mirror.cursor(HistoryPuller::cursorName(type));
+        if (!existing.ok())
+            return existing.error();
+        if (!existing->has_value())
+            m_freshCursors.insert(type);
         LANTERN_TRY(m_ctx.mirror.initCursor(HistoryPuller::cursorName(type), scope.serverTime));
+    }
     QHash<QString, bool> loaded;
     for (const vault::ScopeMember& m : std::as_const(*previous))
         loaded.insert(m.patientId, m.loaded);
@@ -72,8 +79,10 @@ Status MirrorCycle::advanceDataAsOf(const ResolvedScope& scope, const ScopeRevie
 
 Result<bool> MirrorCycle::typeHistorySupported(const QDateTime& serverTime)
 {
+    m_support.readCapabilities(m_ctx.client);
     if (m_support.typeHistory)
         return *m_support.typeHistory;
+    // The CapabilityStatement did not say: ask once.
     auto page = m_ctx.client.history(QStringLiteral("Patient"), serverTime, {{QStringLiteral("_count"), QStringLiteral("1")}});
     if (page.ok()) {
         m_support.typeHistory = page->bundle.value(QLatin1String("type")).toString() == QLatin1String("history");
@@ -90,15 +99,30 @@ Result<bool> MirrorCycle::typeHistorySupported(const QDateTime& serverTime)
     return *m_support.typeHistory;
 }
 
-void MirrorCycle::learnSearchIncludes()
+Status MirrorCycle::pullIncremental(const ScopeFilter& filter, const QDateTime& serverTime, MirrorCycleReport& report)
 {
-    if (m_support.capabilitiesRead)
-        return;
-    auto cs = m_ctx.client.capabilities();
-    if (!cs.ok())
-        return; // asked again next cycle; meanwhile referenced resources are read by _id
-    m_support.searchIncludes = ServerSupport::searchIncludesOf(cs->json);
-    m_support.capabilitiesRead = true;
+    auto history = typeHistorySupported(serverTime);
+    if (!history.ok())
+        return history.error();
+    const IncrementalPlan plan(m_ctx, m_freshCursors);
+    const QStringList& types = ScopeFilter::mirroredTypes();
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        const QString& type = types.at(i);
+        auto needed = plan.needsRequest(type);
+        if (!needed.ok())
+            return needed.error();
+        if (!*needed)
+            LANTERN_TRY(plan.skip(type, serverTime, filter, report));
+        else if (*history)
+            LANTERN_TRY(HistoryPuller(m_ctx).pull(type, plan.overlapSecondsFor(type), filter, report));
+        else {
+            LANTERN_TRY(plan.countLoadAsSweep(type, serverTime, filter, report));
+            LANTERN_TRY(SearchDeltaPuller(m_ctx).pull(type, plan.overlapSecondsFor(type), filter, serverTime, report));
+        }
+        if (m_ctx.progress)
+            m_ctx.progress(QStringLiteral("incremental"), i + 1, types.size());
+    }
+    return {};
 }
 
 Result<MirrorCycleReport> MirrorCycle::run()
@@ -138,24 +162,11 @@ Result<MirrorCycleReport> MirrorCycle::run()
                 return loaded.error();
             qCWarning(lcMirror).noquote() << "bulk export failed, falling back to searches:" << loaded.error().message;
         }
-        if (!bulk || !loaded.ok()) {
-            learnSearchIncludes();
-            LANTERN_TRY(PatientPuller(m_ctx, m_support.searchIncludes).pull(toLoad, filter, scope->serverTime, report));
-        }
+        if (!bulk || !loaded.ok())
+            LANTERN_TRY(PatientPuller(m_ctx).pull(toLoad, filter, scope->serverTime, report));
     }
 
-    auto history = typeHistorySupported(scope->serverTime);
-    if (!history.ok())
-        return history.error();
-    const QStringList& types = ScopeFilter::mirroredTypes();
-    for (qsizetype i = 0; i < types.size(); ++i) {
-        if (*history)
-            LANTERN_TRY(HistoryPuller(m_ctx).pull(types.at(i), filter, report));
-        else
-            LANTERN_TRY(SearchDeltaPuller(m_ctx).pull(types.at(i), filter, scope->serverTime, report));
-        if (m_ctx.progress)
-            m_ctx.progress(QStringLiteral("incremental"), i + 1, types.size());
-    }
+    LANTERN_TRY(pullIncremental(filter, scope->serverTime, report));
 
     auto purged = Purger(m_ctx).purgeExpired(m_guard, report);
     if (!purged.ok())

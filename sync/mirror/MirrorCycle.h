@@ -19,6 +19,8 @@
 #include "sync/mirror/ScopeResolver.h"
 #include "sync/mirror/ServerSupport.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace lantern::sync {
@@ -38,15 +40,15 @@ public:
 
 private:
     Status recordScope(const ResolvedScope& scope, ScopeReview& review, QStringList& toLoad, bool& nothingLoaded);
+    Status pullIncremental(const ScopeFilter& filter, const QDateTime& serverTime, MirrorCycleReport& report);
     Status advanceDataAsOf(const ResolvedScope& scope, const ScopeReview& review);
     Result<bool> typeHistorySupported(const QDateTime& serverTime);
-    // Reads the CapabilityStatement's searchInclude once per engine (before the first search-based load).
-    void learnSearchIncludes();
 
     const MirrorContext& m_ctx;
     bool m_bulkOffered;
     ServerSupport& m_support;
     PurgeGuard m_guard;
+    QSet<QString> m_freshCursors; // types whose cursor this cycle created
 };
 
 } // namespace lantern::sync

@@ -3,7 +3,6 @@
 #include "core/audit/AuditLog.h"
 #include "sync/health/EhrHealthMonitor.h"
 #include "sync/health/EhrHeartbeat.h"
-#include "sync/mirror/BulkLoader.h"
 #include "sync/mirror/MirrorClient.h"
 #include "sync/mirror/MirrorCycle.h"
 #include "sync/mirror/MirrorLock.h"
@@ -35,8 +34,7 @@ public:
     std::unique_ptr<vault::MirrorRepository> mirror;
     std::unique_ptr<MirrorWriter> writer;
     MirrorClient client;
-    std::optional<bool> bulkOffered;
-    ServerSupport support;
+    ServerSupport support; // the CapabilityStatement, read once per run
 
     EhrHealthMonitor* health = nullptr;
     EhrHeartbeat* heartbeat = nullptr;
@@ -123,15 +121,10 @@ Status MirrorEngine::ensureOpen()
 
 bool MirrorEngine::bulkOffered()
 {
-    if (d->bulkOffered)
-        return *d->bulkOffered;
     if (d->config.scope.groupId.isEmpty() || !d->config.preferBulkExport)
         return false;
-    auto cs = d->client.client->capabilities();
-    if (!cs.ok())
-        return false; // asked again next cycle
-    d->bulkOffered = BulkLoader::offersGroupExport(cs->json);
-    return *d->bulkOffered;
+    d->support.readCapabilities(*d->client.client); // unread: asked again next cycle
+    return d->support.groupExport;
 }
 
 Result<MirrorCycleReport> MirrorEngine::runCycle()

@@ -44,7 +44,7 @@ struct MirrorConfig
     int intervalSeconds = 10;             // between incremental cycles
     int heartbeatSeconds = 15;
     int administrationHistoryDays = 30;
-    int overlapSeconds = 60;              // cursors step back this much (server clocks and commit lag)
+    int overlapSeconds = 2;               // cursors step back this much (commit lag); why 2 s: IncrementalPlan.h
     int purgeGraceHours = 24;             // patients out of scope are removed after this
     int maxDropPercent = 20;              // a larger share of the scope leaving at once waits for IT (PurgeGuard)
     int deletionSweepMinutes = 15;        // servers without _history: how often to look for deletions (0: every cycle)

@@ -1,6 +1,7 @@
 #include "sync/mirror/PatientPuller.h"
 
 #include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/PatientBatcher.h"
 #include "sync/mirror/ReferenceFollower.h"
 #include "sync/mirror/SearchPager.h"
 
@@ -17,6 +18,11 @@ QString PatientPuller::patientSearchParam(const QString& type)
         QStringLiteral("MedicationStatement"), QStringLiteral("DeviceUseStatement"),
     };
     return bySubject.contains(type) ? QStringLiteral("subject") : QStringLiteral("patient");
+}
+
+QList<QStringList> PatientPuller::batchesOf(const QStringList& ids)
+{
+    return PatientBatcher::batches(ids, QStringLiteral("Patient/"));
 }
 
 QList<SearchParams> PatientPuller::searchesFor(const QString& type, const QStringList& batch,
@@ -49,12 +55,9 @@ Status PatientPuller::pullType(const QString& type, const QStringList& batch, co
 {
     // The window counts back from SERVER time.
     const QDateTime windowStart = serverTime.addDays(-m_ctx.config.administrationHistoryDays);
-    const QString include = ReferenceFollower::includeFor(type);
     const ReferenceFollower follower(m_ctx);
     const QList<SearchParams> searches = searchesFor(type, batch, windowStart);
-    for (SearchParams params : searches) {
-        if (!include.isEmpty() && m_includes.contains(include))
-            params.append({QStringLiteral("_include"), include});
+    for (const SearchParams& params : searches) {
         const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
             LANTERN_TRY(follower.commitPage(page.resources(), {}, filter, {}, report));
             return m_ctx.checkStop();
@@ -69,8 +72,9 @@ Status PatientPuller::pull(const QStringList& patientIds, const ScopeFilter& fil
                            MirrorCycleReport& report) const
 {
     const qint64 total = patientIds.size();
-    for (qsizetype start = 0; start < patientIds.size(); start += kPatientsPerBatch) {
-        const QStringList batch = patientIds.mid(start, kPatientsPerBatch);
+    qint64 done = 0;
+    const QList<QStringList> batches = batchesOf(patientIds);
+    for (const QStringList& batch : batches) {
         for (const QString& type : ScopeFilter::mirroredTypes())
             if (ScopeFilter::hasPatient(type))
                 LANTERN_TRY(pullType(type, batch, filter, serverTime, report));
@@ -81,9 +85,10 @@ Status PatientPuller::pull(const QStringList& patientIds, const ScopeFilter& fil
             return {};
         }, report));
         report.patientsLoaded += batch.size();
+        done += batch.size();
         if (m_ctx.progress)
-            m_ctx.progress(QStringLiteral("initial"), start + batch.size(), total);
-        qCInfo(lcMirror) << "initial pull:" << start + batch.size() << "of" << total << "patients";
+            m_ctx.progress(QStringLiteral("initial"), done, total);
+        qCInfo(lcMirror) << "initial pull:" << done << "of" << total << "patients";
     }
     return {};
 }

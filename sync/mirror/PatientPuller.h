@@ -1,10 +1,13 @@
 #pragma once
 // The initial pull of patients new to the scope, by paged searches: every
-// mirrored type for a batch of patients at once (patient=a,b,c), page by
-// page, each page one transaction. A batch's patients are marked loaded only
+// mirrored type for a batch of patients at once (patient=a,b,c, as many as the
+// URL budget of PatientBatcher allows), page by page, each page one transaction. A batch's patients are marked loaded only
 // after all its types landed; a batch cut short by a crash is pulled again
 // and de-duplicated by version. Types without a patient (Medication) are not
-// searched: they come through the references of the batch (ReferenceFollower).
+// searched: they come through the references of the batch (ReferenceFollower),
+// read once by _id. No _include: a server includes the referenced resource on
+// every page that references it (an order's Medication again with each of its
+// administrations), so each would cross the wire many times.
 
 #include "core/common/Result.h"
 #include "sync/mirror/MirrorContext.h"
@@ -17,14 +20,10 @@ namespace lantern::sync {
 class PatientPuller
 {
 public:
-    static constexpr int kPatientsPerBatch = 25;
+    explicit PatientPuller(const MirrorContext& ctx) : m_ctx(ctx) {}
 
-    // `searchIncludes`: the _include values the EHR supports (ServerSupport);
-    // referenced Medications and Devices then come with the orders' pages.
-    explicit PatientPuller(const MirrorContext& ctx, QSet<QString> searchIncludes = {})
-        : m_ctx(ctx), m_includes(std::move(searchIncludes))
-    {
-    }
+    // The patients of `ids` in batches one search each (PatientBatcher).
+    static QList<QStringList> batchesOf(const QStringList& ids);
 
     // The searches for one type and a batch of patients (without _count), which
     // together bring everything of the type the mirror keeps: _id for Patient,
@@ -47,7 +46,6 @@ private:
                     const QDateTime& serverTime, MirrorCycleReport& report) const;
 
     const MirrorContext& m_ctx;
-    QSet<QString> m_includes;
 };
 
 } // namespace lantern::sync

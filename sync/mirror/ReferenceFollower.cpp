@@ -2,6 +2,7 @@
 
 #include "core/fhir/ResourceIndex.h"
 #include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/PatientBatcher.h"
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
 
@@ -54,19 +55,11 @@ QStringList ReferenceFollower::referencesOf(const QJsonObject& resource)
     return {typeAndId};
 }
 
-QString ReferenceFollower::includeFor(const QString& type)
-{
-    if (type == QLatin1String("DeviceUseStatement"))
-        return QStringLiteral("DeviceUseStatement:device");
-    if (referencingTypes().contains(type))
-        return type + QStringLiteral(":medication");
-    return {};
-}
-
 Status ReferenceFollower::read(const QString& type, const QStringList& ids, QList<QJsonObject>& into) const
 {
-    for (qsizetype start = 0; start < ids.size(); start += kIdsPerRead) {
-        const SearchParams params = {{QStringLiteral("_id"), ids.mid(start, kIdsPerRead).join(QLatin1Char(','))}};
+    const QList<QStringList> batches = PatientBatcher::batches(ids);
+    for (const QStringList& batch : batches) {
+        const SearchParams params = {{QStringLiteral("_id"), batch.join(QLatin1Char(','))}};
         const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
             const QList<QJsonObject> found = page.resources();
             for (const QJsonObject& r : found)

@@ -8,7 +8,7 @@
 // Every page the mirror commits goes through commitPage: the references of its
 // in-scope resources are collected; a referenced resource that came along on
 // the page (_include, an export file) or that the vault already holds is kept;
-// the rest are read from the EHR by _id in batches and committed in the SAME
+// the rest are read from the EHR by _id in URL-sized batches (PatientBatcher), once, and committed in the SAME
 // transaction as the page, so a cursor never moves past an order whose
 // Medication is missing. A reference the EHR cannot resolve stays unresolved
 // and the chart says so.
@@ -28,16 +28,11 @@ namespace lantern::sync {
 class ReferenceFollower
 {
 public:
-    static constexpr int kIdsPerRead = 50;
-
     explicit ReferenceFollower(const MirrorContext& ctx) : m_ctx(ctx) {}
 
     // "Medication/x" and "Device/y" that `resource` references through
     // medicationReference or DeviceUseStatement.device (contained "#x" excluded).
     static QStringList referencesOf(const QJsonObject& resource);
-    // The _include that brings those along with a search of `type`
-    // ("MedicationRequest:medication"); empty for types that reference none.
-    static QString includeFor(const QString& type);
 
     // MirrorWriter::commitPage, after following the references of `resources`.
     Status commitPage(QList<QJsonObject> resources, const QList<ResourceKey>& deletions, const ScopeFilter& filter,

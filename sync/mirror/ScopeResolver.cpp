@@ -41,8 +41,12 @@ Result<ResolvedScope> ScopeResolver::resolve() const
 
 Status ScopeResolver::resolveWard(const QString& wardId, ResolvedScope& scope) const
 {
+    // Only the patient and the status: the census is asked every cycle, the
+    // Encounters themselves come with the patients' data (a server that
+    // ignores _elements sends them whole, which works as well).
     const SearchParams params = {{QStringLiteral("location"), QStringLiteral("Location/") + wardId},
-                                 {QStringLiteral("status"), QStringLiteral("in-progress")}};
+                                 {QStringLiteral("status"), QStringLiteral("in-progress")},
+                                 {QStringLiteral("_elements"), QStringLiteral("subject,status")}};
     const Status paged = m_ctx.pager().pageAll(QStringLiteral("Encounter"), params, [&](const BundlePage& page) -> Status {
         if (!scope.serverTime.isValid()) {
             auto time = serverTimeOf(page);

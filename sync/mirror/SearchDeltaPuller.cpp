@@ -39,8 +39,8 @@ Result<QStringList> SearchDeltaPuller::batchKeys(const QString& type, const Scop
     return ids;
 }
 
-Status SearchDeltaPuller::pull(const QString& type, const ScopeFilter& filter, const QDateTime& serverTime,
-                               MirrorCycleReport& report) const
+Status SearchDeltaPuller::pull(const QString& type, int overlapSeconds, const ScopeFilter& filter,
+                               const QDateTime& serverTime, MirrorCycleReport& report) const
 {
     auto keys = batchKeys(type, filter);
     if (!keys.ok())
@@ -48,7 +48,7 @@ Status SearchDeltaPuller::pull(const QString& type, const ScopeFilter& filter, c
     const QStringList patients = *keys; // patients, or ids of a type without a patient
     if (patients.isEmpty())
         return {};
-    LANTERN_TRY(pullChanges(type, patients, filter, serverTime, report));
+    LANTERN_TRY(pullChanges(type, overlapSeconds, patients, filter, serverTime, report));
     auto due = sweepDue(type, serverTime);
     if (!due.ok())
         return due.error();
@@ -57,7 +57,8 @@ Status SearchDeltaPuller::pull(const QString& type, const ScopeFilter& filter, c
     return {};
 }
 
-Status SearchDeltaPuller::pullChanges(const QString& type, const QStringList& patients, const ScopeFilter& filter,
+Status SearchDeltaPuller::pullChanges(const QString& type, int overlapSeconds, const QStringList& patients,
+                                      const ScopeFilter& filter,
                                       const QDateTime& serverTime, MirrorCycleReport& report) const
 {
     const QString cursorName = HistoryPuller::cursorName(type);
@@ -66,13 +67,13 @@ Status SearchDeltaPuller::pullChanges(const QString& type, const QStringList& pa
         return cursor.error();
     if (!cursor->has_value() || !(*cursor)->isValid())
         return Error(ErrorCode::Internal, QStringLiteral("no cursor for %1").arg(type));
-    const QDateTime since = (*cursor)->addSecs(-m_ctx.config.overlapSeconds);
+    const QDateTime since = (*cursor)->addSecs(-overlapSeconds);
     const QDateTime windowStart = serverTime.addDays(-m_ctx.config.administrationHistoryDays);
 
     QDateTime newCursor;
-    for (qsizetype start = 0; start < patients.size(); start += PatientPuller::kPatientsPerBatch) {
-        const QList<SearchParams> searches =
-            searchesOf(type, patients.mid(start, PatientPuller::kPatientsPerBatch), windowStart);
+    const QList<QStringList> batches = PatientPuller::batchesOf(patients);
+    for (const QStringList& batch : batches) {
+        const QList<SearchParams> searches = searchesOf(type, batch, windowStart);
         for (SearchParams params : searches) {
             params.append({QStringLiteral("_lastUpdated"), QStringLiteral("ge") + fhirInstant(since)});
             const Status paged = m_ctx.pager().pageAll(type, params, [&](const BundlePage& page) -> Status {
@@ -108,8 +109,9 @@ Status SearchDeltaPuller::sweep(const QString& type, const QStringList& patients
                                 const QDateTime& serverTime, MirrorCycleReport& report) const
 {
     const qint64 removedBefore = report.removed;
-    for (qsizetype start = 0; start < patients.size(); start += PatientPuller::kPatientsPerBatch)
-        LANTERN_TRY(sweepBatch(type, patients.mid(start, PatientPuller::kPatientsPerBatch), filter, report));
+    const QList<QStringList> batches = PatientPuller::batchesOf(patients);
+    for (const QStringList& batch : batches)
+        LANTERN_TRY(sweepBatch(type, batch, filter, report));
     LANTERN_TRY(m_ctx.writer.commitPage({}, {}, filter, [&]() -> Status {
         return m_ctx.mirror.setState(sweepStateKey(type), fhirInstant(serverTime));
     }, report));

@@ -26,13 +26,15 @@ public:
     static QString sweepStateKey(const QString& type) { return QStringLiteral("sweep:") + type; }
 
     // `serverTime`: the cycle's server time (decides whether a sweep is due).
-    Status pull(const QString& type, const ScopeFilter& filter, const QDateTime& serverTime, MirrorCycleReport& report) const;
+    // `overlapSeconds`: how far the cursor steps back (IncrementalPlan).
+    Status pull(const QString& type, int overlapSeconds, const ScopeFilter& filter, const QDateTime& serverTime,
+                MirrorCycleReport& report) const;
 
 private:
     // What the searches of `type` are batched by: patients in scope, or for a
     // type without a patient (Medication) the ids the vault holds.
     Result<QStringList> batchKeys(const QString& type, const ScopeFilter& filter) const;
-    Status pullChanges(const QString& type, const QStringList& patients, const ScopeFilter& filter,
+    Status pullChanges(const QString& type, int overlapSeconds, const QStringList& patients, const ScopeFilter& filter,
                        const QDateTime& serverTime, MirrorCycleReport& report) const;
     Result<bool> sweepDue(const QString& type, const QDateTime& serverTime) const;
     Status sweep(const QString& type, const QStringList& patients, const ScopeFilter& filter,

@@ -2,11 +2,17 @@
 // patients) from lantern-ehr-sim on loopback into a fresh vault, compared with
 // the raw vault ingest of the very same resources (written as NDJSON and loaded
 // by core's Importer in the same run); then freshness: how long a change on the
-// simulator takes to be visible in the vault at the default interval.
+// simulator takes to be visible in the vault at the default interval; then the
+// load on the EHR (EhrLoad.h): requests and bytes of the initial load and of
+// the steady state, for a device mirroring a whole ~1,000-patient hospital and
+// for one mirroring a 30-patient ward of it.
 //
-// Usage: bench_mirror [PATIENTS] [FRESHNESS_SAMPLES]
-// Prints one JSON line: resources, seconds, perSecond, ingestPerSecond, ratio,
-// freshnessP50Ms, freshnessP95Ms, peakRssMb.
+// Usage: bench_mirror [PATIENTS] [FRESHNESS_SAMPLES] [LOAD_CYCLES]
+// Prints one JSON line: resources, written, unchanged, served, seconds,
+// perSecond, ingestPerSecond, ratio, freshnessP50Ms, freshnessP95Ms, peakRssMb,
+// load (one object per device, see EhrLoad.h).
+
+#include "EhrLoad.h"
 
 #include "core/import/Importer.h"
 #include "sync/mirror/MirrorEngine.h"
@@ -19,6 +25,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -104,6 +111,7 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     const int patients = argc > 1 ? std::max(10, std::atoi(argv[1])) : 1000;
     const int samples = argc > 2 ? std::max(0, std::atoi(argv[2])) : 20;
+    const int loadCycles = argc > 3 ? std::max(1, std::atoi(argv[3])) : 30;
     const int perWard = 50;
     const int wards = std::max(1, patients / perWard);
 
@@ -132,11 +140,13 @@ int main(int argc, char** argv)
     auto engine = std::make_unique<sync::MirrorEngine>(config, opener);
     QElapsedTimer timer;
     timer.start();
+    server.simulator().wire().reset();
     auto report = engine->runCycle();
     const double mirrorSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!report.ok())
         die(report.error().message);
     const qint64 mirrored = report->written;
+    const qint64 served = server.simulator().wire().snapshot().resourcesServedTotal();
 
     // 2. Raw ingest of the same resources.
     const QString ndjson = dir.filePath(QStringLiteral("same.ndjson"));
@@ -202,9 +212,43 @@ int main(int argc, char** argv)
     worker.quit();
     worker.wait();
     delete running;
+    const double peakRss = peakRssMb();
+    server.stop();
+
+    // 4. EHR load: a ~1,000-patient hospital in 30-patient wards on a manual clock.
+    QJsonArray load;
+    {
+        ManualClock loadClock(QDateTime::currentDateTimeUtc());
+        sim::SimulatorOptions loadOptions;
+        loadOptions.generator.wards = std::max(1, (patients + 29) / 30);
+        loadOptions.generator.patientsPerWard = 30;
+        loadOptions.generator.seed = 5;
+        sim::SimServer loadServer(loadOptions, loadClock);
+        if (auto started = loadServer.start(); !started.ok())
+            die(started.error().message);
+        bench::EhrLoadScenario hospital;
+        hospital.name = QStringLiteral("hospital");
+        for (const sim::WardInfo& ward : loadServer.simulator().census().wards())
+            hospital.wardIds.append(ward.id);
+        bench::EhrLoadScenario ward;
+        ward.name = QStringLiteral("ward");
+        ward.wardIds = {hospital.wardIds.first()};
+        for (bench::EhrLoadScenario* scenario : {&hospital, &ward}) {
+            scenario->intervalSeconds = sync::MirrorConfig{}.intervalSeconds;
+            scenario->heartbeatSeconds = sync::MirrorConfig{}.heartbeatSeconds;
+            scenario->cycles = loadCycles;
+            const QJsonObject figures = bench::measureEhrLoad(loadServer, loadClock, *scenario, dir.path());
+            if (figures.contains(QStringLiteral("error")))
+                die(figures.value(QStringLiteral("error")).toString());
+            load.append(figures);
+        }
+    }
 
     const QJsonObject out{{QStringLiteral("patients"), patients},
                           {QStringLiteral("resources"), mirrored},
+                          {QStringLiteral("written"), report->written},
+                          {QStringLiteral("unchanged"), report->unchanged},
+                          {QStringLiteral("served"), served},
                           {QStringLiteral("seconds"), mirrorSeconds},
                           {QStringLiteral("perSecond"), double(mirrored) / mirrorSeconds},
                           {QStringLiteral("ingestPerSecond"), double(mirrored) / ingestSeconds},
@@ -212,8 +256,9 @@ int main(int argc, char** argv)
                           {QStringLiteral("freshnessSamples"), latencies.size()},
                           {QStringLiteral("freshnessP50Ms"), percentile(latencies, 0.5)},
                           {QStringLiteral("freshnessP95Ms"), percentile(latencies, 0.95)},
-                          {QStringLiteral("peakRssMb"), peakRssMb()},
-                          {QStringLiteral("simulatorRssMb"), simulatorRssMb}};
+                          {QStringLiteral("peakRssMb"), peakRss},
+                          {QStringLiteral("simulatorRssMb"), simulatorRssMb},
+                          {QStringLiteral("load"), load}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

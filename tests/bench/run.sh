@@ -9,6 +9,9 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/nu
 cmake --build "$build" --target bench_vault_ingest >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Ctrl-C or SIGTERM end the running benchmark with the script (each stops the servers it started).
+trap 'exit 143' TERM HUP
+trap 'exit 130' INT
 bin="$build/tests/bench/bench_vault_ingest"
 
 echo "== vault ingest: $n synthetic FHIR resources (NDJSON, streamed)"
@@ -30,7 +33,7 @@ PY
 
 echo "== mirror: initial load of ${MIRROR_PATIENTS:-1000} simulated patients over loopback, then freshness"
 cmake --build "$build" --target bench_mirror >/dev/null
-mirror=$("$build/tests/bench/bench_mirror" "${MIRROR_PATIENTS:-1000}" "${MIRROR_SAMPLES:-20}")
+mirror=$("$build/tests/bench/bench_mirror" "${MIRROR_PATIENTS:-1000}" "${MIRROR_SAMPLES:-20}" "${LOAD_CYCLES:-30}")
 python3 - "$mirror" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])
@@ -39,6 +42,26 @@ print(f"  peak RSS less the in-process simulator's {r['simulatorRssMb']:.0f} MB 
 print(f"  raw vault ingest  {r['ingestPerSecond']:9.0f}/s (same resources, Importer, NDJSON)")
 print(f"  ratio mirror / raw ingest            : {r['ratio']:.2f}")
 print(f"  freshness at the default interval    : p50 {r['freshnessP50Ms']/1000:.1f} s, p95 {r['freshnessP95Ms']/1000:.1f} s ({r['freshnessSamples']} changes)")
+print(f"  once on the wire: {r['served']} resources served, {r['written']} written, {r['unchanged']} unchanged  (goal: written == served, 0 unchanged)")
+print("== EHR load per device (counted on the simulator's wire; manual server clock)")
+def mb(b): return b / 1e6
+print(f"  {'device':<10} {'patients':>8} {'initial req/pt':>14} {'initial kB/pt':>13} {'req/cycle':>9} {'kB/cycle':>9} {'req/h':>8} {'MB/h':>7}  (incl. heartbeats)")
+for d in r['load']:
+    p = max(1, d['patients'])
+    reqh = d['cycleRequestsPerHour'] + d['heartbeatsPerHour']
+    bh = d['cycleBytesPerHour'] + d['heartbeatBytesPerHour']
+    print(f"  {d['name']:<10} {d['patients']:>8.0f} {d['initialRequests']/p:>14.2f} {d['initialBytes']/p/1e3:>13.1f} "
+          f"{d['steadyRequestsPerCycle']:>9.1f} {d['steadyBytesPerCycle']/1e3:>9.1f} {reqh:>8.0f} {mb(bh):>7.2f}")
+    if d['initialUnchanged']:
+        print(f"    ({d['name']}: {d['initialUnchanged']:.0f} resources came twice in the initial load)")
+w = next(d for d in r['load'] if d['name'] == 'ward')
+devices = 2700
+reqh = (w['cycleRequestsPerHour'] + w['heartbeatsPerHour']) * devices
+bh = (w['cycleBytesPerHour'] + w['heartbeatBytesPerHour']) * devices
+print(f"  interval {w['intervalSeconds']} s, {w['changesPerMinute']:g} changes/min on the simulated hospital; heartbeat GET /metadata "
+      f"{w['heartbeatsPerHour']:.0f}/h = {mb(w['heartbeatBytesPerHour']):.2f} MB/h of that")
+print(f"  x {devices} ward devices (45 hospitals x 30 wards x 2 PCs): {reqh/3600:.0f} requests/s, {bh/1e9:.2f} GB/h, "
+      f"initial load {w['initialRequests']*devices:.0f} requests, {w['initialBytes']*devices/1e9:.1f} GB")
 PY
 
 echo "== ward desktop: ${GUI_PATIENTS:-5000} simulated inpatients in the vault (offscreen Qt)"

@@ -3,6 +3,11 @@
 //
 //   node server.mjs [PORT] [--base /fhir/R4]
 //
+// GET /$stats counts what crossed the wire under the FHIR base (requests,
+// bytes, resource bodies served by type), as the simulator's /$sim/stats does,
+// so tests can count a client's load (DELETE /$stats resets). It is the only
+// thing this wrapper adds, and it changes no FHIR answer.
+//
 // PORT 0 (the default) lets the system choose; the first line on stdout is
 // always "listening 127.0.0.1:PORT". This wrapper only translates HTTP to
 // Medplum's FhirRequest and back (status from the OperationOutcome, the
@@ -82,8 +87,29 @@ function outcome(status, code, text) {
   return [status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] }];
 }
 
+const stats = { requests: 0, requestBytes: 0, responseBytes: 0, resourcesServed: {} };
+
+function resetStats() {
+  Object.assign(stats, { requests: 0, requestBytes: 0, responseBytes: 0, resourcesServed: {} });
+}
+
+function countServed(body) {
+  const served = (resource) => {
+    if (!resource?.resourceType || resource.resourceType === 'OperationOutcome') return;
+    stats.resourcesServed[resource.resourceType] = (stats.resourcesServed[resource.resourceType] ?? 0) + 1;
+  };
+  if (body?.resourceType === 'Bundle') for (const entry of body.entry ?? []) served(entry.resource);
+  else served(body);
+}
+
+function statsBody() {
+  const total = Object.values(stats.resourcesServed).reduce((a, b) => a + b, 0);
+  return { ...stats, resourcesServedTotal: total };
+}
+
 function send(res, status, body, headers = {}) {
   const payload = body === undefined ? '' : JSON.stringify(body);
+  stats.responseBytes += Buffer.byteLength(payload);
   res.writeHead(status, {
     ...headers,
     ...(body === undefined ? {} : { 'Content-Type': FHIR_JSON }),
@@ -94,6 +120,14 @@ function send(res, status, body, headers = {}) {
 
 async function handle(req, res) {
   const url = new URL(req.url, 'http://127.0.0.1');
+  if (url.pathname === '/$stats' || url.pathname === args.base + '/$stats') {
+    if (req.method === 'DELETE') resetStats();
+    const payload = JSON.stringify(statsBody());
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
+    return res.end(payload);
+  }
+  stats.requests += 1;
+  stats.requestBytes += req.url.length + req.method.length + Number(req.headers['content-length'] ?? 0);
   if (url.pathname !== args.base && !url.pathname.startsWith(args.base + '/')) {
     return send(res, ...outcome(404, 'not-found', `not under ${args.base}`));
   }
@@ -129,6 +163,7 @@ async function handle(req, res) {
       headers.Location = `http://${host}${args.base}/${resource.resourceType}/${resource.id}/_history/${meta.versionId}`;
     }
   }
+  if (status < 400) countServed(resource);
   if (status >= 400 || !resource) {
     // Errors carry the OperationOutcome; a bodiless success (delete) carries it too, as Medplum does.
     return send(res, status, resource ?? result, headers);
