@@ -80,6 +80,7 @@ ApiResponse FhirRestApi::handle(const ApiRequest& req)
 {
     const QStringList parts = req.path.split(u'/', Qt::SkipEmptyParts);
     const QByteArray& m = req.method;
+    m_gate.count(QString::fromLatin1(m) + QLatin1Char(' ') + (parts.isEmpty() ? u"(bundle)"_s : parts.first()));
     if (parts.isEmpty())
         return m == "POST" ? bundle(req) : methodNotAllowed(m, u"the FHIR base"_s);
     const QString& first = parts.first();
@@ -264,8 +265,11 @@ ApiResponse FhirRestApi::bundle(const ApiRequest& req)
     const QString type = b.value(u"type"_s).toString();
     if (type == u"batch"_s)
         return batch(req, b);
-    if (type == u"transaction"_s)
+    if (type == u"transaction"_s) {
+        if (!m_gate.offered())
+            return ApiResponse::outcome(405, u"not-supported"_s, u"This server does not offer transactions."_s);
         return transaction(req, b);
+    }
     return ApiResponse::outcome(400, u"invalid"_s, u"Bundle.type must be transaction or batch."_s);
 }
 
@@ -315,6 +319,7 @@ ApiResponse FhirRestApi::transaction(const ApiRequest& req, const QJsonObject& b
 {
     TransactionOptions options;
     options.includeResources = !preferHas(req, u"return=minimal"_s);
+    m_gate.passTransaction(int(b.value(u"entry"_s).toArray().size()));
     auto applied = m_transactions.apply(b, options);
     if (!applied)
         return ApiResponse::fromError(applied.error(), 412);

@@ -6,6 +6,7 @@
 
 #include "ApiTypes.h"
 #include "FhirStore.h"
+#include "TransactionGate.h"
 #include "TransactionProcessor.h"
 
 #include <atomic>
@@ -25,6 +26,10 @@ public:
     // them (Medplum), so clients must search by _lastUpdated. Instance history stays.
     void setTypeHistory(bool offered) { m_typeHistory = offered; }
     bool typeHistory() const { return m_typeHistory; }
+    // Transactions on or off (setTransactions(false): servers without them), the
+    // transaction hold and the request counters: TransactionGate.h.
+    void setTransactions(bool offered) { m_gate.setOffered(offered); }
+    TransactionGate& transactionGate() { return m_gate; }
 
 private:
     ApiResponse handleType(const ApiRequest& req, const QStringList& parts);
@@ -44,6 +49,7 @@ private:
     FhirStore& m_store;
     BulkExportManager& m_exports;
     TransactionProcessor m_transactions;
+    TransactionGate m_gate;
     std::atomic<bool> m_typeHistory{true};
 };
 

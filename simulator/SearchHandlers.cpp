@@ -206,7 +206,9 @@ ApiResponse FhirRestApi::capability(const ApiRequest& req)
                             : u"http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export"_s}}});
         resources.append(resource);
     }
-    QJsonArray systemInteractions{QJsonObject{{u"code"_s, u"transaction"_s}}, QJsonObject{{u"code"_s, u"batch"_s}}};
+    QJsonArray systemInteractions{QJsonObject{{u"code"_s, u"batch"_s}}};
+    if (m_gate.offered())
+        systemInteractions.append(QJsonObject{{u"code"_s, u"transaction"_s}});
     if (m_typeHistory)
         systemInteractions.append(QJsonObject{{u"code"_s, u"history-system"_s}});
     const QJsonObject rest{{u"mode"_s, u"server"_s},

@@ -188,6 +188,7 @@ void SimServer::stop()
     d->sim->changes().stop();
     d->running = false;
     d->sim->faults().shutdown(); // wakes requests held by "timeout" and "slow"
+    d->sim->fhirApi().transactionGate().shutdown(); // and transactions held by a test
     {
         std::lock_guard lock(d->listenerMutex);
         d->closeListener();

@@ -84,7 +84,8 @@ int runReconcileUpload(CliContext& ctx, const QStringList& args)
 
     ctx.out << "reconcile " << sync::runEndName(report.end) << ": " << report.uploaded << " filed ("
             << report.alreadyPresent << " were already in the EHR), " << report.conflicts << " new conflicts, "
-            << report.waiting << " waiting for their patient, " << report.notesPosted << " downtime notes; "
+            << report.waiting << " waiting for their patient, " << report.notesPosted << " downtime notes, "
+            << report.transactions << " transaction Bundles; "
             << report.pendingLeft << " pending, " << report.conflictsOpen << " conflicts open" << Qt::endl;
     if (!report.message.isEmpty() && report.end != sync::RunEnd::Done)
         ctx.err << "lanternctl reconcile: " << report.message << Qt::endl;

@@ -218,7 +218,7 @@ FhirResult<FhirResource> FhirClient::update(const QJsonObject& resource, const Q
     return FhirResource{std::move(json.value()), infoOf(response.value())};
 }
 
-FhirResult<BundlePage> FhirClient::transaction(const QJsonObject& bundle) const
+FhirResult<BundlePage> FhirClient::transaction(const QJsonObject& bundle, TransactionOptions options) const
 {
     const QString bundleType = bundle.value(QLatin1String("type")).toString();
     if (bundle.value(QLatin1String("resourceType")).toString() != QLatin1String("Bundle") ||
@@ -227,9 +227,11 @@ FhirResult<BundlePage> FhirClient::transaction(const QJsonObject& bundle) const
     }
     HttpRequest request = makeRequest("POST", resolveFhirUrl(m_config.baseUrl, QString()));
     request.setHeader("Content-Type", kFhirJson);
+    if (options.minimal)
+        request.setHeader("Prefer", "return=minimal");
     request.body = QJsonDocument(bundle).toJson(QJsonDocument::Compact);
 
-    auto response = m_executor.execute(request, RequestTraits{.idempotent = false});
+    auto response = m_executor.execute(request, RequestTraits{.idempotent = options.repeatable});
     if (!response.ok())
         return FhirResult<BundlePage>(response.error(), response.httpStatus());
     auto json = parseObject(request, response.value(), false);

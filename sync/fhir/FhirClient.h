@@ -53,8 +53,17 @@ public:
     FhirResult<FhirResource> create(const QJsonObject& resource, const SearchParams& ifNoneExist = {}) const;
     // PUT to type/id; with a version, If-Match: W/"version" (412 when it changed meanwhile).
     FhirResult<FhirResource> update(const QJsonObject& resource, const QString& ifMatchVersionId = {}) const;
-    // POST a transaction or batch Bundle to the base; never retried.
-    FhirResult<BundlePage> transaction(const QJsonObject& bundle) const;
+    // POST a transaction or batch Bundle to the base. Sent once, unless `repeatable`:
+    // every entry is conditional (ifNoneExist, ifMatch), so a repeat cannot write twice
+    // and the Bundle is retried like a conditional create. `minimal` asks the server
+    // to leave the resources out of the answer (Prefer: return=minimal).
+    struct TransactionOptions
+    {
+        bool repeatable = false;
+        bool minimal = false;
+    };
+    FhirResult<BundlePage> transaction(const QJsonObject& bundle, TransactionOptions options) const;
+    FhirResult<BundlePage> transaction(const QJsonObject& bundle) const { return transaction(bundle, TransactionOptions{}); }
 
     FhirResult<FhirResource> capabilities() const;
     // One GET of the heartbeat path, no retries: is the EHR answering right now?

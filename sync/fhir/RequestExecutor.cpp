@@ -61,6 +61,7 @@ FhirResult<HttpResponse> RequestExecutor::run(const HttpRequest& original, Reque
 
     for (int attempt = 1;; ++attempt) {
         HttpRequest request = original;
+        request.repeatable = traits.idempotent;
         if (traits.authenticate) {
             Result<SecureBuffer> header = m_auth->authorization();
             if (!header.ok()) {

@@ -30,6 +30,10 @@ struct HttpRequest
     // Value of the Authorization header. A secret: never logged, wiped by the
     // code that filled it once the exchange is over.
     QByteArray authorization;
+    // False for a request the server must not receive twice (a plain POST create):
+    // the transport then never resends it, not even after a pooled connection
+    // failed, because a lost answer does not mean the server did not act on it.
+    bool repeatable = true;
 
     void setHeader(const QByteArray& name, const QByteArray& value);
     QByteArray header(const QByteArray& name) const { return findHeader(headers, name); }

@@ -122,9 +122,10 @@ private:
     }
 
     // A pooled connection when one is idle (`reused` tells), else a new one.
-    SessionPtr acquire(const Endpoint& endpoint, bool& reused)
+    // `fresh`: always a new one.
+    SessionPtr acquire(const Endpoint& endpoint, bool& reused, bool fresh)
     {
-        {
+        if (!fresh) {
             std::lock_guard lock(m_mutex);
             auto it = m_idle.find(endpoint.key());
             if (it != m_idle.end() && !it->second.empty()) {
@@ -230,8 +231,12 @@ HttpResult PocoHttpTransport::exchange(const HttpRequest& request, const BodySin
         context.proxyEndpoint = m_options.proxy->host + QLatin1Char(':') + QString::number(m_options.proxy->port);
 
     for (int round = 1;; ++round) {
+        // A request that must not arrive twice never takes an idle pooled connection: if
+        // the server closed that one meanwhile, the failure looks exactly like a server
+        // that acted on the request and then lost the connection, and resending would
+        // duplicate it. A new connection cannot be stale.
         bool reused = false;
-        SessionPtr session = acquire(endpoint, reused);
+        SessionPtr session = acquire(endpoint, reused, !request.repeatable);
         t_certificateProblem.clear();
         try {
             bool keepAlive = false;
@@ -243,7 +248,8 @@ HttpResult PocoHttpTransport::exchange(const HttpRequest& request, const BodySin
             // A pooled connection the server closed while idle fails before
             // any answer arrives; that says nothing about the server, so the
             // request goes once more over a fresh connection.
-            if (reused && round == 1 && context.phase != ExchangePhase::Connecting && !context.responseStarted)
+            if (reused && request.repeatable && round == 1 && context.phase != ExchangePhase::Connecting &&
+                !context.responseStarted)
                 continue;
             context.certificateProblem = QString::fromStdString(t_certificateProblem);
             return logged(request, failureFromCurrentException(context));

@@ -51,6 +51,7 @@ struct ReconcileReport
     int conflicts = 0;        // new conflicts in this run
     int waiting = 0;          // left pending: their downtime-admitted patient is not in the EHR yet
     int notesPosted = 0;      // downtime notes posted in this run
+    int transactions = 0;     // transaction Bundles that filed entries (0 where the EHR offers none)
     int conflictsOpen = 0;    // entries in Conflict after the run (this run's and earlier ones)
     int pendingLeft = 0;      // entries still Pending after the run
 };

@@ -1,6 +1,7 @@
 #include "sync/reconcile/Reconciler.h"
 
 #include "core/audit/AuditLog.h"
+#include "sync/reconcile/BundleUploader.h"
 #include "sync/reconcile/DowntimeNotePoster.h"
 #include "sync/reconcile/DuplicateCheck.h"
 #include "sync/reconcile/EntryResource.h"
@@ -9,6 +10,7 @@
 #include "sync/reconcile/PatientMergeCheck.h"
 #include "sync/reconcile/PatientResolver.h"
 #include "sync/reconcile/ReconcileLogging.h"
+#include "sync/reconcile/ReconcilerFiling.h"
 #include "core/vault/OutboxRepository.h"
 #include "core/vault/Database.h"
 #include "core/vault/Vault.h"
@@ -63,7 +65,11 @@ RunEnd endFor(FailureKind kind)
 Reconciler::Reconciler(const FhirClient& client, vault::Vault& vault, const Clock& clock, ReconcileOptions options)
     : m_client(client), m_vault(vault), m_clock(clock), m_options(std::move(options)),
       m_outbox(std::make_unique<vault::OutboxRepository>(vault.db())),
-      m_merges(std::make_unique<PatientMergeCheck>(client))
+      m_merges(std::make_unique<PatientMergeCheck>(client)),
+      m_orders(std::make_unique<OrderVersionCheck>(client)),
+      m_duplicates(std::make_unique<DuplicateCheck>(
+          client, [this](const QString& uuid) { return m_ownUuids.contains(uuid); }, m_options.duplicateWindowMinutes)),
+      m_filing(std::make_unique<ReconcilerFiling>(client, *m_outbox))
 {
 }
 
@@ -107,40 +113,60 @@ ReconcileReport Reconciler::run()
             admissions.insert(item.entry.patientId);
     }
     PatientResolver patients(*m_outbox, admissions);
-    const int total = int(pending->size());
-    qCInfo(lcReconcile) << "reconciling" << total << "pending entries";
+    m_total = int(pending->size());
+    qCInfo(lcReconcile) << "reconciling" << m_total << "pending entries";
+    if (m_total > 0) {
+        // Asked once per run: does the EHR take transaction Bundles?
+        const StepResult<bool> offered = BundleUploader::supported(m_client);
+        if (offered.stop()) {
+            report.end = endFor(offered.stopKind);
+            report.message = offered.error().prefixed(QStringLiteral("reading the EHR's capabilities")).message;
+            finish(report);
+            return report;
+        }
+        m_filing->setTransactions(offered.ok() && offered.value());
+        qCDebug(lcReconcile) << "transactions offered:" << m_filing->transactionsOffered();
+    }
 
-    int done = 0;
     const QList<QList<OutboxItem>> groups = groupByPatient(*pending);
     for (const QList<OutboxItem>& group : groups) {
-        int uploadedHere = 0;
+        const int uploadedBefore = report.uploaded;
         for (qsizetype i = 0; i < group.size(); ++i) {
             if (m_stop && m_stop()) {
                 report.end = RunEnd::Stopped;
                 report.message = QStringLiteral("stopped on request between entries");
                 break;
             }
-            const Step step = process(group.at(i), patients, report);
+            const OutboxItem& item = group.at(i);
+            // A withdrawal needs the entry it withdraws in the EHR first: file what waits.
+            if (!item.entry.corrects.isEmpty() && !m_filing->isEmpty() && sendQueued(report) == Step::Stop)
+                break;
+            const Step step = process(item, group, patients, report);
             ++report.processed;
-            ++done;
-            if (step == Step::Uploaded || step == Step::AlreadyPresent)
-                ++uploadedHere;
             if (step == Step::Wait) {
                 // The rest of this patient's entries wait for the admission, in order.
                 report.waiting += int(group.size() - i);
-                done += int(group.size() - i - 1);
+                m_done += int(group.size() - i);
+                reportProgress();
                 break;
             }
-            if (m_progress)
-                m_progress(done, total);
             if (step == Step::Stop)
                 break;
+            if (step != Step::Queued) {
+                ++m_done;
+                reportProgress();
+            } else if (m_filing->full() && sendQueued(report) == Step::Stop) {
+                break;
+            }
         }
+        if (report.end == RunEnd::Done && !m_filing->isEmpty())
+            (void)sendQueued(report);
+        m_filing->clear(); // after a stop: those entries stay pending for the next run
         if (Status flushed = flushMarks(); !flushed.ok() && report.end == RunEnd::Done) {
             report.end = RunEnd::LocalFailure;
             report.message = flushed.error().message;
         }
-        if (uploadedHere > 0) {
+        if (const int uploadedHere = report.uploaded - uploadedBefore; uploadedHere > 0) {
             Status audited = audit(audit::AuditAction::Export, group.first().entry.patientId,
                                    QStringLiteral("reconcile: %1 entries filed to the EHR").arg(uploadedHere));
             if (!audited.ok() && report.end == RunEnd::Done) {
@@ -151,11 +177,38 @@ ReconcileReport Reconciler::run()
         if (report.end != RunEnd::Done)
             break;
     }
+    report.transactions = m_filing->transactions();
     finish(report);
     return report;
 }
 
-Reconciler::Step Reconciler::process(const OutboxItem& item, PatientResolver& patients, ReconcileReport& report)
+void Reconciler::reportProgress()
+{
+    if (m_progress)
+        m_progress(m_done, m_total);
+}
+
+Reconciler::Step Reconciler::prepareChecks(const OutboxItem& item, const QList<OutboxItem>& group,
+                                           const QString& serverPatientId, ReconcileReport& report)
+{
+    if (m_prepared.contains(serverPatientId))
+        return Step::Uploaded;
+    QList<record::RecordEntry> entries;
+    for (const OutboxItem& member : group)
+        if (member.decision != record::Decision::UploadAnyway && !record::isRetraction(member.entry))
+            entries.append(member.entry);
+    const StepResult<bool> orders = m_orders->prepare(entries);
+    if (orders.stop())
+        return stopped(item, orders.error(), orders.stopKind, report);
+    const StepResult<bool> duplicates = m_duplicates->prepare(entries, serverPatientId);
+    if (duplicates.stop())
+        return stopped(item, duplicates.error(), duplicates.stopKind, report);
+    m_prepared.insert(serverPatientId);
+    return Step::Uploaded;
+}
+
+Reconciler::Step Reconciler::process(const OutboxItem& item, const QList<OutboxItem>& group, PatientResolver& patients,
+                                     ReconcileReport& report)
 {
     const record::RecordEntry& entry = item.entry;
     const bool admission = entry.kind == EntryKind::DowntimeAdmission;
@@ -188,43 +241,72 @@ Reconciler::Step Reconciler::process(const OutboxItem& item, PatientResolver& pa
     if (!admission)
         resource = rewritePatientReferences(resource, entry.patientId, targetPatient);
 
+    if (!skipChecks && (OrderVersionCheck::appliesTo(entry) || DuplicateCheck::appliesTo(entry)) &&
+        prepareChecks(item, group, targetPatient, report) == Step::Stop)
+        return Step::Stop;
     if (!skipChecks && OrderVersionCheck::appliesTo(entry)) {
-        const StepResult<bool> order = OrderVersionCheck(m_client).check(entry);
+        const StepResult<bool> order = m_orders->check(entry);
         if (order.conflict())
             return conflict(item, order.finding(), report);
         if (order.stop())
             return stopped(item, order.error(), order.stopKind, report);
     }
     if (!skipChecks && DuplicateCheck::appliesTo(entry)) {
-        DuplicateCheck duplicates(m_client, [this](const QString& uuid) { return m_ownUuids.contains(uuid); },
-                                  m_options.duplicateWindowMinutes);
-        const StepResult<bool> duplicate = duplicates.check(entry, targetPatient);
+        const StepResult<bool> duplicate = m_duplicates->check(entry, targetPatient);
         if (duplicate.conflict())
             return conflict(item, duplicate.finding(), report);
         if (duplicate.stop())
             return stopped(item, duplicate.error(), duplicate.stopKind, report);
     }
 
-    const StepResult<UploadedAs> uploaded = EntryUploader(m_client, *m_outbox).upload(item, resource);
+    if (admission) {
+        // The patient's other entries need the EHR's patient id: filed at once, alone.
+        const StepResult<UploadedAs> uploaded = EntryUploader(m_client, *m_outbox).upload(item, resource);
+        const Step step = filed(item, uploaded, report);
+        if (step != Step::Uploaded && step != Step::AlreadyPresent)
+            return step;
+        if (Status mapped = patients.map(entry.patientId, uploaded.value().serverId); !mapped.ok())
+            return stopped(item, mapped.error(), FailureKind::Local, report);
+        if (Status flushed = flushMarks(); !flushed.ok())
+            return stopped(item, flushed.error(), FailureKind::Local, report);
+        return step;
+    }
+    if (!entry.corrects.isEmpty() && record::isRetraction(entry))
+        return filed(item, EntryUploader(m_client, *m_outbox).upload(item, resource), report);
+    m_filing->queue(item, resource);
+    return Step::Queued;
+}
+
+Reconciler::Step Reconciler::sendQueued(ReconcileReport& report)
+{
+    const QList<ReconcilerFiling::Filed> results = m_filing->send();
+    for (const ReconcilerFiling::Filed& result : results) {
+        const Step step = filed(result.item, result.result, report);
+        if (step == Step::Stop)
+            return Step::Stop;
+        ++m_done;
+        reportProgress();
+    }
+    return Step::Uploaded;
+}
+
+// The outcome of one entry's upload: marked (in batches), queued as a conflict, or the run stops.
+Reconciler::Step Reconciler::filed(const OutboxItem& item, const StepResult<UploadedAs>& uploaded, ReconcileReport& report)
+{
     if (uploaded.conflict())
         return conflict(item, uploaded.finding(), report);
     if (uploaded.stop())
         return stopped(item, uploaded.error(), uploaded.stopKind, report);
     const UploadedAs& as = uploaded.value();
-    m_marks.append({entry.uuid, as.serverId, as.versionId, m_clock.now()});
-    if (admission) {
-        // The patient's other entries need the mapping: write it (and the marks) now.
-        if (Status mapped = patients.map(entry.patientId, as.serverId); !mapped.ok())
-            return stopped(item, mapped.error(), FailureKind::Local, report);
-    }
-    if (admission || m_marks.size() >= kMarkBatch) {
+    m_marks.append({item.entry.uuid, as.serverId, as.versionId, m_clock.now()});
+    if (m_marks.size() >= kMarkBatch) {
         if (Status flushed = flushMarks(); !flushed.ok())
             return stopped(item, flushed.error(), FailureKind::Local, report);
     }
     ++report.uploaded;
     if (!as.created)
         ++report.alreadyPresent;
-    qCDebug(lcReconcile) << "entry" << entry.uuid << (as.created ? "created" : "already in the EHR");
+    qCDebug(lcReconcile) << "entry" << item.entry.uuid << (as.created ? "created" : "already in the EHR");
     return as.created ? Step::Uploaded : Step::AlreadyPresent;
 }
 
@@ -299,7 +381,7 @@ void Reconciler::finish(ReconcileReport& report)
                     .arg(report.conflicts)
                     .arg(report.notesPosted));
     qCInfo(lcReconcile) << "reconciliation" << runEndName(report.end) << ":" << report.uploaded << "filed,"
-                        << report.conflicts << "queued," << report.notesPosted << "notes," << report.pendingLeft
+                        << report.conflicts << "queued," << report.notesPosted << "notes," << report.transactions << "Bundles," << report.pendingLeft
                         << "pending," << report.conflictsOpen << "conflicts open";
 }
 

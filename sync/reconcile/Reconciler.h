@@ -7,6 +7,13 @@
 // the failure is noted), so the next run resumes exactly there. Finally every
 // chart with entries in the EHR gets its downtime note.
 //
+// Fewer round trips: per patient, the orders its entries name are read in one
+// search and its administrations' possible duplicates in one search per time
+// window (OrderVersionCheck::prepare, DuplicateCheck::prepare); the entries that
+// pass go up together in a transaction Bundle where the server offers them
+// (ReconcilerFiling). The checks, their order and the conflict rules are those
+// of one entry at a time.
+//
 // Synchronous, one thread. The caller holds the UploadLock (ReconcileEngine and
 // `lanternctl reconcile run` do).
 
@@ -14,6 +21,8 @@
 #include "core/common/Clock.h"
 #include "sync/fhir/FhirClient.h"
 #include "sync/reconcile/ReconcileTypes.h"
+#include "sync/reconcile/RequestFailure.h"
+#include "sync/reconcile/EntryUploader.h"
 #include "core/record/RecordEntry.h"
 
 #include <QSet>
@@ -28,8 +37,11 @@ class OutboxRepository;
 
 namespace lantern::sync {
 
+class DuplicateCheck;
+class OrderVersionCheck;
 class PatientMergeCheck;
 class PatientResolver;
+class ReconcilerFiling;
 
 struct ReconcileOptions
 {
@@ -53,8 +65,16 @@ public:
     ReconcileReport run();
 
 private:
-    enum class Step { Uploaded, AlreadyPresent, Conflict, Wait, Stop };
-    Step process(const record::OutboxItem& item, PatientResolver& patients, ReconcileReport& report);
+    enum class Step { Uploaded, AlreadyPresent, Conflict, Queued, Wait, Stop };
+    // Checks one entry and files it, or queues it for its patient's Bundle.
+    Step process(const record::OutboxItem& item, const QList<record::OutboxItem>& group, PatientResolver& patients,
+                 ReconcileReport& report);
+    // One search per patient for its orders and one per time window for possible duplicates.
+    Step prepareChecks(const record::OutboxItem& item, const QList<record::OutboxItem>& group, const QString& serverPatientId,
+                       ReconcileReport& report);
+    Step sendQueued(ReconcileReport& report);
+    Step filed(const record::OutboxItem& item, const StepResult<UploadedAs>& result, ReconcileReport& report);
+    void reportProgress();
     Step conflict(const record::OutboxItem& item, const ConflictFinding& finding, ReconcileReport& report);
     Step stopped(const record::OutboxItem& item, const Error& error, FailureKind kind, ReconcileReport& report);
     Status audit(audit::AuditAction action, const QString& patientId, const QString& detail);
@@ -71,6 +91,11 @@ private:
     ReconcileOptions m_options;
     std::unique_ptr<vault::OutboxRepository> m_outbox;
     std::unique_ptr<PatientMergeCheck> m_merges; // one read per patient and run
+    std::unique_ptr<OrderVersionCheck> m_orders;
+    std::unique_ptr<DuplicateCheck> m_duplicates;
+    std::unique_ptr<ReconcilerFiling> m_filing;
+    QSet<QString> m_prepared; // server patient ids whose checks are prepared
+    int m_done = 0, m_total = 0;
     QSet<QString> m_ownUuids;
     struct UploadedMark
     {

@@ -145,7 +145,7 @@ QStringList ReconcileFixture::activeOrders(const QString& patientId)
 QByteArray describe(const sync::ReconcileReport& r)
 {
     return QStringLiteral("%1 (%2): processed %3, uploaded %4 (%5 present), conflicts %6, waiting %7, notes %8, "
-                          "pending %9, open conflicts %10")
+                          "pending %9, open conflicts %10, %11 Bundles")
         .arg(sync::runEndName(r.end), r.message)
         .arg(r.processed)
         .arg(r.uploaded)
@@ -155,6 +155,7 @@ QByteArray describe(const sync::ReconcileReport& r)
         .arg(r.notesPosted)
         .arg(r.pendingLeft)
         .arg(r.conflictsOpen)
+        .arg(r.transactions)
         .toUtf8();
 }
 

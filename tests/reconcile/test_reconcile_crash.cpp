@@ -128,9 +128,10 @@ void TestReconcileCrash::killedAtRandomPointsFilesEveryEntryOnce()
     QVERIFY2(referenceProblems.isEmpty(), qPrintable(referenceProblems));
 
     // Pace the EHR's answers so the upload lasts long enough for this process to see the
-    // progress lines and kill at the chosen point even on a loaded machine.
+    // progress lines and kill at the chosen point even on a loaded machine. Entries go up
+    // in one Bundle per patient, a few dozen requests per run: each answer waits longer.
     sim::FaultSpec paced{sim::FaultMode::Slow};
-    paced.delayMs = 4;
+    paced.delayMs = 60;
     fixture.server().setFault(paced);
     auto* rng = QRandomGenerator::global();
     int killed = 0, killedMidUpload = 0, finishedRuns = 0;
