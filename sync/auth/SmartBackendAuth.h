@@ -21,7 +21,7 @@ struct SmartBackendConfig
     QString clientId;    // as registered at the EHR
     QUrl fhirBaseUrl;    // for discovery: <base>/.well-known/smart-configuration
     QUrl tokenUrl;       // configured token endpoint; empty: discovered
-    QString scope = QStringLiteral("system/*.read");
+    QString scope = QStringLiteral("system/*.read"); // see SmartScopes.h
     std::chrono::seconds assertionLifetime{300}; // SMART allows at most five minutes
     std::chrono::seconds renewBefore{60};        // fetch a new token this long before expiry
 };

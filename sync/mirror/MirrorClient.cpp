@@ -21,7 +21,7 @@ Result<ProxySettings> parseProxy(const QString& text)
 
 } // namespace
 
-Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper)
+Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper, EhrAccess access)
 {
     if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty() || config.baseUrl.host().isEmpty())
         return Error(ErrorCode::InvalidInput, QStringLiteral("no valid EHR base URL is configured; set mirror.base_url"));
@@ -56,6 +56,7 @@ Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& c
         SmartBackendConfig smart;
         smart.clientId = config.smartClientId;
         smart.fhirBaseUrl = config.baseUrl;
+        smart.scope = smartScopeFor(access);
         out.auth = std::make_shared<SmartBackendAuth>(smart, std::move(*key), out.transport, clock);
     } else {
         return Error(ErrorCode::InvalidInput,

@@ -5,6 +5,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
+#include "sync/auth/SmartScopes.h"
 #include "sync/fhir/FhirClient.h"
 #include "sync/mirror/MirrorEngine.h"
 
@@ -19,6 +20,8 @@ struct MirrorClient
     std::unique_ptr<FhirClient> client;
 };
 
-Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper);
+// `access` decides the SMART scopes: the uploader needs write scopes the mirror must not hold.
+Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper,
+                                      EhrAccess access = EhrAccess::Read);
 
 } // namespace lantern::sync

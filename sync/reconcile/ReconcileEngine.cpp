@@ -63,7 +63,7 @@ ReconcileReport ReconcileEngine::runOnce()
         }
         return !m_cancel;
     };
-    auto client = makeMirrorClient(m_config.ehr, m_clock, sleeper);
+    auto client = makeMirrorClient(m_config.ehr, m_clock, sleeper, EhrAccess::Reconcile);
     if (!client.ok())
         return fail(RunEnd::LocalFailure, client.error());
 

@@ -6,6 +6,7 @@
 #include "FakeHttpServer.h"
 
 #include "sync/auth/SmartBackendAuth.h"
+#include "sync/mirror/MirrorClient.h"
 #include "sync/fhir/FhirClient.h"
 
 #include <Poco/Crypto/ECKey.h>
@@ -51,6 +52,7 @@ public:
     QStringList failures() const { return m_failures; }
     QList<RecordedRequest> requests() const { return m_server.requests(); }
     void rejectFhirTokensUpTo(int n) { m_rejectUpTo = n; }
+    void expectScope(const QString& scope) { m_expectedScope = scope; }
     int lastSignatureBytes() const { return m_lastSignatureBytes; }
 
 private:
@@ -83,7 +85,7 @@ private:
         const QUrlQuery form(QString::fromLatin1(request.body));
         if (form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded) != QLatin1String("client_credentials"))
             return refuse(QStringLiteral("grant_type"));
-        if (form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded) != QLatin1String("system/*.read"))
+        if (form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded) != m_expectedScope)
             return refuse(QStringLiteral("scope"));
         if (form.queryItemValue(QStringLiteral("client_assertion_type"), QUrl::FullyDecoded) != QLatin1String("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
             return refuse(QStringLiteral("client_assertion_type"));
@@ -135,6 +137,7 @@ private:
     const ManualClock& m_clock;
     int m_issued = 0;
     int m_rejectUpTo = 0;
+    QString m_expectedScope = QStringLiteral("system/*.read");
     int m_lastSignatureBytes = 0;
     QSet<QString> m_seenJti;
     QStringList m_failures;
@@ -238,6 +241,42 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.httpStatus(), 401);
         QCOMPARE(server.tokensIssued(), 3);
+    }
+
+    // The uploader asks for the write scopes of what it files; the mirror
+    // asks for reading only (an EHR that granted the uploader only
+    // system/*.read would refuse every downtime entry).
+    void reconciliationAsksForWriteScopesMirrorForRead()
+    {
+        ManualClock clock;
+        SigningKey key = generated(SigningAlgorithm::ES384);
+        FakeAuthorizationServer server(key, clock);
+        QTemporaryDir dir;
+        const QString keyFile = dir.filePath(QStringLiteral("smart.pem"));
+        QVERIFY(key.savePrivateKeyFile(keyFile).ok());
+        MirrorConfig config;
+        config.baseUrl = server.base();
+        config.authMode = QStringLiteral("smart");
+        config.smartClientId = kClientId;
+        config.smartKeyFile = keyFile;
+        const auto noSleep = [](std::chrono::milliseconds) { return true; };
+
+        const QString reconcileScope = smartScopeFor(EhrAccess::Reconcile);
+        for (const char* type : {"MedicationAdministration", "AllergyIntolerance", "DocumentReference"})
+            QVERIFY(reconcileScope.split(QLatin1Char(' ')).contains(QStringLiteral("system/%1.write").arg(QLatin1String(type))));
+        server.expectScope(reconcileScope);
+        auto uploader = makeMirrorClient(config, clock, noSleep, EhrAccess::Reconcile);
+        QVERIFY2(uploader.ok(), qPrintable(test::failureText(uploader)));
+        QVERIFY2(uploader->client->read(QStringLiteral("Patient"), QStringLiteral("1")).ok(),
+                 qPrintable(server.failures().join(QLatin1Char(','))));
+
+        server.expectScope(QStringLiteral("system/*.read"));
+        auto mirror = makeMirrorClient(config, clock, noSleep);
+        QVERIFY(mirror.ok());
+        QVERIFY2(mirror->client->read(QStringLiteral("Patient"), QStringLiteral("1")).ok(),
+                 qPrintable(server.failures().join(QLatin1Char(','))));
+        QVERIFY(!smartScopeFor(EhrAccess::Read).contains(QLatin1String("write")));
+        QCOMPARE(server.tokensIssued(), 2);
     }
 
     void tokenEndpointRefusalIsDenied()
