@@ -50,6 +50,9 @@ int runConfigCommand(CliContext& ctx, const QStringList& args);      // ConfigCo
 int runDowntimeIdsCommand(CliContext& ctx, const QStringList& args); // ConfigCommands.cpp: audited
 int runReconcile(CliContext& ctx, const QStringList& args);
 int runReconcileUpload(CliContext& ctx, const QStringList& args); // reconcile run
+int runService(CliContext& ctx, const QStringList& args);  // ServiceCommands.cpp: service run
+int runDowntime(CliContext& ctx, const QStringList& args); // ServiceCommands.cpp: downtime declare|end
+int runMirrorService(CliContext& ctx);                     // the service loop (service run, mirror)
 
 } // namespace lantern::cli
 
