@@ -62,7 +62,13 @@ class TestMirrorService : public QObject
     std::unique_ptr<access::VaultAccess> m_access;
 
     QString dir() const { return m_dir->path(); }
-    std::unique_ptr<vault::Vault> deviceVault() { return std::move(*m_access->unlockAsDevice(dir())); }
+    std::unique_ptr<vault::Vault> deviceVault()
+    {
+        auto vault = m_access->unlockAsDevice(dir());
+        if (!vault.ok())
+            qFatal("device vault: %s", qPrintable(vault.error().message));
+        return std::move(*vault);
+    }
 
     sync::DeviceContext context()
     {
