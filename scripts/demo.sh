@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The README's demo command: installs what is missing, builds, walks through a
 # demo vault with the command line (demo passphrases are printed; demo only),
-# mirrors two wards from the embedded EHR simulator, and opens the ward
-# desktop on that vault when a display is available.
+# mirrors two wards from the embedded EHR simulator with the mirror service
+# (run in the background as the same user: a demo shortcut, see
+# docs/security/accounts.md), and opens the ward desktop on that vault when a
+# display is available. Simulator and service stop on every way out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -41,10 +43,16 @@ step "Start the embedded demo EHR (lantern-ehr-sim) and mirror its two wards"
 sim_log="${LANTERN_VAULT_DIR%/vault}/sim.log"
 build/app/lantern-ehr-sim/lantern-ehr-sim --port 0 --wards 2 --patients-per-ward 8 --seed 7 --changes-per-minute 6 >"$sim_log" 2>&1 &
 sim_pid=$!
-# The simulator ends with the demo on every exit path: an error (set -e), Ctrl-C, SIGTERM.
-trap 'kill $sim_pid 2>/dev/null || true' EXIT
-trap 'exit 143' TERM HUP
+svc_pid=
+stop_background() {
+    # The service first (SIGTERM: it ends after the current transaction), then the EHR.
+    if [ -n "$svc_pid" ]; then kill -TERM "$svc_pid" 2>/dev/null || true; wait "$svc_pid" 2>/dev/null || true; fi
+    kill "$sim_pid" 2>/dev/null || true
+    wait "$sim_pid" 2>/dev/null || true
+}
+trap stop_background EXIT
 trap 'exit 130' INT
+trap 'exit 143' TERM HUP
 for _ in $(seq 50); do grep -q 'listening on' "$sim_log" && break; sleep 0.2; done
 base=$(grep -o 'http://[^ ]*' "$sim_log" | head -1)
 echo "simulator: $base"
@@ -52,7 +60,18 @@ echo "simulator: $base"
 "$ctl" --device config set mirror.wards ward-1,ward-2
 # Numbers for patients admitted during a downtime (a real device gets its block from the hospital's downtime pool).
 "$ctl" --device downtime-ids set urn:oid:1.2.276.0.76.4711.9 DT- 9000 9099
-"$ctl" --device sync --once
+step "Start the mirror service in the background AS THE SAME USER ($(id -un)); on a ward PC it runs as the system account lantern"
+svc_log="${LANTERN_VAULT_DIR%/vault}/service.log"
+"$ctl" --device service run >"$svc_log" 2>&1 &
+svc_pid=$!
+echo "mirror service: pid $svc_pid, log $svc_log (stopped when this script ends)"
+for _ in $(seq 300); do grep -q '^cycle 1:' "$svc_log" && break; kill -0 "$svc_pid" 2>/dev/null || break; sleep 0.2; done
+if ! grep -q '^cycle 1:' "$svc_log"; then
+    echo "the mirror service did not complete a cycle:" >&2
+    cat "$svc_log" >&2
+    exit 1
+fi
+grep '^cycle 1:' "$svc_log"
 "$ctl" --device status
 
 step "The nurse lists the patients of her ward (audited)"
@@ -89,10 +108,11 @@ Demo EHR:   $base
     it.demo   IT administrator        $admin_pass   (sees no patients)
 EOF
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    step "Opening the ward desktop; it keeps mirroring the simulator while open (close the window to end the demo)"
+    step "Opening the ward desktop; it follows the mirror service while open (close the window to end the demo)"
     build/app/lantern/lantern --vault "$LANTERN_VAULT_DIR"
 else
-    echo "No display. Open the ward desktop later with the command below; the simulator stops"
-    echo "when this script ends, so the desktop will show the EHR going down and keep the mirrored data:"
+    echo "No display. Open the ward desktop later with the command below; the simulator and the mirror"
+    echo "service stop when this script ends, so the desktop will show the service not running and keep"
+    echo "the mirrored data:"
     echo "  build/app/lantern/lantern --vault $LANTERN_VAULT_DIR"
 fi

@@ -4,7 +4,6 @@
 #include "core/access/VaultAccess.h"
 #include "ui/app/MainWindow.h"
 #include "ui/app/Translations.h"
-#include "ui/mirror/MirrorController.h"
 #include "core/common/Bootstrap.h"
 
 #include <QApplication>
@@ -46,13 +45,11 @@ int main(int argc, char* argv[])
     lantern::ui::installTranslations(app, parser.value(langOption));
 
     const QString vaultDir = QDir(parser.value(vaultOption)).absolutePath();
-    // The mirror runs (or follows the mirror service) from start to exit,
-    // whether the screen is locked or not; it opens the vault with the device key.
-    lantern::ui::MirrorController mirror(vaultDir, lantern::SystemClock::instance());
+    // No mirror in this process and no device key: the mirror service (its own
+    // system account, lanternctl service run) mirrors; the window follows the
+    // status it stores in the vault while someone is signed in.
     lantern::access::VaultAccess access;
     lantern::ui::MainWindow window(access, vaultDir, lantern::SystemClock::instance());
-    window.attachMirror(&mirror);
-    mirror.start();
     window.show();
     return app.exec();
 }

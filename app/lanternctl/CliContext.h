@@ -51,6 +51,9 @@ int runDowntimeIdsCommand(CliContext& ctx, const QStringList& args); // ConfigCo
 int runReconcile(CliContext& ctx, const QStringList& args);
 int runReconcileUpload(CliContext& ctx, const QStringList& args); // reconcile run
 int runSmartKey(CliContext& ctx, const QStringList& args);        // SmartKeyCommands.cpp: no vault
+int runService(CliContext& ctx, const QStringList& args);  // ServiceCommands.cpp: service run
+int runDowntime(CliContext& ctx, const QStringList& args); // ServiceCommands.cpp: downtime declare|end
+int runMirrorService(CliContext& ctx);                     // the service loop (service run, mirror)
 
 } // namespace lantern::cli
 

@@ -1,49 +1,18 @@
-// lanternctl mirror | mirror confirm-drop [WARD] | sync --once | status | config set KEY VALUE | config show
-// The headless mirror service and its settings. Output names wards, counts and
-// resource types only, never patient data.
+// lanternctl mirror (alias of service run) | mirror confirm-drop [WARD] | sync --once | status
+// One mirror cycle, the purge guard's held drops, and the stored status. Output
+// names wards, counts and resource types only, never patient data.
 #include "AuditCommands.h"
 #include "CliContext.h"
 
-#include "sync/mirror/MirrorConfigStore.h"
+#include "core/service/ServiceMailbox.h"
+#include "core/vault/Vault.h"
 #include "sync/mirror/MirrorEngine.h"
-#include "sync/mirror/MirrorLock.h"
-#include "core/vault/OutboxRepository.h"
 #include "sync/mirror/MirrorStatusStore.h"
 #include "sync/mirror/PurgeGuard.h"
-#include "core/vault/Vault.h"
-
-#include <QCoreApplication>
-#include <QFileInfo>
-#include <QSocketNotifier>
-#include <QThread>
-
-#include <csignal>
-#include <fcntl.h>
-#include <unistd.h>
+#include "sync/service/DeviceContext.h"
 
 namespace lantern::cli {
 namespace {
-
-// Self-pipe: the signal handler only writes one byte; the event loop does the rest.
-int g_signalPipe[2] = {-1, -1};
-
-void onTerminationSignal(int)
-{
-    const char byte = 1;
-    const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
-    (void)written;
-}
-
-bool installTerminationHandlers()
-{
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onTerminationSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
-}
 
 // The vault opened either with device.key (--device) or by a person with a
 // passphrase; `requireAdmin`: that person must be allowed to manage the device.
@@ -77,37 +46,6 @@ std::optional<OpenedVault> openVault(CliContext& ctx, bool requireAdmin)
         return std::nullopt;
     }
     return opened;
-}
-
-std::optional<sync::MirrorConfig> loadConfig(CliContext& ctx)
-{
-    access::VaultAccess access;
-    auto vault = access.unlockAsDevice(ctx.vaultDir);
-    if (!vault.ok()) {
-        ctx.fail(vault.error().prefixed(QStringLiteral("the mirror runs with the device key")));
-        return std::nullopt;
-    }
-    auto config = sync::loadMirrorConfig(**vault);
-    if (!config.ok()) {
-        ctx.fail(config.error());
-        return std::nullopt;
-    }
-    return *config;
-}
-
-sync::MirrorEngine::VaultOpener deviceOpener(const QString& directory)
-{
-    return [directory] { return access::VaultAccess().unlockAsDevice(directory); };
-}
-
-QString wardList(const sync::MirrorConfig& c)
-{
-    QStringList parts = c.scope.wardLocationIds;
-    if (!c.scope.groupId.isEmpty())
-        parts << QStringLiteral("group:") + c.scope.groupId;
-    if (!c.scope.patientIds.isEmpty())
-        parts << QStringLiteral("%1 listed patients").arg(c.scope.patientIds.size());
-    return parts.join(QStringLiteral(", "));
 }
 
 // "EHR answer would remove 40 of 40 patients of ward-3b: kept, waiting for IT since ..."
@@ -147,71 +85,17 @@ int runMirror(CliContext& ctx, const QStringList& args)
         return runConfirmDrop(ctx, args.mid(1));
     if (!args.isEmpty())
         return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR mirror | mirror confirm-drop [WARD]"), Usage);
-    auto config = loadConfig(ctx);
-    if (!config)
-        return Failed;
-    {
-        auto probe = sync::acquireMirrorLock(QFileInfo(access::VaultDirectory(ctx.vaultDir).vaultFile()).absolutePath());
-        if (!probe.ok())
-            return ctx.fail(probe.error());
-    }
-    if (!installTerminationHandlers())
-        return ctx.fail(QStringLiteral("cannot install the SIGTERM/SIGINT handlers"));
-    ctx.out << "lantern mirror: " << config->baseUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery) << " scope "
-            << wardList(*config) << ", every " << config->intervalSeconds << " s" << Qt::endl;
-
-    QThread worker;
-    auto* engine = new sync::MirrorEngine(*config, deviceOpener(ctx.vaultDir));
-    engine->moveToThread(&worker);
-    bool stopAsked = false;
-    bool failedToStart = false;
-    int cycles = 0;
-    QObject::connect(engine, &sync::MirrorEngine::cycleFinished, qApp, [&](const QDateTime& asOf, qint64 changed) {
-        ++cycles;
-        ctx.out << "cycle " << cycles << ": " << changed << " resources changed, data as of "
-                << asOf.toString(Qt::ISODate) << Qt::endl;
-        signAuditCheckpointsAsService(ctx);
-    });
-    QObject::connect(engine, &sync::MirrorEngine::errorOccurred, qApp,
-                     [&](const QString& message) { ctx.err << "lanternctl mirror: " << message << Qt::endl; });
-    QObject::connect(engine, &sync::MirrorEngine::stateChanged, qApp, [&](sync::EhrState state, sync::EhrState previous) {
-        ctx.out << "EHR " << sync::ehrStateName(previous) << " -> " << sync::ehrStateName(state) << Qt::endl;
-    });
-    QObject::connect(engine, &sync::MirrorEngine::stopped, qApp, [&] {
-        failedToStart = !stopAsked;
-        worker.quit();
-    });
-    QObject::connect(&worker, &QThread::finished, qApp, [] { QCoreApplication::quit(); });
-
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
-        char buffer[16];
-        while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) {
-        }
-        if (stopAsked)
-            return;
-        stopAsked = true;
-        ctx.out << "stopping after the current transaction" << Qt::endl;
-        engine->requestStop(); // thread-safe: the running cycle sees it between transactions
-        QMetaObject::invokeMethod(engine, &sync::MirrorEngine::stop, Qt::QueuedConnection);
-    });
-    worker.start();
-    QMetaObject::invokeMethod(engine, &sync::MirrorEngine::start, Qt::QueuedConnection);
-    QCoreApplication::exec();
-    worker.wait();
-    delete engine; // its thread has finished; timers were stopped before stopped()
-    ctx.out << "lantern mirror stopped after " << cycles << " complete cycles" << Qt::endl;
-    return failedToStart ? Failed : Ok;
+    return runMirrorService(ctx);
 }
 
 int runSync(CliContext& ctx, const QStringList& args)
 {
     if (args != QStringList{QStringLiteral("--once")})
         return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR sync --once"), Usage);
-    auto config = loadConfig(ctx);
-    if (!config)
-        return Failed;
-    sync::MirrorEngine engine(*config, deviceOpener(ctx.vaultDir));
+    auto device = sync::DeviceContext::open(ctx.vaultDir);
+    if (!device.ok())
+        return ctx.fail(device.error());
+    sync::MirrorEngine engine(device->mirror, device->openVault);
     auto report = engine.runCycle();
     if (!report.ok())
         return ctx.fail(QStringLiteral("mirror cycle failed: ") + report.error().message);
@@ -254,6 +138,14 @@ int runStatus(CliContext& ctx, const QStringList& args)
     if (status->stateSince.isValid())
         ctx.out << " since " << status->stateSince.toString(Qt::ISODate);
     ctx.out << Qt::endl;
+    // What the desktops show too: whether the mirror service is alive (core/service decides).
+    auto alive = service::ServiceMailbox(opened->vault()).liveness();
+    if (alive.ok())
+        ctx.out << "mirror service:     "
+                << (alive->running     ? QStringLiteral("running")
+                    : alive->everRan   ? QStringLiteral("not running since ") + alive->downSince.toString(Qt::ISODate)
+                                       : QStringLiteral("never ran on this vault"))
+                << Qt::endl;
     ctx.out << "data as of:         " << ago(status->dataAsOf) << Qt::endl;
     QStringList wards = status->dataAsOfByWard.keys();
     wards.sort();

@@ -4,35 +4,12 @@
 // entry filed, 4 conflicts wait for a decision, 5 the EHR was unavailable,
 // 6 interrupted, 1 a local failure.
 #include "CliContext.h"
+#include "ServiceDevice.h"
 
-#include "core/access/VaultAccess.h"
-#include "sync/mirror/MirrorConfigStore.h"
-#include "sync/reconcile/ReconcileEngine.h"
-#include "core/vault/Vault.h"
-
-#include <atomic>
-#include <csignal>
+#include "sync/service/ReconcileService.h"
 
 namespace lantern::cli {
 namespace {
-
-std::atomic<sync::ReconcileEngine*> g_engine{nullptr};
-
-void onTerminationSignal(int)
-{
-    // cancel() is a lock-free atomic store: safe in a signal handler.
-    if (sync::ReconcileEngine* engine = g_engine.load())
-        engine->cancel();
-}
-
-bool installTerminationHandlers()
-{
-    struct sigaction action = {};
-    action.sa_handler = onTerminationSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
-}
 
 int exitCodeFor(const sync::ReconcileReport& report)
 {
@@ -58,29 +35,18 @@ int runReconcileUpload(CliContext& ctx, const QStringList& args)
     if (!args.isEmpty() && args != QStringList{QStringLiteral("--progress")})
         return ctx.fail(QStringLiteral("usage: lanternctl --vault DIR reconcile run [--progress]"), Usage);
     const bool showProgress = !args.isEmpty();
-    const QString directory = ctx.vaultDir;
-    sync::ReconcileEngineConfig config;
-    {
-        auto vault = access::VaultAccess().unlockAsDevice(directory);
-        if (!vault.ok())
-            return ctx.fail(vault.error().prefixed(QStringLiteral("reconciliation runs with the device key")));
-        auto mirror = sync::loadMirrorConfig(**vault);
-        if (!mirror.ok())
-            return ctx.fail(mirror.error());
-        if (mirror->baseUrl.isEmpty())
-            return ctx.fail(QStringLiteral("no EHR configured: lanternctl --device config set mirror.base_url URL"), Usage);
-        config.ehr = *mirror;
-    }
-    sync::ReconcileEngine engine(config, [directory] { return access::VaultAccess().unlockAsDevice(directory); });
+    std::optional<sync::DeviceContext> device;
+    sync::TerminationSignals termination;
+    if (const int code = openServiceDevice(ctx, device, termination); code != Ok)
+        return code;
+    sync::ReconcileService service(*device);
+    // SIGTERM/SIGINT: the pass stops before its next entry; a rerun resumes.
+    QObject::connect(&termination, &sync::TerminationSignals::received, &service, &sync::ReconcileService::cancel);
     if (showProgress)
-        QObject::connect(&engine, &sync::ReconcileEngine::progress, [&ctx](int done, int total) {
+        QObject::connect(&service, &sync::ReconcileService::progress, [&ctx](int done, int total) {
             ctx.out << "progress " << done << "/" << total << Qt::endl;
         });
-    g_engine = &engine;
-    if (!installTerminationHandlers())
-        return ctx.fail(QStringLiteral("cannot install the SIGTERM/SIGINT handlers"));
-    const sync::ReconcileReport report = engine.runOnce();
-    g_engine = nullptr;
+    const sync::ReconcileReport report = service.run(QStringLiteral("system"));
 
     ctx.out << "reconcile " << sync::runEndName(report.end) << ": " << report.uploaded << " filed ("
             << report.alreadyPresent << " were already in the EHR), " << report.conflicts << " new conflicts, "

@@ -47,7 +47,8 @@ const char* const kUsage = R"(commands:
                                                 check the vault, key slots and audit chain (against IT's copy of the
                                                 audit public key, and that every exported checkpoint is still there)
   audit public-key | audit export-dir [DIR]     the audit public key; where checkpoints are exported for IT
-  mirror                                        run the mirror service until SIGTERM/SIGINT (uses device.key)
+  service run | mirror                          run the mirror service until SIGTERM/SIGINT (uses device.key; the
+                                                service account's own; heartbeat and requests for the desktops)
   mirror confirm-drop [WARD]                    let the next cycle apply a scope drop the purge guard held (audited)
   sync --once                                   run exactly one mirror cycle (uses device.key; exit 0 ok,
                                                 1 failed, 7 completed but a ward's drop is held for IT)
@@ -57,6 +58,8 @@ const char* const kUsage = R"(commands:
   downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show
                                                 identifiers for patients admitted during a downtime: a range
                                                 of the hospital's downtime pool reserved for this device
+  downtime declare | downtime end               declare or end a downtime by hand (audited); the service holds
+                                                the EHR state at downtime from its next cycle
   reconcile status                              downtime entries by state, conflicts waiting (uuid, kind, reason)
   reconcile run [--progress]                    upload the outbox to the EHR (uses device.key and the mirror settings;
                                                 exit 0 all filed, 4 conflicts wait, 5 EHR unavailable, 6 interrupted)
@@ -107,11 +110,12 @@ int main(int argc, char** argv)
         {QStringLiteral("status"), runStatus}, {QStringLiteral("config"), runConfigCommand},
         {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIdsCommand},
         {QStringLiteral("smart-key"), runSmartKey},
+        {QStringLiteral("service"), runService},     {QStringLiteral("downtime"), runDowntime},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the
     // long-running service (journald) or when asked for with LANTERN_VERBOSE=1.
-    if (name != QStringLiteral("mirror") && qEnvironmentVariableIsEmpty("LANTERN_VERBOSE"))
+    if (name != QStringLiteral("mirror") && name != QStringLiteral("service") && qEnvironmentVariableIsEmpty("LANTERN_VERBOSE"))
         QLoggingCategory::setFilterRules(QStringLiteral("lantern.*.info=false\nlantern.*.debug=false"));
     const auto command = commands.find(name);
     QTextStream out(stdout);

@@ -1,6 +1,7 @@
 #include "core/keys/DeviceKey.h"
 
 #include "core/common/AtomicFile.h"
+#include "core/keys/KeyFileOwnership.h"
 
 #include <QFile>
 #include <cerrno>
@@ -25,6 +26,9 @@ Result<SecureBuffer> DeviceKey::create(const QString& path)
 
 Result<SecureBuffer> DeviceKey::load(const QString& path)
 {
+    // Owner, mode and folder first: a key another account could read or swap
+    // protects nothing (as ssh refuses such private keys).
+    LANTERN_TRY(KeyFileOwnership::checkForCurrentAccount(path));
     // Read with POSIX calls straight into secure memory: no QFile buffers holding the key.
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -45,14 +49,6 @@ Result<SecureBuffer> DeviceKey::load(const QString& path)
         ::close(fd);
         return Error(ErrorCode::Io, QStringLiteral("could not inspect the device key %1: %2")
                                         .arg(path, QString::fromLocal8Bit(std::strerror(err))));
-    }
-    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-        ::close(fd);
-        return Error(ErrorCode::Denied,
-                     QStringLiteral("the device key %1 is accessible to other users (mode %2); "
-                                    "run chmod 600 on it, then try again")
-                         .arg(path)
-                         .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0')));
     }
     if (!S_ISREG(st.st_mode) || st.st_size != static_cast<off_t>(KeyBytes)) {
         ::close(fd);

@@ -27,8 +27,8 @@ public:
     // Writes a new random key to `path` atomically with mode 0600 and returns it.
     static Result<SecureBuffer> create(const QString& path);
     // Reads the key. NotFound if missing; Corrupt if it is not exactly 32 bytes;
-    // Denied if the file is readable or writable by group or others (as ssh does
-    // with private keys: a key anyone can read protects nothing).
+    // Denied unless the running account owns it with mode 0600/0400 in a folder
+    // others cannot write (KeyFileOwnership says what to run instead).
     static Result<SecureBuffer> load(const QString& path);
 };
 

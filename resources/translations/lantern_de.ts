@@ -1594,16 +1594,13 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <source>Stopped: %1</source>
         <translation>Angehalten: %1</translation>
     </message>
-</context>
-<context>
-    <name>lantern::ui::ReconcileWorker</name>
     <message>
-        <source>reconciliation runs with the device key</source>
-        <translation>der Abgleich läuft mit dem Geräteschlüssel</translation>
+        <source>Reconciliation requested, but the mirror service is not running: it starts when the service runs again. Tell IT.</source>
+        <translation>Abgleich angefordert, aber der Spiegeldienst läuft nicht: Er beginnt, sobald der Dienst wieder läuft. IT informieren.</translation>
     </message>
     <message>
-        <source>No EHR is configured on this device. Hospital IT sets it with lanternctl.</source>
-        <translation>Auf diesem Gerät ist kein KIS eingerichtet. Die Klinik-IT richtet es mit lanternctl ein.</translation>
+        <source>Reconciliation requested: the mirror service runs it in the background…</source>
+        <translation>Abgleich angefordert: Der Spiegeldienst führt ihn im Hintergrund aus…</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +1991,18 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
     <message>
         <source>EHR answer would remove %1 of %2 patients of %3: kept, waiting for IT</source>
         <translation>KIS-Antwort würde %1 von %2 Patienten von %3 entfernen: behalten, wartet auf die IT</translation>
+    </message>
+    <message>
+        <source>the data on this device is not being updated; tell IT</source>
+        <translation>die Daten auf diesem Gerät werden nicht aktualisiert; IT informieren</translation>
+    </message>
+    <message>
+        <source>Mirror service not running: %1</source>
+        <translation>Spiegeldienst läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>Mirror service not running since %1: %2</source>
+        <translation>Spiegeldienst läuft nicht seit %1: %2</translation>
     </message>
 </context>
 <context>

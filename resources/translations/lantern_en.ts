@@ -1594,16 +1594,13 @@ Recording arrives with the reconciliation feature.</translation>
         <source>Stopped: %1</source>
         <translation>Stopped: %1</translation>
     </message>
-</context>
-<context>
-    <name>lantern::ui::ReconcileWorker</name>
     <message>
-        <source>reconciliation runs with the device key</source>
-        <translation>reconciliation runs with the device key</translation>
+        <source>Reconciliation requested, but the mirror service is not running: it starts when the service runs again. Tell IT.</source>
+        <translation>Reconciliation requested, but the mirror service is not running: it starts when the service runs again. Tell IT.</translation>
     </message>
     <message>
-        <source>No EHR is configured on this device. Hospital IT sets it with lanternctl.</source>
-        <translation>No EHR is configured on this device. Hospital IT sets it with lanternctl.</translation>
+        <source>Reconciliation requested: the mirror service runs it in the background…</source>
+        <translation>Reconciliation requested: the mirror service runs it in the background…</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +1991,18 @@ Recording arrives with the reconciliation feature.</translation>
     <message>
         <source>EHR answer would remove %1 of %2 patients of %3: kept, waiting for IT</source>
         <translation>EHR answer would remove %1 of %2 patients of %3: kept, waiting for IT</translation>
+    </message>
+    <message>
+        <source>the data on this device is not being updated; tell IT</source>
+        <translation>the data on this device is not being updated; tell IT</translation>
+    </message>
+    <message>
+        <source>Mirror service not running: %1</source>
+        <translation>Mirror service not running: %1</translation>
+    </message>
+    <message>
+        <source>Mirror service not running since %1: %2</source>
+        <translation>Mirror service not running since %1: %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "sync/mirror/MirrorEngine.h"
 
 #include "core/audit/AuditLog.h"
+#include "sync/health/DeclaredDowntime.h"
 #include "sync/health/EhrHealthMonitor.h"
 #include "sync/health/EhrHeartbeat.h"
 #include "sync/mirror/MirrorClient.h"
@@ -136,6 +137,9 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
         setLastError(opened.error().message);
         return opened.error();
     }
+    // A downtime a person declared in another process (stored in the vault) holds from this cycle on.
+    if (Status followed = followDeclaredDowntime(*d->vault, *d->health, d->clock); !followed.ok())
+        qCWarning(lcMirror).noquote() << "mirror: declared downtime:" << followed.error().message;
     d->inCycle = true;
     refreshStatus();
     MirrorContext ctx{*d->client.client, *d->vault, *d->mirror, *d->writer, d->config, d->clock,

@@ -75,6 +75,8 @@ struct MirrorStatus
     qint64 resourcesInVault = 0;
     bool cycleRunning = false;
     ScopeDropAlarms dropAlarms;               // drops the purge guard holds until IT confirms them
+    bool serviceDown = false;                 // the mirror service's heartbeat is stale (core/service decides)
+    QDateTime serviceDownSince;               // when it was last seen alive; null when never seen running
 };
 
 class MirrorEngine : public QObject

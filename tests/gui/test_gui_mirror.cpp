@@ -1,30 +1,37 @@
-// The desktop runs the real mirror engine on a worker thread against the
-// in-process EHR simulator: the banner follows it (Online, a refused
+// The desktop follows the device's mirror service (issue 10/11): the service
+// (sync::MirrorService, here in the test process as `lanternctl service run`
+// would run it) mirrors the in-process EHR simulator; the desktop runs no
+// engine and holds no device key: it reads the stored status through the
+// nurse's session. The banner follows the service (Online, a refused
 // connection → Downtime, back), census and chart refresh after a cycle
-// without losing the selection, mirroring goes on while the screen is
-// locked, and a second process's mirror (mirror.lock held) is followed
-// instead of started twice.
+// without losing the selection, the banner says plainly when the service is
+// not running (stopped, or killed: stale heartbeat), and "Reconcile now" is a
+// request the service picks up and reports back on.
 
-#include "ui/access/UnlockScreen.h"
 #include "core/access/VaultAccess.h"
+#include "core/keys/KdfParameters.h"
+#include "core/service/ServiceMailbox.h"
+#include "core/vault/Vault.h"
+#include "sync/mirror/MirrorConfigStore.h"
+#include "sync/mirror/MirrorStatusStore.h"
+#include "sync/service/DeviceContext.h"
+#include "sync/service/MirrorService.h"
+#include "ui/access/UnlockScreen.h"
 #include "ui/app/MainWindow.h"
 #include "ui/app/WardDesktop.h"
 #include "ui/banner/StatusBanner.h"
 #include "ui/census/CensusFilterProxy.h"
 #include "ui/census/CensusModel.h"
 #include "ui/census/CensusView.h"
-#include "core/keys/KdfParameters.h"
-#include "sync/mirror/MirrorConfigStore.h"
-#include "ui/mirror/MirrorController.h"
-#include "sync/mirror/MirrorLock.h"
-#include "core/vault/Vault.h"
+#include "ui/mirror/ServiceFollower.h"
+#include "ui/reconcile/ReconcileView.h"
 
 #include <ChangeStream.h>
 #include <SimServer.h>
 
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +64,27 @@ private:
     std::unique_ptr<access::VaultAccess> m_access;
 
     QString dir() const { return m_dir->path(); }
+
+    std::unique_ptr<sync::MirrorService> startService()
+    {
+        auto device = sync::DeviceContext::open(dir());
+        if (!device.ok())
+            qFatal("%s", qPrintable(device.error().message));
+        sync::MirrorService::Options options;
+        options.beatSeconds = 1;
+        options.adjust = fastTransport;
+        auto service = std::make_unique<sync::MirrorService>(*device, SystemClock::instance(), options);
+        service->start();
+        return service;
+    }
+
+    std::unique_ptr<ui::MainWindow> window()
+    {
+        auto w = std::make_unique<ui::MainWindow>(*m_access, dir(), SystemClock::instance());
+        w->setFollowInterval(200, 3);
+        w->show();
+        return w;
+    }
 
     bool unlock(ui::MainWindow& w)
     {
@@ -95,13 +123,12 @@ private Q_SLOTS:
         QVERIFY2(admin.ok(), admin.ok() ? "" : qPrintable(admin.error().message));
         const access::User nurse{kNurse, QStringLiteral("Nina Ward-One"), access::Role::Nurse, {QStringLiteral("ward-1")}, {}, false};
         QVERIFY(m_access->addUser(*admin, nurse, kNursePass).ok());
-        auto device = m_access->unlockAsDevice(dir());
-        QVERIFY(device.ok());
-        QVERIFY(sync::setMirrorConfigValue(**device, QStringLiteral("mirror.base_url"), m_server->baseUrl()).ok());
+        vault::Vault& v = admin->vault();
+        QVERIFY(sync::setMirrorConfigValue(v, QStringLiteral("mirror.base_url"), m_server->baseUrl()).ok());
         // Both wards are mirrored; the nurse sees only hers.
-        QVERIFY(sync::setMirrorConfigValue(**device, QStringLiteral("mirror.wards"), QStringLiteral("ward-1,ward-2")).ok());
-        QVERIFY(sync::setMirrorConfigValue(**device, QStringLiteral("mirror.interval"), QStringLiteral("1")).ok());
-        QVERIFY(sync::setMirrorConfigValue(**device, QStringLiteral("mirror.heartbeat"), QStringLiteral("1")).ok());
+        QVERIFY(sync::setMirrorConfigValue(v, QStringLiteral("mirror.wards"), QStringLiteral("ward-1,ward-2")).ok());
+        QVERIFY(sync::setMirrorConfigValue(v, QStringLiteral("mirror.interval"), QStringLiteral("1")).ok());
+        QVERIFY(sync::setMirrorConfigValue(v, QStringLiteral("mirror.heartbeat"), QStringLiteral("1")).ok());
     }
 
     void cleanup()
@@ -111,37 +138,31 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
-    void bannerFollowsRealEngineThroughDowntime()
+    void bannerFollowsTheServiceThroughDowntime()
     {
-        ui::MirrorController mirror(dir(), SystemClock::instance());
-        mirror.setConfigAdjuster(fastTransport);
-        ui::MainWindow w(*m_access, dir(), SystemClock::instance());
-        w.attachMirror(&mirror);
-        QSignalSpy data(&mirror, &ui::MirrorController::dataChanged);
-        mirror.start();
-        w.show();
-
-        QTRY_COMPARE_WITH_TIMEOUT(mirror.mode(), ui::MirrorMode::Engine, 10000);
-        // The first cycle lands; the controller hands the status over on the GUI thread.
-        QTRY_VERIFY_WITH_TIMEOUT(mirror.lastStatus().dataAsOf.isValid(), 30000);
-        QVERIFY(unlock(w));
-        ui::StatusBanner* banner = w.desktop()->banner();
+        auto service = startService();
+        QSignalSpy cycles(service.get(), &sync::MirrorService::cycleFinished);
+        QVERIFY(cycles.wait(30000));
+        auto w = window();
+        QVERIFY(unlock(*w));
+        ui::StatusBanner* banner = w->desktop()->banner();
         QTRY_VERIFY_WITH_TIMEOUT(banner->status().dataAsOf.isValid(), 5000);
         QCOMPARE(banner->level(), ui::StatusBanner::Level::Current);
         QVERIFY2(banner->stateText().contains(QStringLiteral("online")), qPrintable(banner->stateText()));
+        QVERIFY(banner->serviceDownText().isEmpty());
 
         // The census shows the simulator's ward 1 (ward scope), not ward 2.
         const qint64 onWard1 = patientsOnWard1(m_server->simulator());
         QVERIFY(onWard1 > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(qint64(w.desktop()->censusModel()->rowCount()), onWard1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(w->desktop()->censusModel()->rowCount()), onWard1, 10000);
 
         // Select the second patient; changes on the EHR arrive with the next
         // cycle and refresh the census without losing the selection.
-        ui::CensusView* census = w.desktop()->censusView();
+        ui::CensusView* census = w->desktop()->censusView();
         QVERIFY(census->selectPatient(census->proxy()->index(1, 0).data(ui::CensusModel::PatientIdRole).toString()));
         const QString selected = census->currentPatientId();
         QVERIFY(!selected.isEmpty());
-        data.clear();
+        QSignalSpy data(w->follower(), &ui::ServiceFollower::dataChanged);
         m_server->simulator().changes().tick(30);
         QTRY_VERIFY_WITH_TIMEOUT(!data.isEmpty(), 30000);
         QTest::qWait(50); // the queued refresh
@@ -151,57 +172,78 @@ private Q_SLOTS:
         m_server->setFault({sim::FaultMode::Refuse});
         QTRY_COMPARE_WITH_TIMEOUT(banner->level(), ui::StatusBanner::Level::Downtime, 60000);
         QVERIFY2(banner->stateText().startsWith(QStringLiteral("DOWNTIME since")), qPrintable(banner->stateText()));
-        QVERIFY(!mirror.lastStatus().lastError.isEmpty());
+        QVERIFY(!banner->status().lastError.isEmpty());
 
-        // Locked, the mirror goes on: the EHR returns and the state moves on
-        // without anyone signed in.
-        w.lock();
-        QVERIFY(w.isLocked());
+        // Locked, the service goes on: the EHR returns and the state moves on
+        // without anyone signed in; the next unlock shows it.
+        w->lock();
+        QVERIFY(w->isLocked());
+        QVERIFY(!w->follower()); // nothing is read without a session
         m_server->clearFault();
-        QTRY_VERIFY_WITH_TIMEOUT(mirror.lastStatus().state != sync::EhrState::Downtime, 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(mirror.lastStatus().state, sync::EhrState::Online, 60000);
-        QVERIFY(unlock(w));
-        QCOMPARE(w.desktop()->banner()->status().state, sync::EhrState::Online);
-        mirror.stop();
-        QCOMPARE(mirror.mode(), ui::MirrorMode::Off);
+        auto deviceVault = m_access->unlockAsDevice(dir()); // the test looks as the service would
+        QVERIFY(deviceVault.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(sync::loadMirrorStatus(**deviceVault)->state, sync::EhrState::Online, 60000);
+        QVERIFY(unlock(*w));
+        QTRY_COMPARE_WITH_TIMEOUT(w->desktop()->banner()->status().state, sync::EhrState::Online, 5000);
     }
 
-    void followsTheServiceInsteadOfRunningASecondEngine()
+    void bannerSaysWhenTheServiceIsNotRunning()
     {
-        // What `lanternctl mirror` would hold: the lock on the vault folder.
-        auto device = m_access->unlockAsDevice(dir());
-        QVERIFY(device.ok());
-        const QString folder = QFileInfo((*device)->path()).absolutePath();
-        auto serviceLock = sync::acquireMirrorLock(folder);
-        QVERIFY(serviceLock.ok());
+        auto service = startService();
+        QSignalSpy cycles(service.get(), &sync::MirrorService::cycleFinished);
+        QVERIFY(cycles.wait(30000));
+        auto w = window();
+        QVERIFY(unlock(*w));
+        ui::StatusBanner* banner = w->desktop()->banner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->status().dataAsOf.isValid(), 5000);
+        QVERIFY(banner->serviceDownText().isEmpty());
 
-        ui::MirrorController mirror(dir(), SystemClock::instance());
-        mirror.setConfigAdjuster(fastTransport);
-        mirror.setFollowIntervalMs(200);
-        QSignalSpy statuses(&mirror, &ui::MirrorController::statusChanged);
-        mirror.start();
-        QTRY_COMPARE_WITH_TIMEOUT(mirror.mode(), ui::MirrorMode::Follower, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(statuses.size() >= 3, 10000); // polled, not once
-        QVERIFY(!mirror.lastStatus().dataAsOf.isValid());       // nobody has mirrored yet
+        // Stopped (systemctl stop): said at once.
+        QSignalSpy finished(service.get(), &sync::MirrorService::finished);
+        service->stop();
+        QVERIFY(finished.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->serviceDownText().isEmpty(), 5000);
+        QVERIFY2(banner->serviceDownText().startsWith(QStringLiteral("Mirror service not running since")),
+                 qPrintable(banner->serviceDownText()));
+        QCOMPARE(banner->level(), ui::StatusBanner::Level::Stale); // the data is no longer kept current
+        service.reset();
 
-        // The service goes away: the desktop takes over and mirrors itself.
-        serviceLock->reset();
-        QTRY_COMPARE_WITH_TIMEOUT(mirror.mode(), ui::MirrorMode::Engine, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(mirror.lastStatus().dataAsOf.isValid(), 30000);
-        // And now it holds the lock: a second worker is refused.
-        QCOMPARE(sync::acquireMirrorLock(folder).error().code, ErrorCode::Conflict);
+        // Running again: the line goes.
+        service = startService();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->serviceDownText().isEmpty(), 10000);
+        service.reset();
+
+        // Killed (no clean stop): its last heartbeat ages past the limit.
+        auto deviceVault = m_access->unlockAsDevice(dir());
+        QVERIFY(deviceVault.ok());
+        ManualClock past(QDateTime::currentDateTimeUtc().addSecs(-120));
+        QVERIFY(service::ServiceMailbox(**deviceVault, past).markStarted().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(banner->serviceDownText().startsWith(QStringLiteral("Mirror service not running since")),
+                                 5000);
+        QVERIFY(banner->status().serviceDownSince.isValid());
     }
 
-    void offWithoutConfiguration()
+    void reconcileNowIsARequestTheServiceRuns()
     {
-        QTemporaryDir empty;
-        auto admin = m_access->initialise(empty.path(), QStringLiteral("it-admin"), QStringLiteral("IT Admin"), kAdminPass);
-        QVERIFY(admin.ok());
-        ui::MirrorController mirror(empty.path(), SystemClock::instance());
-        QSignalSpy modes(&mirror, &ui::MirrorController::modeChanged);
-        mirror.start();
-        QTRY_COMPARE_WITH_TIMEOUT(mirror.mode(), ui::MirrorMode::Off, 10000);
-        QVERIFY(!modes.isEmpty());
+        auto service = startService();
+        QSignalSpy cycles(service.get(), &sync::MirrorService::cycleFinished);
+        QVERIFY(cycles.wait(30000));
+        auto w = window();
+        QVERIFY(unlock(*w));
+        QVERIFY(w->desktop()->showReconciliation().ok());
+        ui::ReconcileView* view = w->desktop()->reconcileView();
+        QVERIFY(view);
+        QSignalSpy done(view, &ui::ReconcileView::reconcileFinished);
+        QSignalSpy ran(service.get(), &sync::MirrorService::reconcileStarted);
+        view->reconcileButton()->click();
+        QVERIFY(!view->reconcileButton()->isEnabled()); // waiting for the service
+        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 10000);
+        QCOMPARE(ran.first().first().toString(), kNurse); // run under the nurse's name
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 30000);
+        const auto result = done.first().first().value<service::ReconcileProgress>();
+        QCOMPARE(result.end, QStringLiteral("done"));
+        QCOMPARE(result.by, kNurse);
+        QVERIFY(view->reconcileButton()->isEnabled());
     }
 };
 

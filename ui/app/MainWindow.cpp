@@ -7,8 +7,7 @@
 #include "ui/access/UnlockScreen.h"
 #include "ui/app/WardDesktop.h"
 #include "core/audit/AuditLog.h"
-#include "ui/mirror/MirrorController.h"
-#include "sync/mirror/MirrorStatusStore.h"
+#include "ui/mirror/ServiceFollower.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,7 +23,8 @@ namespace lantern::ui {
 MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, const Clock& clock, QWidget* parent)
     : QMainWindow(parent), m_access(access), m_directory(std::move(vaultDirectory)), m_clock(clock),
       m_idle(new IdleLock(access::SessionPolicy::DefaultIdleLockSecs * 1000, this)),
-      m_clipboard(new ClipboardGuard(this)), m_statusPoll(new QTimer(this))
+      m_clipboard(new ClipboardGuard(this)), m_followMs(ServiceFollower::DefaultPollMs),
+      m_staleSeconds(service::ServiceMailbox::DefaultStaleSeconds)
 {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1280, 800);
@@ -48,24 +48,25 @@ MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, cons
     connect(m_idle, &IdleLock::idle, this, [this] { lock(QStringLiteral("idle")); });
     auto* osLock = new SessionLockWatcher(this);
     connect(osLock, &SessionLockWatcher::lockRequested, this, [this](const QString& why) { lock(why); });
-    m_statusPoll->setInterval(MirrorController::DefaultFollowIntervalMs);
-    connect(m_statusPoll, &QTimer::timeout, this, &MainWindow::pollStoredStatus);
     showUnlockScreen(QString());
 }
 
-void MainWindow::attachMirror(MirrorController* mirror)
+void MainWindow::setFollowInterval(int msecs, int staleSeconds)
 {
-    m_mirror = mirror;
-    // Queued: the controller already hands over on the GUI thread; queued
-    // again so a status never re-enters a slot that is running.
-    connect(mirror, &MirrorController::statusChanged, this, &MainWindow::setStatus, Qt::QueuedConnection);
-    connect(mirror, &MirrorController::dataChanged, this, &MainWindow::onMirrorDataChanged, Qt::QueuedConnection);
-    connect(mirror, &MirrorController::modeChanged, this, [this](MirrorMode mode) {
-        if (mode == MirrorMode::Off && m_desktop)
-            m_statusPoll->start();
-        else if (mode == MirrorMode::Engine || mode == MirrorMode::Follower)
-            m_statusPoll->stop();
-    });
+    m_followMs = msecs;
+    m_staleSeconds = staleSeconds;
+}
+
+void MainWindow::followService()
+{
+    // The person's own vault connection: the desktop holds no device key.
+    WardDesktop* desktop = m_desktop;
+    m_follower = new ServiceFollower(desktop->session().vault(), m_clock, m_followMs, desktop);
+    m_follower->setStaleSeconds(m_staleSeconds);
+    connect(m_follower, &ServiceFollower::statusChanged, this, &MainWindow::setStatus);
+    connect(m_follower, &ServiceFollower::dataChanged, this, &MainWindow::onMirrorDataChanged, Qt::QueuedConnection);
+    connect(m_follower, &ServiceFollower::reconcileProgress, desktop, &WardDesktop::setReconcileProgress);
+    m_follower->start();
 }
 
 void MainWindow::onMirrorDataChanged()
@@ -75,18 +76,6 @@ void MainWindow::onMirrorDataChanged()
     const Status refreshed = m_desktop->refreshData();
     if (!refreshed.ok())
         statusBar()->showMessage(refreshed.error().message, 15000);
-}
-
-void MainWindow::pollStoredStatus()
-{
-    // No mirror in this process and none it can follow with the device key
-    // (e.g. device.key readable only by the service account): what the
-    // service stored in the vault, read through the user's session.
-    if (!m_desktop)
-        return;
-    auto stored = sync::loadMirrorStatus(m_desktop->session().vault());
-    if (stored.ok())
-        setStatus(*stored);
 }
 
 MainWindow::~MainWindow() = default;
@@ -161,10 +150,7 @@ void MainWindow::onUnlocked()
     }
     m_resumePatient.clear();
     m_idle->start();
-    if (m_mirror && m_mirror->mode() == MirrorMode::Off) {
-        pollStoredStatus();
-        m_statusPoll->start();
-    }
+    followService();
     Q_EMIT lockedChanged(false);
 }
 
@@ -191,9 +177,9 @@ void MainWindow::setPatientTitle(const QString& title)
 void MainWindow::lock(const QString& reason)
 {
     m_idle->stop();
-    m_statusPoll->stop();
     if (!m_desktop)
         return;
+    delete m_follower.data(); // reads through the session that is about to close
     WardDesktop* desktop = m_desktop;
     m_resumePatient = desktop->currentPatientId();
     m_resumeTab = desktop->currentTab();

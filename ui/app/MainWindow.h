@@ -10,6 +10,7 @@
 #include "ui/app/WardDesktop.h"
 #include "core/common/Clock.h"
 #include "sync/mirror/MirrorEngine.h"
+#include "ui/mirror/ServiceFollower.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -20,7 +21,7 @@ namespace lantern::ui {
 
 class ClipboardGuard;
 class IdleLock;
-class MirrorController;
+class ServiceFollower;
 
 class MainWindow : public QMainWindow
 {
@@ -36,11 +37,11 @@ public:
     IdleLock* idleLock() const { return m_idle; }
     // Tests and drills: a fixed idle timeout instead of the vault's session policy.
     void setIdleTimeoutOverride(int msecs);
-    // The mirror of this vault (running here or followed from the service):
-    // its status goes to the banner, its changes refresh census and chart.
-    // Without one, or when it is off, the status is read from the vault
-    // while unlocked.
-    void attachMirror(MirrorController* mirror);
+    // While unlocked, the mirror service's stored status (read through the
+    // person's session, never with device.key) goes to the banner and its new
+    // data refreshes census and chart. Tests: poll faster, judge staleness sooner.
+    void setFollowInterval(int msecs, int staleSeconds);
+    ServiceFollower* follower() const { return m_follower; }
 
 public Q_SLOTS:
     void lock(const QString& reason = QStringLiteral("manual"));
@@ -55,7 +56,7 @@ private:
     void closeDialogs();
     void setPatientTitle(const QString& title);
     void onMirrorDataChanged();
-    void pollStoredStatus();
+    void followService();
 
     access::VaultAccess& m_access;
     QString m_directory;
@@ -65,8 +66,9 @@ private:
     ClipboardGuard* m_clipboard;
     QPointer<UnlockScreen> m_unlock;
     QPointer<WardDesktop> m_desktop;
-    QPointer<MirrorController> m_mirror;
-    QTimer* m_statusPoll;
+    QPointer<ServiceFollower> m_follower;
+    int m_followMs;
+    int m_staleSeconds;
     int m_idleOverride = -1;
     QString m_lastUser;
     QString m_resumePatient;

@@ -62,6 +62,12 @@ void WardDesktop::setStatus(const sync::MirrorStatus& status)
         m_reconcile->setStatus(status);
 }
 
+void WardDesktop::setReconcileProgress(const service::ReconcileProgress& progress)
+{
+    if (m_reconcile)
+        m_reconcile->setServiceProgress(progress);
+}
+
 QString WardDesktop::currentPatientId() const
 {
     return m_chart && m_stack->currentWidget() == m_chart ? m_chart->patientId() : QString();

@@ -8,6 +8,7 @@
 #include "core/access/Session.h"
 #include "core/audit/AuditEvent.h"
 #include "core/common/Clock.h"
+#include "core/service/ServiceMailbox.h"
 #include "sync/mirror/MirrorEngine.h"
 #include "ui/print/PagedReport.h"
 #include "core/records/CensusQuery.h"
@@ -75,6 +76,8 @@ public:
 
 public Q_SLOTS:
     void setStatus(const lantern::sync::MirrorStatus& status);
+    // The mirror service's report on a reconciliation someone asked for.
+    void setReconcileProgress(const lantern::service::ReconcileProgress& progress);
 
 Q_SIGNALS:
     // The window title to show: user on the census, the patient in a chart.

@@ -11,7 +11,8 @@ namespace lantern::ui {
 
 StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
     : QFrame(parent), m_clock(clock), m_state(new QLabel(this)), m_age(new QLabel(this)),
-      m_downtimeId(new QLabel(this)), m_dropAlarm(new QLabel(this)), m_timer(new QTimer(this))
+      m_downtimeId(new QLabel(this)), m_dropAlarm(new QLabel(this)), m_serviceDown(new QLabel(this)),
+      m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusBanner"));
     m_state->setObjectName(QStringLiteral("bannerState"));
@@ -20,6 +21,10 @@ StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
     m_dropAlarm->setObjectName(QStringLiteral("bannerDropAlarm"));
     m_dropAlarm->setWordWrap(true);
     m_dropAlarm->hide();
+    m_serviceDown->setObjectName(QStringLiteral("bannerServiceDown"));
+    m_serviceDown->setWordWrap(true);
+    m_serviceDown->setTextFormat(Qt::PlainText);
+    m_serviceDown->hide();
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(12, 6, 12, 6);
     column->setSpacing(4);
@@ -31,6 +36,7 @@ StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
     layout->addStretch();
     layout->addWidget(m_downtimeId);
     column->addLayout(layout);
+    column->addWidget(m_serviceDown);
     column->addWidget(m_dropAlarm);
     m_timer->setInterval(60 * 1000);
     connect(m_timer, &QTimer::timeout, this, &StatusBanner::refresh);
@@ -85,6 +91,21 @@ QString StatusBanner::dropAlarmText(const sync::MirrorStatus& s)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString StatusBanner::serviceDownText(const sync::MirrorStatus& s)
+{
+    if (!s.serviceDown)
+        return QString();
+    const QString tail = tr("the data on this device is not being updated; tell IT");
+    if (!s.serviceDownSince.isValid())
+        return tr("Mirror service not running: %1").arg(tail);
+    return tr("Mirror service not running since %1: %2").arg(Format::dateTime(s.serviceDownSince), tail);
+}
+
+QString StatusBanner::serviceDownText() const
+{
+    return m_serviceDown->isHidden() ? QString() : m_serviceDown->text();
+}
+
 QString StatusBanner::dropAlarmText() const
 {
     return m_dropAlarm->isHidden() ? QString() : m_dropAlarm->text();
@@ -111,10 +132,13 @@ void StatusBanner::refresh()
     const QString alarm = dropAlarmText(m_status);
     m_dropAlarm->setText(alarm);
     m_dropAlarm->setVisible(!alarm.isEmpty());
+    const QString serviceDown = serviceDownText(m_status);
+    m_serviceDown->setText(serviceDown);
+    m_serviceDown->setVisible(!serviceDown.isEmpty());
     const bool stale = !m_status.dataAsOf.isValid() || m_status.dataAsOf.secsTo(now) > qint64(m_staleMinutes) * 60;
     if (m_status.state == sync::EhrState::Downtime)
         m_level = Level::Downtime;
-    else if (stale || m_status.state == sync::EhrState::Degraded)
+    else if (stale || m_status.state == sync::EhrState::Degraded || m_status.serviceDown)
         m_level = Level::Stale;
     else
         m_level = Level::Current;
@@ -134,7 +158,7 @@ void StatusBanner::refresh()
         break;
     }
     // The held drop is red on every level: someone has to act.
-    style += QStringLiteral(" #bannerDropAlarm { background: #C62828; color: white; padding: 2px 6px; }");
+    style += QStringLiteral(" #bannerDropAlarm, #bannerServiceDown { background: #C62828; color: white; padding: 2px 6px; }");
     setStyleSheet(style);
     setProperty("level", static_cast<int>(m_level));
 }

@@ -4,7 +4,8 @@
 // than the threshold, red in downtime. Re-reads the clock every minute so
 // "N min ago" never lies. Below it, a red line per ward whose scope drop the
 // mirror's purge guard holds for IT (sync/mirror/PurgeGuard.h decides; the
-// banner only shows it).
+// banner only shows it). Above that, a red line when the mirror service's
+// heartbeat is stale (core/service decides): nothing keeps the data current.
 
 #include "core/common/Clock.h"
 #include "sync/mirror/MirrorEngine.h"
@@ -32,12 +33,15 @@ public:
     QString stateText() const;
     QString ageText() const;
     QString dropAlarmText() const; // empty when no drop is held
+    QString serviceDownText() const; // empty while the mirror service runs
 
     // Shared with the printouts: "DOWNTIME since 09:12", "data as of 09:40 (3 min ago)".
     static QString stateText(const sync::MirrorStatus& status);
     static QString ageText(const sync::MirrorStatus& status, const QDateTime& now);
     // "EHR answer would remove 40 of 40 patients of ward-3b: kept, waiting for IT", one line per ward.
     static QString dropAlarmText(const sync::MirrorStatus& status);
+    // "Mirror service not running since 05.12.2026 09:12: …" when its heartbeat is stale.
+    static QString serviceDownText(const sync::MirrorStatus& status);
 
 public Q_SLOTS:
     void setStatus(const lantern::sync::MirrorStatus& status);
@@ -52,6 +56,7 @@ private:
     QLabel* m_age;
     QLabel* m_downtimeId;
     QLabel* m_dropAlarm;
+    QLabel* m_serviceDown;
     QTimer* m_timer;
 };
 

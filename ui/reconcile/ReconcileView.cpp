@@ -5,8 +5,9 @@
 #include "ui/print/ReconcileReportPrint.h"
 #include "ui/reconcile/EntryPrefill.h"
 #include "ui/reconcile/OutboxModel.h"
-#include "ui/reconcile/ReconcileRunner.h"
 #include "ui/record/AdministrationDialog.h"
+#include "core/access/PatientAccess.h"
+#include "core/access/ServiceRequests.h"
 #include "core/record/ConflictResolver.h"
 #include "core/record/ReconcileReport.h"
 #include "ui/record/SafetyWarningPanel.h"
@@ -39,6 +40,7 @@ ReconcileView::ReconcileView(const RecordEnv& env, const sync::MirrorStatus& sta
 {
     setObjectName(QStringLiteral("reconcileView"));
     m_printer->setStatus(status);
+    m_status = status;
 
     auto* back = new QPushButton(tr("← Census"), this);
     back->setObjectName(QStringLiteral("reconcileBack"));
@@ -140,6 +142,7 @@ ReconcileView::ReconcileView(const RecordEnv& env, const sync::MirrorStatus& sta
     connect(m_duplicate, &QPushButton::clicked, this, [this] { (void)decide(record::Decision::MarkDuplicate); });
     connect(m_amend, &QPushButton::clicked, this, [this] { (void)amend(); });
     connect(m_reconcile, &QPushButton::clicked, this, &ReconcileView::reconcileNow);
+    connect(m_cancel, &QPushButton::clicked, this, &ReconcileView::cancelReconcile);
     connect(printReport, &QPushButton::clicked, this, &ReconcileView::printReport);
 
     const Status loaded = reload();
@@ -152,6 +155,7 @@ ReconcileView::~ReconcileView() = default;
 
 void ReconcileView::setStatus(const sync::MirrorStatus& status)
 {
+    m_status = status;
     m_printer->setStatus(status);
 }
 
@@ -374,41 +378,61 @@ void ReconcileView::printReport()
 
 void ReconcileView::reconcileNow()
 {
-    if (!m_runner) {
-        m_runner = new ReconcileRunner(m_env.session.directory().path(), m_env.session.user().username, m_env.clock, this);
-        connect(m_runner, &ReconcileRunner::progress, this, [this](int done, int total) {
-            m_progress->setMaximum(qMax(total, 1));
-            m_progress->setValue(done);
-        });
-        connect(m_runner, &ReconcileRunner::finished, this, &ReconcileView::onReconcileFinished);
-        connect(m_cancel, &QPushButton::clicked, m_runner, &ReconcileRunner::cancel);
-    }
-    if (m_runner->isRunning())
+    if (!m_pendingRequest.isEmpty())
         return;
+    access::PatientAccess gate(m_env.session, m_env.clock);
+    auto request = access::ServiceRequests(gate, m_env.session.vault(), m_env.clock).requestReconciliation();
+    if (!request.ok()) {
+        Q_EMIT message(request.error().message);
+        return;
+    }
+    m_pendingRequest = request->id;
     m_reconcile->setEnabled(false);
-    m_progress->setRange(0, 0); // busy until the first progress
+    m_progress->setRange(0, 0); // busy until the service reports
     m_progress->show();
     m_cancel->show();
-    Q_EMIT message(tr("Reconciling with the EHR…"));
-    m_runner->start();
+    Q_EMIT message(m_status.serviceDown
+                       ? tr("Reconciliation requested, but the mirror service is not running: it starts when the service runs again. Tell IT.")
+                       : tr("Reconciliation requested: the mirror service runs it in the background…"));
 }
 
-void ReconcileView::onReconcileFinished(const sync::ReconcileReport& report)
+void ReconcileView::cancelReconcile()
+{
+    access::PatientAccess gate(m_env.session, m_env.clock);
+    const Status cancelled = access::ServiceRequests(gate, m_env.session.vault(), m_env.clock).cancelReconciliation();
+    if (!cancelled.ok())
+        Q_EMIT message(cancelled.error().message);
+}
+
+void ReconcileView::setServiceProgress(const service::ReconcileProgress& progress)
+{
+    if (m_pendingRequest.isEmpty() || progress.requestId != m_pendingRequest)
+        return;
+    if (!progress.finished) {
+        m_progress->setMaximum(qMax(progress.total, 1));
+        m_progress->setValue(progress.done);
+        return;
+    }
+    m_pendingRequest.clear();
+    onReconcileFinished(progress);
+}
+
+void ReconcileView::onReconcileFinished(const service::ReconcileProgress& result)
 {
     m_reconcile->setEnabled(true);
     m_progress->hide();
     m_cancel->hide();
     (void)reload();
     QString text = tr("Reconciliation: %1 filed, %2 new conflicts, %3 pending, %4 conflicts open.")
-                       .arg(report.uploaded)
-                       .arg(report.conflicts)
-                       .arg(report.pendingLeft)
-                       .arg(report.conflictsOpen);
-    if (report.end != sync::RunEnd::Done && !report.message.isEmpty())
-        text += QLatin1Char(' ') + tr("Stopped: %1").arg(report.message);
+                       .arg(result.uploaded)
+                       .arg(result.conflicts)
+                       .arg(result.pendingLeft)
+                       .arg(result.conflictsOpen);
+    if (result.end != sync::runEndName(sync::RunEnd::Done) && !result.message.isEmpty())
+        text += QLatin1Char(' ') + tr("Stopped: %1").arg(result.message);
     Q_EMIT message(text);
     Q_EMIT entriesChanged();
-    Q_EMIT reconcileFinished(report);
+    Q_EMIT reconcileFinished(result);
 }
 
 } // namespace lantern::ui

@@ -3,11 +3,13 @@
 // downtime, where it stands (pending, uploaded, conflict, duplicate, …), why
 // it waits and what a person decided; filters by state and downtime; for a
 // physician the decisions on a conflict (upload anyway, mark as duplicate,
-// amend); "Reconcile now" (uploads on a worker thread); the report as PDF.
+// amend); "Reconcile now" (asks the device's mirror service, which uploads
+// and reports its progress back through the vault); the report as PDF.
 // Decisions go through record::ConflictResolver / record::Recorder, which
 // check the role and write the audit entries.
 
 #include "core/common/Clock.h"
+#include "core/service/ServiceMailbox.h"
 #include "sync/mirror/MirrorEngine.h"
 #include "ui/print/PagedReport.h"
 #include "sync/reconcile/ReconcileTypes.h"
@@ -29,7 +31,6 @@ namespace lantern::ui {
 
 class OutboxModel;
 class PrintService;
-class ReconcileRunner;
 
 class ReconcileView : public QWidget
 {
@@ -63,6 +64,9 @@ public:
 public Q_SLOTS:
     void setStatus(const lantern::sync::MirrorStatus& status);
     void reconcileNow();
+    void cancelReconcile();
+    // The service's progress on the request posted here (others are ignored).
+    void setServiceProgress(const lantern::service::ReconcileProgress& progress);
 
 Q_SIGNALS:
     void backRequested();
@@ -70,14 +74,14 @@ Q_SIGNALS:
     void entriesChanged();
     void message(const QString& text);
     void dialogOpened(QWidget* dialog);
-    void reconcileFinished(const lantern::sync::ReconcileReport& report);
+    void reconcileFinished(const lantern::service::ReconcileProgress& result);
 
 private:
     void updateActions();
     void applyFilters();
     void printReport();
     QHash<QString, PrintIdentity> identities();
-    void onReconcileFinished(const sync::ReconcileReport& report);
+    void onReconcileFinished(const service::ReconcileProgress& result);
     QString currentDowntime() const;
 
     RecordEnv m_env;
@@ -95,7 +99,8 @@ private:
     QPushButton* m_reconcile;
     QPushButton* m_cancel;
     QProgressBar* m_progress;
-    ReconcileRunner* m_runner = nullptr;
+    sync::MirrorStatus m_status;
+    QString m_pendingRequest; // the request id posted here, until the service reports it finished
 };
 
 } // namespace lantern::ui
