@@ -8,6 +8,7 @@
 // Prints one JSON line: resources, seconds, perSecond, ingestPerSecond, ratio,
 // freshnessP50Ms, freshnessP95Ms, peakRssMb.
 
+#include "BenchLogging.h"
 #include "core/import/Importer.h"
 #include "sync/mirror/MirrorEngine.h"
 #include "core/vault/MirrorRepository.h"
@@ -101,6 +102,7 @@ static double currentRssMb()
 
 int main(int argc, char** argv)
 {
+    bench::quietUnlessVerbose(argc, argv);
     QCoreApplication app(argc, argv);
     const int patients = argc > 1 ? std::max(10, std::atoi(argv[1])) : 1000;
     const int samples = argc > 2 ? std::max(0, std::atoi(argv[2])) : 20;

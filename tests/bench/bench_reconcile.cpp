@@ -13,6 +13,7 @@
 // Usage: bench_reconcile [ENTRIES] [--peer]
 // Prints one JSON line: server, entries, seconds, perSecond, baselinePerSecond, ratio, notes.
 
+#include "BenchLogging.h"
 #include "DowntimeScenario.h"
 #include "PeerServer.h"
 #include "ReconcileTestSupport.h"
@@ -200,6 +201,7 @@ int runPeer(int entries)
 
 int main(int argc, char** argv)
 {
+    bench::quietUnlessVerbose(argc, argv);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
     const bool peer = args.contains(QStringLiteral("--peer"));
