@@ -3,7 +3,7 @@
 // request into an ApiRequest, the FHIR and admin APIs answer with an
 // ApiResponse. Keeps the REST logic testable and the socket code small.
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -10,7 +10,7 @@
 #include "Generator.h"
 #include "TransactionProcessor.h"
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <atomic>
 

@@ -6,7 +6,7 @@
 #include "FhirStore.h"
 #include "Rng.h"
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QList>
 #include <QString>

@@ -11,7 +11,7 @@
 #include "Generator.h"
 #include "Rng.h"
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QJsonObject>
 

@@ -6,8 +6,8 @@
 
 #include "Rng.h"
 
-#include <common/Clock.h>
-#include <common/Result.h>
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QJsonObject>
 #include <QString>

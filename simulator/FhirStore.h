@@ -9,8 +9,8 @@
 #include "SearchIndex.h"
 #include "SearchQuery.h"
 
-#include <common/Clock.h>
-#include <common/Result.h>
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -8,7 +8,7 @@
 #include "FhirStore.h"
 #include "MedicationShape.h"
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <atomic>
 #include <optional>

@@ -10,7 +10,7 @@
 // and drops Device.patient, so the emergency sheet only finds the device by
 // following the statement's reference.
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QString>
 

@@ -8,7 +8,7 @@
 #include "FhirJson.h"
 #include "SearchIndex.h"
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QList>
 #include <QPair>

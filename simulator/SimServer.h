@@ -15,8 +15,8 @@
 #include "Simulator.h"
 #include "SimulatorOptions.h"
 
-#include <common/Clock.h>
-#include <common/Result.h>
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <memory>
 

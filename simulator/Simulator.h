@@ -15,7 +15,7 @@
 #include "Generator.h"
 #include "SimulatorOptions.h"
 
-#include <common/Clock.h>
+#include "core/common/Clock.h"
 
 namespace lantern::sim {
 

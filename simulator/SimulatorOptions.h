@@ -4,7 +4,7 @@
 #include "Faults.h"
 #include "Generator.h"
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QStringList>
 

@@ -6,7 +6,7 @@
 
 #include "FhirStore.h"
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -4,7 +4,7 @@
 // resources that parse but break FHIR's rules for the elements Lantern relies
 // on (a MedicationRequest without status or subject) are Unsupported (HTTP 422).
 
-#include <common/Result.h>
+#include "core/common/Result.h"
 
 #include <QJsonObject>
 

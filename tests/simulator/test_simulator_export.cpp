@@ -3,7 +3,7 @@
 #include <SimServer.h>
 
 #include <TestSupport.h>
-#include <common/Clock.h>
+#include "core/common/Clock.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>

@@ -2,7 +2,7 @@
 // wire, the admin API stays reachable, and clearing a fault restores service.
 #include <SimServer.h>
 
-#include <common/Clock.h>
+#include "core/common/Clock.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>

@@ -3,8 +3,8 @@
 // vital sign; and the clinical action that records a new answer.
 #include <Simulator.h>
 
-#include <common/Clock.h>
-#include <fhir/PregnancyMapping.h>
+#include "core/common/Clock.h"
+#include "core/fhir/PregnancyMapping.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

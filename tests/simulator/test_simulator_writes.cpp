@@ -5,7 +5,7 @@
 
 #include <SimServer.h>
 
-#include <common/Clock.h>
+#include "core/common/Clock.h"
 
 
 #include <QJsonArray>
