@@ -1,4 +1,4 @@
-// lanternctl import FILE...
+// lanternctl import [--progress] FILE...
 #include "CliContext.h"
 
 #include "core/access/PatientAccess.h"
@@ -7,10 +7,12 @@
 
 namespace lantern::cli {
 
-int runImport(CliContext& ctx, const QStringList& files)
+int runImport(CliContext& ctx, const QStringList& args)
 {
+    QStringList files = args;
+    const bool showProgress = files.removeAll(QStringLiteral("--progress")) > 0;
     if (files.isEmpty())
-        return ctx.fail(QStringLiteral("usage: lanternctl import FILE... (FHIR R4 Bundle JSON or NDJSON)"), Usage);
+        return ctx.fail(QStringLiteral("usage: lanternctl import [--progress] FILE... (FHIR R4 Bundle JSON or NDJSON)"), Usage);
     access::VaultAccess access;
     auto session = ctx.unlock(access);
     if (!session)
@@ -25,6 +27,8 @@ int runImport(CliContext& ctx, const QStringList& files)
     audit::AuditLog log(session->vault(), SystemClock::instance());
     int exit = Ok;
     for (const QString& file : files) {
+        if (showProgress) // like reconcile run --progress: one line per committed batch, for a long file
+            importer.setProgress([&ctx, &file](qint64 read) { ctx.out << "progress " << file << ": " << read << " resources read" << Qt::endl; });
         auto report = importer.importFile(file);
         if (!report.ok()) {
             (void)log.append({ctx.user, audit::AuditAction::Import, {}, audit::AuditOutcome::Failure, report.error().message.left(200)});

@@ -90,12 +90,17 @@ int runMirror(CliContext& ctx, const QStringList& args)
 
 int runSync(CliContext& ctx, const QStringList& args)
 {
-    if (args != QStringList{QStringLiteral("--once")})
-        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR sync --once"), Usage);
+    const bool showProgress = args == QStringList{QStringLiteral("--once"), QStringLiteral("--progress")};
+    if (args != QStringList{QStringLiteral("--once")} && !showProgress)
+        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR sync --once [--progress]"), Usage);
     auto device = sync::DeviceContext::open(ctx.vaultDir);
     if (!device.ok())
         return ctx.fail(device.error());
     sync::MirrorEngine engine(device->mirror, device->openVault);
+    if (showProgress)
+        QObject::connect(&engine, &sync::MirrorEngine::progress, [&ctx](const QString& phase, qint64 done, qint64 total) {
+            ctx.out << "progress " << phase << " " << done << "/" << total << Qt::endl;
+        });
     auto report = engine.runCycle();
     if (!report.ok())
         return ctx.fail(QStringLiteral("mirror cycle failed: ") + report.error().message);

@@ -38,7 +38,7 @@ const char* const kUsage = R"(commands:
   init --admin NAME [--name "Display Name"]    create a vault with its first IT administrator
   user add NAME --role nurse|physician|it-admin --name "Display Name" [--wards W1,W2]
   user list                                     users and roles
-  import FILE...                                load FHIR R4 Bundles (JSON) or NDJSON files
+  import [--progress] FILE...                   load FHIR R4 Bundles (JSON) or NDJSON files
   patient list                                  the patients of your wards (audited)
   patient show ID [--break-glass REASON]        a patient's allergies and active medications (audited); a patient
                                                 outside your wards needs REASON: emergency, transfer, covering or
@@ -50,7 +50,7 @@ const char* const kUsage = R"(commands:
   service run | mirror                          run the mirror service until SIGTERM/SIGINT (uses device.key; the
                                                 service account's own; heartbeat and requests for the desktops)
   mirror confirm-drop [WARD]                    let the next cycle apply a scope drop the purge guard held (audited)
-  sync --once                                   run exactly one mirror cycle (uses device.key; exit 0 ok,
+  sync --once [--progress]                      run exactly one mirror cycle (uses device.key; exit 0 ok,
                                                 1 failed, 7 completed but a ward's drop is held for IT)
   status                                        EHR state, data as of per ward, patients, last error
   config set KEY VALUE|- | config show          mirror settings (mirror.base_url, mirror.wards, ...); "-" reads

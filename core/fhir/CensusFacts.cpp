@@ -1,9 +1,7 @@
 #include "core/fhir/CensusFacts.h"
 
-#include "core/fhir/AllergyMapping.h"
 #include "core/fhir/ChartBuilder.h"
 #include "core/fhir/Codes.h"
-#include "core/fhir/DocumentMapping.h"
 #include "core/fhir/PatientMapping.h"
 #include "core/fhir/Reader.h"
 #include "core/model/AdministrationStatus.h"
@@ -50,10 +48,11 @@ QStringList splitItems(const QString& text)
     return text.isEmpty() ? QStringList() : text.split(kItem);
 }
 
-QString encounterFacts(const QJsonObject& resource)
+// The mapped resource comes from readForChart: a readable census type is in the chart it returns.
+QString encounterFacts(const model::PatientChart& read)
 {
-    auto e = mapEncounter(resource);
-    if (!e.ok() || !e->isInProgress() || e->locations.isEmpty())
+    const model::Encounter* e = read.encounters.isEmpty() ? nullptr : &read.encounters.first();
+    if (!e || !e->isInProgress() || e->locations.isEmpty())
         return u""_s;
     const model::EncounterLocation current = e->currentLocation();
     QStringList ids;
@@ -66,10 +65,10 @@ QString encounterFacts(const QJsonObject& resource)
                  joinItems(ids)});
 }
 
-QString patientFacts(const QJsonObject& resource)
+QString patientFacts(const model::PatientChart& read)
 {
-    auto p = mapPatient(resource);
-    if (!p.ok())
+    const std::optional<model::Patient>& p = read.patient;
+    if (!p)
         return u""_s;
     if (p->isMergedAway())
         return join({u"merged"_s, clean(p->replacedBy->survivorId), clean(p->replacedBy->survivorIdentifier)});
@@ -96,21 +95,18 @@ QStringList uuidIdentifiers(const QJsonObject& resource)
     return out;
 }
 
-QString allergyFacts(const QJsonObject& resource)
+QString allergyFacts(const model::PatientChart& read, const QJsonObject& resource)
 {
-    auto a = mapAllergyIntolerance(resource);
-    if (!a.ok())
+    const model::Allergy* a = read.allergies.isEmpty() ? nullptr : &read.allergies.first();
+    if (!a)
         return u""_s;
     const QStringList keys = QStringList{a->meta.id} + uuidIdentifiers(resource);
     return join({QString::number(int(a->classification)), clean(a->substance.displayText()), joinItems(keys)});
 }
 
-QString compositionFacts(const QJsonObject& resource)
+QString compositionFacts(const model::PatientChart& read)
 {
-    auto sections = mapCompositionEmptySections(resource);
-    if (!sections.ok())
-        return u""_s;
-    for (const model::EmptySection& s : *sections) {
+    for (const model::EmptySection& s : read.emptySections) {
         if (s.code == QStringView(codes::kSectionAllergies) && s.reasonCode == "nilknown"_L1)
             return u"1"_s;
     }
@@ -174,7 +170,12 @@ const QString& unreadableAllergyFact()
 
 QString censusFacts(const QString& type, const QJsonObject& resource)
 {
-    if (readError(resource))
+    return censusFacts(type, resource, readForChart(resource));
+}
+
+QString censusFacts(const QString& type, const QJsonObject& resource, const ChartRead& read)
+{
+    if (read.error)
         return bearsAllergies(type, resource) ? unreadableAllergyFact() : unreadableFact();
     QString facts;
     if (type == "MedicationAdministration"_L1)
@@ -182,15 +183,15 @@ QString censusFacts(const QString& type, const QJsonObject& resource)
     else if (type == "MedicationRequest"_L1 || type == "MedicationStatement"_L1)
         facts = medicationFacts(type, resource);
     else if (type == "Encounter"_L1)
-        facts = encounterFacts(resource);
+        facts = encounterFacts(read.chart);
     else if (type == "Patient"_L1)
-        facts = patientFacts(resource);
+        facts = patientFacts(read.chart);
     else if (type == "Location"_L1)
         facts = locationFacts(resource);
     else if (type == "AllergyIntolerance"_L1)
-        facts = allergyFacts(resource);
+        facts = allergyFacts(read.chart, resource);
     else if (type == "Composition"_L1)
-        facts = compositionFacts(resource);
+        facts = compositionFacts(read.chart);
     else
         return {};
     // Never null for a census type: null means "no facts derived" to the vault.

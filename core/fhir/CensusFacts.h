@@ -19,6 +19,8 @@
 
 namespace lantern::fhir {
 
+struct ChartRead;
+
 // 2: only completed administrations are "given"; unreadable resources of every chart type carry a mark.
 // 3: Patient facts (merged away / inactive).
 inline constexpr int kCensusFactsVersion = 3;
@@ -37,6 +39,8 @@ const QStringList& factTypes();
 // unreadable allergy record makes the allergy state unknown. Otherwise: null for
 // types without census facts; never null (maybe empty) for census types.
 QString censusFacts(const QString& type, const QJsonObject& resource);
+// The same from the resource already read (readForChart): no second mapping.
+QString censusFacts(const QString& type, const QJsonObject& resource, const ChartRead& read);
 
 // The unreadable marks. Both sort before any instant, so the "latest
 // administration" maximum never picks one.

@@ -209,15 +209,19 @@ model::UnreadableResource unreadableResource(const QJsonObject& resource, const 
     return u;
 }
 
+ChartRead readForChart(const QJsonObject& resource)
+{
+    ChartRead read;
+    read.chart.patientId = resource.value("id"_L1).toString(); // a Patient is read as its own chart's patient
+    Status added = addResource(read.chart, read.devices, resource, {});
+    if (!added.ok())
+        read.error = added.error();
+    return read;
+}
+
 std::optional<Error> readError(const QJsonObject& resource)
 {
-    model::PatientChart scratch;
-    scratch.patientId = resource.value("id"_L1).toString(); // a Patient is read as its own chart's patient
-    QList<model::Device> devices;
-    Status added = addResource(scratch, devices, resource, {});
-    if (added.ok())
-        return std::nullopt;
-    return added.error();
+    return readForChart(resource).error;
 }
 
 bool isActiveMedication(const QJsonObject& resource)

@@ -33,6 +33,17 @@ bool bearsAllergies(const QString& type, const QJsonObject& resource);
 // The chart's "could not be read" line for a resource that failed mapping.
 model::UnreadableResource unreadableResource(const QJsonObject& resource, const Error& why);
 
+// One resource read the way buildChart reads it, mapped once: the write path
+// derives both the unreadable mark and the census facts from this one result
+// instead of mapping the same resource again for each (ResourceIndex.h).
+struct ChartRead
+{
+    model::PatientChart chart;     // the resource alone in a chart (a Patient as its own chart's patient)
+    QList<model::Device> devices;  // a Device or DeviceUseStatement
+    std::optional<Error> error;    // why buildChart would skip it; nullopt when read or ignored
+};
+ChartRead readForChart(const QJsonObject& resource);
+
 // The Error buildChart would skip this resource with, or nullopt when the chart
 // reads it (or ignores its kind). Census facts use it to mark unreadable resources.
 std::optional<Error> readError(const QJsonObject& resource);

@@ -1,6 +1,6 @@
 #include "core/fhir/Reader.h"
 
-#include <QRegularExpression>
+#include "core/fhir/WhenParser.h"
 
 #include <cmath>
 #include <limits>
@@ -25,53 +25,7 @@ bool isValidId(const QString& id)
 
 std::optional<model::When> parseWhen(const QString& text)
 {
-    static const QRegularExpression pattern(
-        uR"(^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$)"_s);
-    const QRegularExpressionMatch m = pattern.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-
-    model::When w;
-    w.text = text;
-    const int year = m.captured(1).toInt();
-    const bool hasMonth = m.hasCaptured(2);
-    const bool hasDay = m.hasCaptured(3);
-    const bool hasTime = m.hasCaptured(4);
-    const int month = hasMonth ? m.captured(2).toInt() : 1;
-    const int day = hasDay ? m.captured(3).toInt() : 1;
-    w.date = QDate(year, month, day);
-    if (!w.date.isValid())
-        return std::nullopt;
-    w.precision = hasTime ? model::When::Precision::Time
-        : hasDay          ? model::When::Precision::Day
-        : hasMonth        ? model::When::Precision::Month
-                          : model::When::Precision::Year;
-    if (!hasTime)
-        return w;
-
-    const int ms = m.hasCaptured(7) ? m.captured(7).left(3).leftJustified(3, u'0').toInt() : 0;
-    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.hasCaptured(6) ? m.captured(6).toInt() : 0, ms);
-    if (!time.isValid())
-        return std::nullopt;
-    const QString zone = m.captured(8);
-    if (zone.isEmpty()) {
-        // FHIR wants a zone with every time; without one it is the ward's local time.
-        w.instant = QDateTime(w.date, time, Qt::LocalTime).toUTC();
-    } else if (zone == u"Z"_s) {
-        w.instant = QDateTime(w.date, time, Qt::UTC);
-        w.hadOffset = true;
-    } else {
-        const int sign = zone.startsWith(u'-') ? -1 : 1;
-        const int hours = zone.mid(1, 2).toInt();
-        const int minutes = zone.mid(4, 2).toInt();
-        if (hours > 14 || minutes > 59)
-            return std::nullopt;
-        w.instant = QDateTime(w.date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60)).toUTC();
-        w.hadOffset = true;
-    }
-    if (!w.instant.isValid())
-        return std::nullopt;
-    return w;
+    return parseFhirWhen(text);
 }
 
 Reader::Reader(const QJsonObject& resource, QLatin1String expectedType, Id idRule)

@@ -1,6 +1,7 @@
 #include "core/fhir/ResourceIndex.h"
 
 #include "core/fhir/CensusFacts.h"
+#include "core/fhir/ChartBuilder.h"
 #include "core/fhir/Codes.h"
 #include "core/fhir/Reader.h"
 
@@ -104,7 +105,11 @@ Result<ResourceIndex> indexResource(const QJsonObject& resource, const Reference
     }
     if (!r.ok())
         return r.error();
-    index.censusFacts = censusFacts(type, resource);
+    // One mapping for everything derived from the resource: its facts and a Patient's row.
+    ChartRead read = readForChart(resource);
+    index.censusFacts = censusFacts(type, resource, read);
+    if (!read.error)
+        index.patient = std::move(read.chart.patient);
     return index;
 }
 

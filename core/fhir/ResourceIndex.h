@@ -5,10 +5,13 @@
 // "urn:uuid:..." (resolved through the Bundle's fullUrls).
 
 #include "core/common/Result.h"
+#include "core/model/Patient.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace lantern::fhir {
 
@@ -40,6 +43,9 @@ struct ResourceIndex
     QString patientId;   // id of the Patient the resource belongs to; empty when none (Practitioner, Medication, ...)
     QString status;      // status, or clinicalStatus code, or Patient.active as "active"/"inactive"
     QString censusFacts; // see fhir/CensusFacts.h; null for types the census does not read
+    // A readable Patient as mapped for its census facts, kept so its patient_index
+    // row (import::prepareResource) needs no second mapping; nullopt otherwise.
+    std::optional<model::Patient> patient;
 
     QString typeAndId() const { return type + QLatin1Char('/') + id; }
 };

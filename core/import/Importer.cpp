@@ -119,7 +119,7 @@ void Importer::stage(const fhir::ResourceIndex& index, const QJsonObject& resour
     Staged staged;
     staged.resource = storedResource(index, std::move(raw));
     if (index.type == QStringLiteral("Patient")) {
-        staged.patient = patientIndexRow(resource);
+        staged.patient = index.patient ? std::optional(patientIndexRow(*index.patient)) : std::nullopt;
         if (!staged.patient) {
             ++report.skipped;
             const Error why = fhir::mapPatient(resource).error();
@@ -136,6 +136,7 @@ Status Importer::flush(ImportReport& report)
     if (m_batch.isEmpty())
         return {};
     const QList<Staged> batch = std::exchange(m_batch, {});
+    m_batch.reserve(m_batchSize); // the next batch fills it without growing (and moving) it step by step
     auto tx = vault::Transaction::begin(m_vault.db());
     if (!tx.ok())
         return tx.error().prefixed(QStringLiteral("import"));
@@ -185,6 +186,8 @@ Status Importer::flush(ImportReport& report)
     if (counted.olderNotApplied > 0)
         qCInfo(lcImport) << counted.olderNotApplied << "older versions not applied: the vault holds newer ones";
     qCDebug(lcImport) << "committed" << batch.size() << "resources";
+    if (m_progress)
+        m_progress(report.read);
     return {};
 }
 

@@ -24,6 +24,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace lantern::fhir {
@@ -65,6 +66,10 @@ public:
     Result<ImportReport> importJson(const QByteArray& json, const QString& sourceName = QStringLiteral("input"));
     Result<ImportReport> importNdjson(QIODevice& input, const QString& sourceName = QStringLiteral("input"));
 
+    // Called after each committed batch with the resources read so far in the
+    // current file (lanternctl import --progress); the log keeps that at debug level.
+    void setProgress(std::function<void(qint64 resourcesRead)> onBatch) { m_progress = std::move(onBatch); }
+
 private:
     struct Staged
     {
@@ -87,6 +92,7 @@ private:
     vault::ResourceRepository m_repository;
     int m_batchSize;
     QList<Staged> m_batch;
+    std::function<void(qint64)> m_progress;
 };
 
 } // namespace lantern::import

@@ -53,7 +53,10 @@ bool NdjsonStager::push(StagedBatch&& batch)
 
 void NdjsonStager::run()
 {
+    // Each batch's list is allocated once at its full size: growing it element by
+    // element moved every staged resource again and again (a measurable share of ingest).
     StagedBatch batch;
+    batch.resources.reserve(m_batchSize);
     qint64 lineNumber = 0;
     bool cancelled = false;
     while (!m_input.atEnd()) {
@@ -64,6 +67,7 @@ void NdjsonStager::run()
                 cancelled = true;
                 break;
             }
+            batch.resources.reserve(m_batchSize);
         }
     }
     if (!cancelled && (batch.report.read > 0))

@@ -10,9 +10,14 @@ std::optional<vault::PatientIndexRow> patientIndexRow(const QJsonObject& resourc
     auto patient = fhir::mapPatient(resource);
     if (!patient.ok())
         return std::nullopt;
-    const model::HumanName name = patient->name();
-    return vault::PatientIndexRow{patient->meta.id, name.family, name.given.join(QLatin1Char(' ')),
-                                  patient->birthDate.text, patient->sex, patient->mrn(), patient->kvnr()};
+    return patientIndexRow(*patient);
+}
+
+vault::PatientIndexRow patientIndexRow(const model::Patient& patient)
+{
+    const model::HumanName name = patient.name();
+    return vault::PatientIndexRow{patient.meta.id, name.family, name.given.join(QLatin1Char(' ')),
+                                  patient.birthDate.text, patient.sex, patient.mrn(), patient.kvnr()};
 }
 
 vault::StoredResource storedResource(const fhir::ResourceIndex& index, QByteArray raw)
@@ -26,7 +31,8 @@ Result<PreparedResource> prepareResource(const fhir::ResourceIndex& index, const
     PreparedResource out;
     out.resource = storedResource(index, std::move(raw));
     if (index.type == QStringLiteral("Patient")) {
-        out.patient = patientIndexRow(resource);
+        // indexResource mapped a readable Patient already; map again only to explain a failure.
+        out.patient = index.patient ? std::optional(patientIndexRow(*index.patient)) : std::nullopt;
         if (!out.patient) {
             auto mapped = fhir::mapPatient(resource);
             return mapped.ok() ? Error(ErrorCode::InvalidInput, QStringLiteral("Patient/%1 cannot be indexed").arg(index.id))

@@ -17,6 +17,9 @@
 namespace lantern::fhir {
 struct ResourceIndex;
 }
+namespace lantern::model {
+struct Patient;
+}
 
 namespace lantern::import {
 
@@ -31,6 +34,7 @@ vault::StoredResource storedResource(const fhir::ResourceIndex& index, QByteArra
 
 // The patient_index row of a Patient resource; nullopt when it cannot be mapped.
 std::optional<vault::PatientIndexRow> patientIndexRow(const QJsonObject& patient);
+vault::PatientIndexRow patientIndexRow(const model::Patient& patient);
 
 // Builds the row(s) for an indexed resource; an Error (naming type/id, never
 // patient data) when a Patient cannot be mapped.

@@ -16,6 +16,7 @@
 // Goals (printed by run.sh, never asserted): census ≤ 300 ms without Argon2id,
 // chart ≤ 50 ms, keystroke ≤ 20 ms, RSS ≤ 200 MB, ward MAR ≤ 5 s.
 
+#include "BenchLogging.h"
 #include "core/access/VaultAccess.h"
 #include "ui/app/WardDesktop.h"
 #include "ui/census/CensusFilterProxy.h"
@@ -298,6 +299,7 @@ int run(const QString& dir)
 int main(int argc, char** argv)
 {
     hardenProcess();
+    bench::quietUnlessVerbose(argc, argv);
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() >= 3 && args.at(1) == QLatin1String("prepare"))

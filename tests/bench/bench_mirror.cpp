@@ -14,6 +14,7 @@
 
 #include "EhrLoad.h"
 
+#include "BenchLogging.h"
 #include "core/import/Importer.h"
 #include "sync/mirror/MirrorEngine.h"
 #include "core/vault/MirrorRepository.h"
@@ -108,6 +109,7 @@ static double currentRssMb()
 
 int main(int argc, char** argv)
 {
+    bench::quietUnlessVerbose(argc, argv);
     QCoreApplication app(argc, argv);
     const int patients = argc > 1 ? std::max(10, std::atoi(argv[1])) : 1000;
     const int samples = argc > 2 ? std::max(0, std::atoi(argv[2])) : 20;

@@ -17,6 +17,7 @@
 // Usage: bench_reconcile [ENTRIES] [--peer]
 // Prints one JSON line: server, entries, seconds, perSecond, baselinePerSecond, ratio, notes, transactions.
 
+#include "BenchLogging.h"
 #include "DowntimeScenario.h"
 #include "PeerServer.h"
 #include "ReconcileTestSupport.h"
@@ -219,6 +220,7 @@ int runPeer(int entries)
 
 int main(int argc, char** argv)
 {
+    bench::quietUnlessVerbose(argc, argv);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
     const bool peer = args.contains(QStringLiteral("--peer"));

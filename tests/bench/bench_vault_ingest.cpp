@@ -6,6 +6,7 @@
 //   bench_vault_ingest plain FILE          the same inserts into unencrypted SQLite
 // Each run prints one JSON line: {"mode", "resources", "seconds", "perSecond", "peakRssMb"}.
 
+#include "BenchLogging.h"
 #include "SyntheticBundleWriter.h"
 #include "core/common/Bootstrap.h"
 #include "core/common/SecureBuffer.h"
@@ -95,6 +96,7 @@ int insertRaw(vault::Database& db, const QString& file, const char* mode)
 int main(int argc, char** argv)
 {
     hardenProcess();
+    bench::quietUnlessVerbose(argc, argv);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3)
