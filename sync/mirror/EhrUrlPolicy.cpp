@@ -1,26 +1,10 @@
 #include "sync/mirror/EhrUrlPolicy.h"
 
-#include <QStringList>
-
 namespace lantern::sync {
 namespace {
 
 const QString kBearerToken = QStringLiteral("mirror.bearer_token");
 const QString kProxy = QStringLiteral("mirror.proxy");
-
-bool isIpv4Loopback(const QString& host)
-{
-    const QStringList octets = host.split(QLatin1Char('.'));
-    if (octets.size() != 4 || octets.first() != QLatin1String("127"))
-        return false;
-    for (const QString& octet : octets) {
-        bool ok = false;
-        const int n = octet.toInt(&ok);
-        if (!ok || n < 0 || n > 255)
-            return false;
-    }
-    return true;
-}
 
 // mirror.proxy is read as the mirror client reads it: "host:port" or a URL.
 QUrl proxyUrl(const QString& value)
@@ -29,12 +13,6 @@ QUrl proxyUrl(const QString& value)
 }
 
 } // namespace
-
-bool isLoopbackHost(const QString& host)
-{
-    const QString h = host.toLower();
-    return h == QLatin1String("localhost") || h == QLatin1String("::1") || isIpv4Loopback(h);
-}
 
 Status checkEhrBaseUrl(const QUrl& url)
 {

@@ -10,14 +10,12 @@
 //   them from standard input; `config show` masks them.
 
 #include "core/common/Result.h"
+#include "sync/http/HttpTypes.h" // isLoopbackHost
 
 #include <QString>
 #include <QUrl>
 
 namespace lantern::sync {
-
-// localhost, 127.0.0.0/8 or ::1.
-bool isLoopbackHost(const QString& host);
 
 // InvalidInput saying what to do, or success. An empty URL is "not configured" and passes.
 Status checkEhrBaseUrl(const QUrl& url);
