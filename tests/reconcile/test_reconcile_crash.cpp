@@ -114,8 +114,10 @@ private Q_SLOTS:
 
 void TestReconcileCrash::killedAtRandomPointsFilesEveryEntryOnce()
 {
+    // Entries go up in one Bundle per patient: enough patients that a dozen kills land
+    // between and inside Bundles before the run can finish.
     ReconcileFixture fixture;
-    QVERIFY(fixture.start(6, 31));
+    QVERIFY(fixture.start(16, 31));
     const QList<Device> devices{fixture.makeDevice(QStringLiteral("reference")), fixture.makeDevice(QStringLiteral("crashed"))};
     fixture.server().setFault({sim::FaultMode::Down});
     DowntimeScenario scenario(fixture, devices);
@@ -131,7 +133,7 @@ void TestReconcileCrash::killedAtRandomPointsFilesEveryEntryOnce()
     // progress lines and kill at the chosen point even on a loaded machine. Entries go up
     // in one Bundle per patient, a few dozen requests per run: each answer waits longer.
     sim::FaultSpec paced{sim::FaultMode::Slow};
-    paced.delayMs = 60;
+    paced.delayMs = 250;
     fixture.server().setFault(paced);
     auto* rng = QRandomGenerator::global();
     int killed = 0, killedMidUpload = 0, finishedRuns = 0;
@@ -143,7 +145,7 @@ void TestReconcileCrash::killedAtRandomPointsFilesEveryEntryOnce()
             if (attempt % 3 == 2)
                 kill.afterMs = 5 + int(rng->bounded(60u));
             else
-                kill.afterShare = 0.05 + 0.9 * rng->generateDouble();
+                kill.afterShare = 0.05 + 0.3 * rng->generateDouble(); // early: Bundles file many at once
         }
         const RunResult run = reconcileRun(devices.at(1), kill);
         auto vault = fixture.open(devices.at(1));
@@ -180,9 +182,10 @@ void TestReconcileCrash::sigtermStopsBetweenEntries()
     fixture.server().setFault({sim::FaultMode::Down});
     DowntimeScenario scenario(fixture, {device});
     QVERIFY(scenario.record({120, false, false}));
-    // Slow answers so the run is certainly in the middle when SIGTERM arrives.
+    // Slow answers so the run is certainly in the middle when SIGTERM arrives (a few
+    // dozen requests per run now that entries go up in Bundles).
     sim::FaultSpec slow{sim::FaultMode::Slow};
-    slow.delayMs = 30;
+    slow.delayMs = 300;
     fixture.server().setFault(slow);
 
     QProcess ctl;
