@@ -27,8 +27,12 @@ Status audited(Session& admin, const Clock& clock, audit::AuditAction as, const 
 {
     PatientAccess gate(admin, clock);
     const AccessRequest request{Action::ManageUsers, {}, what + QStringLiteral(" user ") + username, {}, as};
-    if (auto granted = gate.authorize(request); !granted.ok())
-        return granted.error();
+    if (auto granted = gate.authorize(request); !granted.ok()) {
+        if (granted.error().code != ErrorCode::Denied)
+            return granted.error();
+        return Error(ErrorCode::Denied, granted.error().message +
+                                            QStringLiteral(": only an enabled IT administrator manages users; ask IT"));
+    }
     auto target = vault::UserRepository(admin.vault()).find(username);
     Status done = target.ok() ? change(*target) : Status(target.error());
     if (!done.ok() && done.error().code == ErrorCode::NotFound && !target.ok())

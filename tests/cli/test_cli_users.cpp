@@ -136,7 +136,7 @@ Run TestCliUsers::ctl(const QString& vault, const QString& user, const QStringLi
     }
     const Run run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
                   QString::fromUtf8(p.readAllStandardError())};
-    m_table << QStringLiteral("%1 %2 | exit %3 | %4").arg(user, args.join(QLatin1Char(' ')), -40).arg(run.exitCode).arg(run.err.trimmed().left(90));
+    m_table << QStringLiteral("%1 | exit %2 | %3").arg(user + QLatin1Char(' ') + args.join(QLatin1Char(' ')), -40).arg(run.exitCode).arg(run.err.trimmed().left(90));
     return run;
 }
 
@@ -215,14 +215,15 @@ bool TestCliUsers::removeKilled(const QString& vault, const QString& step, int d
     p.write(kAdminPass.toUtf8() + '\n');
     p.closeWriteChannel();
     if (!step.isEmpty()) {
+        const QByteArray marker = QByteArray("paused at ") + step.toUtf8();
         QByteArray err;
         QElapsedTimer waited;
         waited.start();
-        while (!err.contains("paused at " + step.toUtf8()) && p.state() == QProcess::Running && waited.elapsed() < 120000) {
+        while (!err.contains(marker) && p.state() == QProcess::Running && waited.elapsed() < 120000) {
             p.waitForReadyRead(200);
             err += p.readAllStandardError();
         }
-        if (!err.contains("paused at " + step.toUtf8())) {
+        if (!err.contains(marker)) {
             qWarning() << "no pause at" << step << err;
             p.kill();
             p.waitForFinished();
@@ -311,7 +312,7 @@ void TestCliUsers::randomKillsDuringRemove()
 
 void TestCliUsers::cleanupTestCase()
 {
-    qInfo().noquote() << "\n" + m_table.join(QLatin1Char('\n'));
+    qInfo().noquote() << QStringLiteral("\n") + m_table.join(QLatin1Char(0x0a));
 }
 
 QTEST_GUILESS_MAIN(TestCliUsers)
