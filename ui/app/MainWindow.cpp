@@ -8,6 +8,8 @@
 #include "ui/app/WardDesktop.h"
 #include "core/audit/AuditLog.h"
 #include "ui/mirror/MirrorController.h"
+#include "ui/users/AccountMenu.h"
+#include "ui/users/ChangePassphraseDialog.h"
 #include "sync/mirror/MirrorStatusStore.h"
 
 #include <QAction>
@@ -15,6 +17,7 @@
 #include <QDialog>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
@@ -50,6 +53,8 @@ MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, cons
     connect(osLock, &SessionLockWatcher::lockRequested, this, [this](const QString& why) { lock(why); });
     m_statusPoll->setInterval(MirrorController::DefaultFollowIntervalMs);
     connect(m_statusPoll, &QTimer::timeout, this, &MainWindow::pollStoredStatus);
+    m_account = new AccountMenu(menuBar(), m_access, m_directory,
+                                [this]() -> access::Session* { return m_desktop ? &m_desktop->session() : nullptr; }, this);
     showUnlockScreen(QString());
 }
 
@@ -111,8 +116,15 @@ void MainWindow::showUnlockScreen(const QString& notice)
     screen->setLockedNotice(notice);
     screen->setUsername(m_lastUser);
     connect(screen, &UnlockScreen::unlocked, this, &MainWindow::onUnlocked);
-    connect(screen, &UnlockScreen::unlockFailed, this,
-            [this](const QString& user, ErrorCode code) { m_failedUnlocks.append({user, code}); });
+    connect(screen, &UnlockScreen::unlockFailed, this, [this](const QString& user, ErrorCode code) {
+        m_failedUnlocks.append({user, code});
+        // A one-time passphrase from IT opens only the change to one of the person's own.
+        if (code == ErrorCode::Denied && m_access.mustChangePassphrase(m_directory, user)) {
+            auto* change = new ChangePassphraseDialog(m_access, m_directory, user, this);
+            change->setAttribute(Qt::WA_DeleteOnClose);
+            change->open();
+        }
+    });
     m_unlock = screen;
     setCentralWidget(screen); // deletes whatever was there
     setWindowTitle(tr("Lantern — locked"));
@@ -161,6 +173,7 @@ void MainWindow::onUnlocked()
     }
     m_resumePatient.clear();
     m_idle->start();
+    m_account->update();
     if (m_mirror && m_mirror->mode() == MirrorMode::Off) {
         pollStoredStatus();
         m_statusPoll->start();
@@ -215,6 +228,7 @@ void MainWindow::lock(const QString& reason)
     else if (reason == QLatin1String("screen-saver") || reason == QLatin1String("session-lock"))
         notice = tr("Locked together with the computer's screen. Patient data is hidden until you unlock.");
     showUnlockScreen(notice);
+    m_account->update();
     Q_EMIT lockedChanged(true);
 }
 

@@ -18,6 +18,7 @@ class QTimer;
 
 namespace lantern::ui {
 
+class AccountMenu;
 class ClipboardGuard;
 class IdleLock;
 class MirrorController;
@@ -34,6 +35,7 @@ public:
     WardDesktop* desktop() const { return m_desktop; }
     UnlockScreen* unlockScreen() const { return m_unlock; }
     IdleLock* idleLock() const { return m_idle; }
+    AccountMenu* accountMenu() const { return m_account; }
     // Tests and drills: a fixed idle timeout instead of the vault's session policy.
     void setIdleTimeoutOverride(int msecs);
     // The mirror of this vault (running here or followed from the service):
@@ -67,6 +69,7 @@ private:
     QPointer<WardDesktop> m_desktop;
     QPointer<MirrorController> m_mirror;
     QTimer* m_statusPoll;
+    AccountMenu* m_account = nullptr;
     int m_idleOverride = -1;
     QString m_lastUser;
     QString m_resumePatient;
