@@ -1,9 +1,11 @@
-// lanternctl user add | list
+// lanternctl user add | list | disable | enable | reset | remove | passwd
+// The decisions are core's (access::UserLifecycle); this only asks and tells.
 #include "CliContext.h"
 #include "PassphrasePrompt.h"
 
 #include "core/access/PatientAccess.h"
 #include "core/access/Role.h"
+#include "core/access/UserLifecycle.h"
 #include "core/vault/UserRepository.h"
 
 #include <QCommandLineParser>
@@ -75,6 +77,82 @@ int listUsers(CliContext& ctx)
     return Ok;
 }
 
+// Refusals (role, own account, last administrator, unknown user, a passphrase
+// the policy rejects) leave everything as it was: exit 3 with core's message.
+int failUser(CliContext& ctx, const Error& error)
+{
+    const bool refused = error.code == ErrorCode::Denied || error.code == ErrorCode::NotFound ||
+                         error.code == ErrorCode::InvalidInput || error.code == ErrorCode::WeakPassphrase ||
+                         error.code == ErrorCode::WrongKey || error.code == ErrorCode::Throttled;
+    return ctx.fail(error.message, refused ? AuthFailed : Failed);
+}
+
+QString oneUsername(CliContext& ctx, const QString& sub, const QStringList& args)
+{
+    if (args.size() != 1 || args.constFirst().startsWith(QLatin1Char('-'))) {
+        ctx.fail(QStringLiteral("usage: lanternctl user %1 NAME").arg(sub), Usage);
+        return {};
+    }
+    return args.constFirst();
+}
+
+// disable, enable, reset, remove: an IT administrator acting on another user.
+int manageUser(CliContext& ctx, const QString& sub, const QStringList& args)
+{
+    const QString username = oneUsername(ctx, sub, args);
+    if (username.isEmpty())
+        return Usage;
+    access::VaultAccess access;
+    auto admin = ctx.unlock(access);
+    if (!admin)
+        return AuthFailed;
+    Status done;
+    if (sub == QStringLiteral("disable")) {
+        done = access.disableUser(*admin, username);
+    } else if (sub == QStringLiteral("remove")) {
+        done = access.removeUser(*admin, username);
+    } else {
+        // The one-time passphrase IT gives the user; they must replace it at their first unlock.
+        QString oneTime = PassphrasePrompt::readNew(QStringLiteral("One-time passphrase for %1: ").arg(username));
+        if (oneTime.isEmpty())
+            return ctx.fail(QStringLiteral("no one-time passphrase given; nothing was changed"), Usage);
+        done = sub == QStringLiteral("enable") ? access.enableUser(*admin, username, oneTime)
+                                               : access.resetPassphrase(*admin, username, oneTime);
+        wipe(oneTime);
+    }
+    if (!done.ok())
+        return failUser(ctx, done.error());
+    if (sub == QStringLiteral("disable"))
+        ctx.out << "Disabled " << username << "; their key slot is deleted" << Qt::endl;
+    else if (sub == QStringLiteral("remove"))
+        ctx.out << "Removed " << username << " and re-keyed the vault" << Qt::endl;
+    else
+        ctx.out << (sub == QStringLiteral("enable") ? "Enabled " : "Reset the passphrase of ") << username
+                << "; the one-time passphrase must be changed at the first unlock" << Qt::endl;
+    return Ok;
+}
+
+int changeOwnPassphrase(CliContext& ctx, const QStringList& args)
+{
+    if (args.size() > 1)
+        return ctx.fail(QStringLiteral("usage: lanternctl user passwd [NAME]"), Usage);
+    const QString target = args.isEmpty() ? ctx.user : args.constFirst();
+    if (auto allowed = access::UserLifecycle::mayChangePassphraseOf(ctx.user, target); !allowed.ok())
+        return failUser(ctx, allowed.error());
+    QString oldPassphrase = PassphrasePrompt::read(QStringLiteral("Current passphrase for %1: ").arg(ctx.user));
+    QString newPassphrase = PassphrasePrompt::readNew(QStringLiteral("New passphrase: "));
+    if (oldPassphrase.isEmpty() || newPassphrase.isEmpty())
+        return ctx.fail(QStringLiteral("no passphrase given; nothing was changed"), Usage);
+    access::VaultAccess access;
+    const Status changed = access.changePassphrase(ctx.vaultDir, ctx.user, oldPassphrase, newPassphrase);
+    wipe(oldPassphrase);
+    wipe(newPassphrase);
+    if (!changed.ok())
+        return failUser(ctx, changed.error());
+    ctx.out << "Changed the passphrase of " << ctx.user << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 int runUser(CliContext& ctx, const QStringList& args)
@@ -84,7 +162,12 @@ int runUser(CliContext& ctx, const QStringList& args)
         return addUser(ctx, args.mid(1));
     if (sub == QStringLiteral("list"))
         return listUsers(ctx);
-    return ctx.fail(QStringLiteral("usage: lanternctl user add|list ..."), Usage);
+    if (sub == QStringLiteral("passwd"))
+        return changeOwnPassphrase(ctx, args.mid(1));
+    if (QStringList{QStringLiteral("disable"), QStringLiteral("enable"), QStringLiteral("reset"), QStringLiteral("remove")}
+            .contains(sub))
+        return manageUser(ctx, sub, args.mid(1));
+    return ctx.fail(QStringLiteral("usage: lanternctl user add|list|disable|enable|reset|remove|passwd ..."), Usage);
 }
 
 } // namespace lantern::cli

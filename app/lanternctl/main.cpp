@@ -38,6 +38,9 @@ const char* const kUsage = R"(commands:
   init --admin NAME [--name "Display Name"]    create a vault with its first IT administrator
   user add NAME --role nurse|physician|it-admin --name "Display Name" [--wards W1,W2]
   user list                                     users and roles
+  user disable|enable|reset|remove NAME         IT: disable (deletes the key slot), enable or reset (asks for a
+                                                one-time passphrase to give the user), remove (re-keys the vault)
+  user passwd                                   change your own passphrase (also replaces a one-time one)
   import [--progress] FILE...                   load FHIR R4 Bundles (JSON) or NDJSON files
   patient list                                  the patients of your wards (audited)
   patient show ID [--break-glass REASON]        a patient's allergies and active medications (audited); a patient

@@ -13,10 +13,11 @@ using keys::KeySlotFile;
 
 Result<KeySlot> UserAdministration::makeUserSlot(const Session& session, const QString& username,
                                                  const SecureBuffer& passphrase,
-                                                 const SecureBuffer* oldPassphrase) const
+                                                 const SecureBuffer* oldPassphrase, bool oneTime) const
 {
     LANTERN_TRY(m_policy.check(passphrase, username, oldPassphrase));
-    return KeySlot::wrapForUser(session.m_dataKey, session.m_vaultId, username, passphrase, m_kdf);
+    return KeySlot::wrapForUser(session.m_dataKey, session.m_vaultId, username, passphrase, m_kdf,
+                                KeySlot::Kind::User, oneTime);
 }
 
 Status UserAdministration::requireAdmin(Session& admin) const
@@ -72,62 +73,6 @@ Status UserAdministration::addUser(Session& admin, const User& newUser, const QS
     LANTERN_TRY(KeySlotFile(admin.directory().keySlotFile()).addReplacing(*slot));
     LANTERN_TRY((*tx)->commit());
     qCInfo(lcAccess) << admin.user().username << "added user" << user.username << "as" << roleName(user.role);
-    return {};
-}
-
-Status UserAdministration::removeUser(Session& admin, const QString& username)
-{
-    LANTERN_TRY(requireAdmin(admin));
-    vault::UserRepository users(admin.vault());
-    auto target = users.find(username);
-    if (!target.ok())
-        return target.error();
-    LANTERN_TRY(requireNotLastAdminOrSelf(admin, *target, QStringLiteral("remove")));
-
-    auto tx = vault::Transaction::begin(admin.vault().db());
-    if (!tx.ok())
-        return tx.error();
-    LANTERN_TRY(users.setDisabled(username, true));
-    Status removed = KeySlotFile(admin.directory().keySlotFile()).remove(KeySlot::Kind::User, username);
-    if (!removed.ok() && removed.error().code != ErrorCode::NotFound) // NotFound: a retry after a crash
-        return removed.error();
-    LANTERN_TRY((*tx)->commit());
-    qCInfo(lcAccess) << admin.user().username << "removed user" << username;
-    return {};
-}
-
-Status UserAdministration::setUserDisabled(Session& admin, const QString& username, bool disabled)
-{
-    LANTERN_TRY(requireAdmin(admin));
-    vault::UserRepository users(admin.vault());
-    auto target = users.find(username);
-    if (!target.ok())
-        return target.error();
-    if (disabled)
-        LANTERN_TRY(requireNotLastAdminOrSelf(admin, *target, QStringLiteral("disable")));
-    LANTERN_TRY(users.setDisabled(username, disabled));
-    qCInfo(lcAccess) << admin.user().username << (disabled ? "disabled" : "enabled") << "user" << username;
-    return {};
-}
-
-Status UserAdministration::resetPassphrase(Session& admin, const QString& username,
-                                           const QString& newPassphrase)
-{
-    LANTERN_TRY(requireAdmin(admin));
-    auto target = vault::UserRepository(admin.vault()).find(username);
-    if (!target.ok())
-        return target.error();
-    auto slot = makeUserSlot(admin, username, keys::passphraseBytes(newPassphrase));
-    if (!slot.ok())
-        return slot.error();
-    const KeySlotFile file(admin.directory().keySlotFile());
-    auto current = file.load();
-    if (!current.ok())
-        return current.error();
-    // With an existing slot, the same two-step replacement as a passphrase change.
-    LANTERN_TRY(current->contains(KeySlot::Kind::User, username) ? file.replaceAll(*slot)
-                                                                 : file.addReplacing(*slot));
-    qCInfo(lcAccess) << admin.user().username << "reset the passphrase of" << username;
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/access/SessionPolicy.h"
 #include "core/access/UnlockThrottle.h"
+#include "core/access/VaultRekey.h"
 #include "core/audit/AuditKeyCustody.h"
 #include "core/common/Logging.h"
 #include "core/keys/DeviceKey.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <optional>
 
 namespace lantern::access {
@@ -63,7 +65,8 @@ void adoptAuditKey(const VaultDirectory& dir, vault::Vault& vault, const QString
 
 } // namespace
 
-VaultAccess::VaultAccess(const Clock& clock, keys::KdfParameters kdf) : m_clock(clock), m_users(clock, kdf)
+VaultAccess::VaultAccess(const Clock& clock, keys::KdfParameters kdf)
+    : m_clock(clock), m_users(clock, kdf), m_lifecycle(m_users, clock)
 {
 }
 
@@ -130,11 +133,20 @@ Result<Session> VaultAccess::createIn(const VaultDirectory& dir, const User& adm
 Result<Session> VaultAccess::unlock(const QString& directory, const QString& username,
                                     const QString& passphrase)
 {
-    return authenticate(VaultDirectory(directory), username, keys::passphraseBytes(passphrase));
+    return authenticate(VaultDirectory(directory), username, keys::passphraseBytes(passphrase), false);
+}
+
+bool VaultAccess::mustChangePassphrase(const QString& directory, const QString& username) const
+{
+    auto slots = VaultRekey(VaultDirectory(directory)).currentSlots();
+    if (!slots.ok())
+        return false;
+    const QList<KeySlot> own = slots->slotsOf(KeySlot::Kind::User, username);
+    return !own.isEmpty() && std::all_of(own.begin(), own.end(), [](const KeySlot& s) { return s.isOneTime(); });
 }
 
 Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QString& username,
-                                          const SecureBuffer& passphrase)
+                                          const SecureBuffer& passphrase, bool forPassphraseChange)
 {
     if (!User::isValidUsername(username))
         return wrongCredentials(); // not counted: garbage names would only fill throttle.json
@@ -143,7 +155,8 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
     if (!attempt.ok())
         return attempt.error();
     LANTERN_TRY(throttle.check(username));
-    auto slots = KeySlotFile(dir.keySlotFile()).load();
+    const VaultRekey rekey(dir);
+    auto slots = rekey.currentSlots(); // the new slots while an interrupted re-key waits
     if (!slots.ok())
         return slots.error();
 
@@ -162,12 +175,12 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
         }
     }
     std::optional<SecureBuffer> dataKey;
-    keys::KdfParameters openedKdf;
+    std::optional<KeySlot> opened;
     for (const KeySlot& slot : candidates) {
         auto key = slot.unwrapWithPassphrase(slots->vaultId, passphrase);
         if (key.ok()) {
             dataKey = std::move(*key);
-            openedKdf = slot.kdf();
+            opened = slot;
             break;
         }
         if (key.error().code != ErrorCode::WrongKey)
@@ -183,7 +196,20 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
     if (!reset.ok())
         qCWarning(lcAccess) << "could not reset the failed unlock count:" << reset.error().message;
 
-    auto vault = openVault(dir, slots->vaultId, *dataKey);
+    if (opened->isOneTime() && !forPassphraseChange)
+        return Error(ErrorCode::Denied,
+                     QStringLiteral("the passphrase of %1 was issued by IT for one use: choose your own now with "
+                                    "'lanternctl user passwd' or in the desktop's unlock screen")
+                         .arg(username));
+
+    auto vault = openVault(dir, slots->vaultId, *dataKey, [&](const KeySlotSet& oldSlots) -> Result<SecureBuffer> {
+        for (const KeySlot& slot : oldSlots.slotsOf(KeySlot::Kind::User, username)) {
+            auto key = slot.unwrapWithPassphrase(oldSlots.vaultId, passphrase);
+            if (key.ok())
+                return key;
+        }
+        return wrongCredentials();
+    });
     if (!vault.ok())
         return vault.error();
     auto user = vault::UserRepository(**vault).find(username);
@@ -197,14 +223,22 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
         return Error(ErrorCode::Denied,
                      QStringLiteral("the account %1 is disabled; ask IT to enable it").arg(username));
     if (user->role == Role::ItAdmin)
-        adoptAuditKey(dir, **vault, slots->vaultId, audit::AuditKeyHolder::user(username, passphrase, openedKdf));
+        adoptAuditKey(dir, **vault, slots->vaultId, audit::AuditKeyHolder::user(username, passphrase, opened->kdf()));
+    if (!opened->isSealed()) { // an older slot: sealed now, so IT can re-key without this passphrase
+        auto sealed = KeySlot::wrapForUser(*dataKey, slots->vaultId, username, passphrase, opened->kdf());
+        const Status converted = sealed.ok() ? KeySlotFile(dir.keySlotFile()).replaceAll(*sealed) : Status(sealed.error());
+        if (!converted.ok())
+            qCWarning(lcAccess) << "could not convert the key slot of" << username << ":" << converted.error().message;
+    }
     return Session(std::move(*vault), std::move(*user), dir, slots->vaultId, std::move(*dataKey));
 }
 
 Result<std::unique_ptr<vault::Vault>>
-VaultAccess::openVault(const VaultDirectory& dir, const QString& slotVaultId, const SecureBuffer& dataKey)
+VaultAccess::openVault(const VaultDirectory& dir, const QString& slotVaultId, const SecureBuffer& dataKey,
+                       const VaultRekey::UnwrapOld& unwrapOld)
 {
-    auto vault = vault::Vault::open(dir.vaultFile(), dataKey);
+    const VaultRekey rekey(dir);
+    auto vault = rekey.pending() ? rekey.finishPending(dataKey, unwrapOld) : vault::Vault::open(dir.vaultFile(), dataKey);
     if (!vault.ok())
         return vault.error();
     auto vaultId = (*vault)->meta(QStringLiteral("vault_id"));
@@ -221,7 +255,7 @@ VaultAccess::openVault(const VaultDirectory& dir, const QString& slotVaultId, co
 Result<std::unique_ptr<vault::Vault>> VaultAccess::unlockAsDevice(const QString& directory)
 {
     const VaultDirectory dir(directory);
-    auto slots = KeySlotFile(dir.keySlotFile()).load();
+    auto slots = VaultRekey(dir).currentSlots();
     if (!slots.ok())
         return slots.error();
     const QList<KeySlot> deviceSlots = slots->slotsOf(KeySlot::Kind::Device, KeySlot::deviceSlotName());
@@ -235,9 +269,20 @@ Result<std::unique_ptr<vault::Vault>> VaultAccess::unlockAsDevice(const QString&
     auto dataKey = deviceSlots.first().unwrapWithDeviceKey(slots->vaultId, *deviceKey);
     if (!dataKey.ok())
         return dataKey.error().prefixed(dir.deviceKeyFile());
-    auto vault = openVault(dir, slots->vaultId, *dataKey);
+    auto vault = openVault(dir, slots->vaultId, *dataKey, [&](const KeySlotSet& oldSlots) -> Result<SecureBuffer> {
+        const QList<KeySlot> old = oldSlots.slotsOf(KeySlot::Kind::Device, KeySlot::deviceSlotName());
+        if (old.isEmpty())
+            return Error(ErrorCode::NotFound, QStringLiteral("no device slot in %1").arg(dir.keySlotFile()));
+        return old.first().unwrapWithDeviceKey(oldSlots.vaultId, *deviceKey);
+    });
     if (vault.ok())
         adoptAuditKey(dir, **vault, slots->vaultId, audit::AuditKeyHolder::device(*deviceKey));
+    if (vault.ok() && !deviceSlots.first().isSealed()) { // sealed now, so IT can re-key without device.key
+        auto sealed = KeySlot::wrapForDevice(*dataKey, slots->vaultId, *deviceKey);
+        const Status converted = sealed.ok() ? KeySlotFile(dir.keySlotFile()).replaceAll(*sealed) : Status(sealed.error());
+        if (!converted.ok())
+            qCWarning(lcAccess) << "could not convert the device key slot:" << converted.error().message;
+    }
     return vault;
 }
 
@@ -251,15 +296,10 @@ Status VaultAccess::changePassphrase(const QString& directory, const QString& us
 {
     const VaultDirectory dir(directory);
     const SecureBuffer oldBytes = keys::passphraseBytes(oldPassphrase);
-    auto session = authenticate(dir, username, oldBytes);
+    auto session = authenticate(dir, username, oldBytes, true);
     if (!session.ok())
         return session.error();
-    auto slot = m_users.makeUserSlot(*session, username, keys::passphraseBytes(newPassphrase), &oldBytes);
-    if (!slot.ok())
-        return slot.error();
-    LANTERN_TRY(KeySlotFile(dir.keySlotFile()).replaceAll(*slot));
-    qCInfo(lcAccess) << username << "changed their passphrase";
-    return {};
+    return m_lifecycle.changeOwnPassphrase(*session, oldBytes, keys::passphraseBytes(newPassphrase));
 }
 
 } // namespace lantern::access

@@ -4,6 +4,7 @@
 //   keyslots.json   the data key wrapped once per user and once for the device
 //   device.key      the mirror service's key (mode 0600)
 //   throttle.json   failed unlock counts
+//   keyslots.rekey.json  only while a re-key is under way (see VaultRekey)
 // (plus short-lived "<name>.lock" and ".<name>.tmp" files while one is replaced).
 
 #include <QDir>
@@ -19,6 +20,7 @@ public:
     QString path() const { return m_dir; }
     QString vaultFile() const { return file(QStringLiteral("vault.db")); }
     QString keySlotFile() const { return file(QStringLiteral("keyslots.json")); }
+    QString rekeySlotFile() const { return file(QStringLiteral("keyslots.rekey.json")); }
     QString deviceKeyFile() const { return file(QStringLiteral("device.key")); }
     QString throttleFile() const { return file(QStringLiteral("throttle.json")); }
 

@@ -65,8 +65,17 @@ QJsonObject slotToJson(const KeySlot& slot)
         o.insert(QStringLiteral("kdf"), kdf);
         o.insert(QStringLiteral("salt"), toBase64(slot.salt()));
     }
-    o.insert(QStringLiteral("nonce"), toBase64(slot.nonce()));
-    o.insert(QStringLiteral("wrapped_key"), toBase64(slot.wrappedKey()));
+    if (!slot.wrappedKey().isEmpty()) { // a sealed device slot wraps nothing
+        o.insert(QStringLiteral("nonce"), toBase64(slot.nonce()));
+        o.insert(QStringLiteral("wrapped_key"), toBase64(slot.wrappedKey()));
+    }
+    if (slot.isSealed()) {
+        o.insert(QStringLiteral("public_key"), toBase64(slot.publicKey()));
+        o.insert(QStringLiteral("sealed_key"), toBase64(slot.sealedKey()));
+        o.insert(QStringLiteral("public_key_tag"), toBase64(slot.publicKeyTag()));
+    }
+    if (slot.isOneTime())
+        o.insert(QStringLiteral("one_time"), true);
     return o;
 }
 
@@ -89,10 +98,24 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, int index, const QString& 
     const QString name = o.value(QStringLiteral("name")).toString();
     if (name.isEmpty() || name.contains(QChar(0)))
         return corrupt(fileName, where + QStringLiteral(" has no valid name"));
-    const auto nonce = fromBase64(o.value(QStringLiteral("nonce")));
-    const auto wrapped = fromBase64(o.value(QStringLiteral("wrapped_key")));
+    const bool sealed = o.contains(QStringLiteral("public_key"));
+    const bool wrapsNothing = sealed && kind == KeySlot::Kind::Device && !o.contains(QStringLiteral("wrapped_key"));
+    const auto nonce = wrapsNothing ? QByteArray() : fromBase64(o.value(QStringLiteral("nonce")));
+    const auto wrapped = wrapsNothing ? QByteArray() : fromBase64(o.value(QStringLiteral("wrapped_key")));
     if (!nonce || !wrapped)
         return corrupt(fileName, where + QStringLiteral(" has a missing or malformed nonce or wrapped key"));
+    QByteArray publicKey, sealedKey, tag;
+    if (sealed) {
+        const auto pk = fromBase64(o.value(QStringLiteral("public_key")));
+        const auto sk = fromBase64(o.value(QStringLiteral("sealed_key")));
+        const auto t = fromBase64(o.value(QStringLiteral("public_key_tag")));
+        if (!pk || !sk || !t || pk->isEmpty())
+            return corrupt(fileName, where + QStringLiteral(" has a malformed public key, sealed key or tag"));
+        publicKey = *pk;
+        sealedKey = *sk;
+        tag = *t;
+    }
+    const bool oneTime = o.value(QStringLiteral("one_time")).toBool(false);
 
     KdfParameters kdf;
     QByteArray salt;
@@ -114,7 +137,7 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, int index, const QString& 
             return corrupt(fileName, where + QStringLiteral(" has a missing or malformed salt"));
         salt = *s;
     }
-    return KeySlot::fromStored(kind, name, kdf, salt, *nonce, *wrapped);
+    return KeySlot::fromStored(kind, name, kdf, salt, *nonce, *wrapped).withSealing(publicKey, sealedKey, tag, oneTime);
 }
 
 // Holds keyslots.json.lock for the duration of a read-modify-write.
@@ -247,6 +270,13 @@ Status KeySlotFile::create(const KeySlotSet& set) const
     LANTERN_TRY(lock.acquire(m_path));
     if (exists())
         return Error(ErrorCode::Conflict, QStringLiteral("the key slot file %1 exists already").arg(m_path));
+    return save(set);
+}
+
+Status KeySlotFile::overwrite(const KeySlotSet& set) const
+{
+    SlotFileLock lock(m_path);
+    LANTERN_TRY(lock.acquire(m_path));
     return save(set);
 }
 

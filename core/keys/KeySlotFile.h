@@ -10,6 +10,9 @@
 //                  "kdf": { "algorithm": "argon2id13", "opslimit": 3, "memlimit": 201326592 },
 //                  "salt": "...", "nonce": "...", "wrapped_key": "..." },
 //                { "kind": "device", "name": "device", "nonce": "...", "wrapped_key": "..." } ] }
+// Sealed slots (see KeySlot) add "public_key", "sealed_key", "public_key_tag"
+// and, for a passphrase IT issued for one use, "one_time": true; a sealed
+// device slot has no nonce or wrapped_key. Older slots lack these fields.
 // The same format holds the audit signing key's slots in audit-keyslots.json
 // (kinds "audit-user" and "audit-device"; see audit/AuditKeyCustody).
 
@@ -57,6 +60,9 @@ public:
     // one. A crash before, between or after the writes leaves the old slot, both,
     // or the new one: someone can always get in.
     Status replaceAll(const KeySlot& newSlot) const;
+
+    // Replaces the whole file (under the lock): re-keying writes a complete new set.
+    Status overwrite(const KeySlotSet& set) const;
 
     static QByteArray serialise(const KeySlotSet& set);
     // `fileName` names the source in error messages.

@@ -236,7 +236,7 @@ Database::~Database()
         sqlite3_close_v2(m_db);
 }
 
-Status Database::applyKeyAndCipherSettings(const SecureBuffer& rawKey)
+SecureBuffer Database::rawKeySpec(const SecureBuffer& rawKey)
 {
     // SQLCipher's raw key form: the literal x'<64 hex digits>' skips PBKDF2 entirely.
     SecureBuffer keySpec(3 + kRawKeyBytes * 2);
@@ -244,6 +244,27 @@ Status Database::applyKeyAndCipherSettings(const SecureBuffer& rawKey)
     keySpec.data()[1] = '\'';
     sodium_bin2hex(keySpec.chars() + 2, kRawKeyBytes * 2 + 1, rawKey.data(), kRawKeyBytes);
     keySpec.data()[keySpec.size() - 1] = '\'';
+    return keySpec;
+}
+
+Status Database::rekey(const SecureBuffer& newRawKey)
+{
+    if (newRawKey.size() != kRawKeyBytes)
+        return Error(ErrorCode::Internal, QStringLiteral("a vault key must be 32 bytes"));
+    SecureBuffer keySpec = rawKeySpec(newRawKey);
+    const int rc = sqlite3_rekey(m_db, keySpec.data(), static_cast<int>(keySpec.size()));
+    if (rc != SQLITE_OK)
+        return lastError(QStringLiteral("re-encrypting the vault under the new key"));
+    // The probe read proves the pages open under the new key.
+    auto probe = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!probe.ok())
+        return probe.error();
+    return exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+Status Database::applyKeyAndCipherSettings(const SecureBuffer& rawKey)
+{
+    SecureBuffer keySpec = rawKeySpec(rawKey);
     const int rc = sqlite3_key(m_db, keySpec.data(), static_cast<int>(keySpec.size()));
     keySpec.clear();
     if (rc != SQLITE_OK)

@@ -103,6 +103,11 @@ public:
     // Reads a single value (first column of the first row), or a null QVariant.
     Result<QVariant> scalar(const QString& sql);
 
+    // Re-encrypts every page under `newRawKey` in one transaction (SQLCipher's
+    // rekey): a crash leaves the file under the old key or the new one, never a
+    // mix. Then checkpoints the WAL so no page under the old key stays in it.
+    Status rekey(const SecureBuffer& newRawKey);
+
     qint64 lastInsertRowId() const;
     int changes() const;
     QString path() const { return m_path; }
@@ -115,6 +120,7 @@ public:
 private:
     Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
     Status applyKeyAndCipherSettings(const SecureBuffer& rawKey);
+    static SecureBuffer rawKeySpec(const SecureBuffer& rawKey);
     Status verifyCipherSettings();
 
     sqlite3* m_db = nullptr;

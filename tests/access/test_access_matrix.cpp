@@ -331,7 +331,7 @@ void TestAccessMatrix::disabledUserIsRefusedAtOnce()
     QVERIFY(nurse);
     PatientAccess gate(*nurse, m_clock);
     QVERIFY(gate.chart(kOwn).ok());
-    QVERIFY(m_access->setUserDisabled(*m_admin, QStringLiteral("nurse.gone"), true).ok());
+    QVERIFY(m_access->disableUser(*m_admin, QStringLiteral("nurse.gone")).ok());
     auto refused = gate.chart(kOwn);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::Denied);

@@ -189,8 +189,7 @@ void TestKeySlotChanges::lastAdminCannotBeRemoved()
     auto admin = m_access.unlock(m_dir, QStringLiteral("it-admin"), AdminPass);
     QVERIFY_OK(admin);
     QCOMPARE(m_access.removeUser(*admin, QStringLiteral("it-admin")).error().code, ErrorCode::Denied);
-    QCOMPARE(m_access.setUserDisabled(*admin, QStringLiteral("it-admin"), true).error().code,
-             ErrorCode::Denied);
+    QCOMPARE(m_access.disableUser(*admin, QStringLiteral("it-admin")).error().code, ErrorCode::Denied);
 
     // With a second administrator, the first can go; then the second is the last.
     const User second{
@@ -215,7 +214,12 @@ void TestKeySlotChanges::adminResetsForgottenPassphrase()
     QVERIFY_OK(m_access.resetPassphrase(*admin, QStringLiteral("kim"), NewNursePass));
     QCOMPARE(userSlots(m_dir, QStringLiteral("kim")), 1);
     QCOMPARE(m_access.unlock(m_dir, QStringLiteral("kim"), NursePass).error().code, ErrorCode::WrongKey);
-    QVERIFY_OK(m_access.unlock(m_dir, QStringLiteral("kim"), NewNursePass));
+    // A reset passphrase is for one use: it opens only the change to one of kim's own.
+    QVERIFY(m_access.mustChangePassphrase(m_dir, QStringLiteral("kim")));
+    QCOMPARE(m_access.unlock(m_dir, QStringLiteral("kim"), NewNursePass).error().code, ErrorCode::Denied);
+    QVERIFY_OK(m_access.changePassphrase(m_dir, QStringLiteral("kim"), NewNursePass, NursePass));
+    QVERIFY(!m_access.mustChangePassphrase(m_dir, QStringLiteral("kim")));
+    QVERIFY_OK(m_access.unlock(m_dir, QStringLiteral("kim"), NursePass));
 }
 
 QTEST_GUILESS_MAIN(TestKeySlotChanges)

@@ -175,8 +175,7 @@ void TestVaultAccess::nurseCannotAddUsers()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::Denied);
     QCOMPARE(m_access.removeUser(*kim, QStringLiteral("it-admin")).error().code, ErrorCode::Denied);
-    QCOMPARE(m_access.setUserDisabled(*kim, QStringLiteral("it-admin"), true).error().code,
-             ErrorCode::Denied);
+    QCOMPARE(m_access.disableUser(*kim, QStringLiteral("it-admin")).error().code, ErrorCode::Denied);
     QCOMPARE(m_access.resetPassphrase(*kim, QStringLiteral("it-admin"), DoctorPass).error().code,
              ErrorCode::Denied);
     QCOMPARE(m_access.unlock(m_dir, QStringLiteral("dr.lee"), DoctorPass).error().code, ErrorCode::WrongKey);
@@ -198,14 +197,17 @@ void TestVaultAccess::disabledUserCannotUnlock()
         m_access.initialise(m_dir, QStringLiteral("it-admin"), QStringLiteral("IT Admin"), AdminPass);
     QVERIFY_OK(admin);
     QVERIFY_OK(m_access.addUser(*admin, nurse(), NursePass));
-    QVERIFY_OK(m_access.setUserDisabled(*admin, QStringLiteral("kim"), true));
+    QVERIFY_OK(m_access.disableUser(*admin, QStringLiteral("kim")));
+    // Disabling deletes the key slot: the passphrase opens nothing any more.
     auto refused = m_access.unlock(m_dir, QStringLiteral("kim"), NursePass);
     QVERIFY(!refused.ok());
-    QCOMPARE(refused.error().code, ErrorCode::Denied);
-    QVERIFY(refused.error().message.contains(QStringLiteral("disabled")));
+    QCOMPARE(refused.error().code, ErrorCode::WrongKey);
     QCOMPARE(m_access.changePassphrase(m_dir, QStringLiteral("kim"), NursePass, DoctorPass).error().code,
-             ErrorCode::Denied);
-    QVERIFY_OK(m_access.setUserDisabled(*admin, QStringLiteral("kim"), false));
+             ErrorCode::WrongKey);
+    // Enabling issues a one-time passphrase, good only for choosing a new one.
+    QVERIFY_OK(m_access.enableUser(*admin, QStringLiteral("kim"), DoctorPass));
+    QCOMPARE(m_access.unlock(m_dir, QStringLiteral("kim"), DoctorPass).error().code, ErrorCode::Denied);
+    QVERIFY_OK(m_access.changePassphrase(m_dir, QStringLiteral("kim"), DoctorPass, NursePass));
     QVERIFY_OK(m_access.unlock(m_dir, QStringLiteral("kim"), NursePass));
 }
 
@@ -219,7 +221,7 @@ void TestVaultAccess::demotedAdminLosesRightsAtOnce()
     QVERIFY_OK(m_access.addUser(*admin, second, DoctorPass));
     auto admin2 = m_access.unlock(m_dir, QStringLiteral("it-admin2"), DoctorPass);
     QVERIFY_OK(admin2);
-    QVERIFY_OK(m_access.setUserDisabled(*admin, QStringLiteral("it-admin2"), true));
+    QVERIFY_OK(m_access.disableUser(*admin, QStringLiteral("it-admin2")));
     // admin2's session is still open, but the account is disabled now.
     QCOMPARE(m_access.addUser(*admin2, nurse(), NursePass).error().code, ErrorCode::Denied);
 }

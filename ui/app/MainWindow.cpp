@@ -8,12 +8,15 @@
 #include "ui/app/WardDesktop.h"
 #include "core/audit/AuditLog.h"
 #include "ui/mirror/ServiceFollower.h"
+#include "ui/users/AccountMenu.h"
+#include "ui/users/ChangePassphraseDialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
@@ -48,6 +51,8 @@ MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, cons
     connect(m_idle, &IdleLock::idle, this, [this] { lock(QStringLiteral("idle")); });
     auto* osLock = new SessionLockWatcher(this);
     connect(osLock, &SessionLockWatcher::lockRequested, this, [this](const QString& why) { lock(why); });
+    m_account = new AccountMenu(menuBar(), m_access, m_directory,
+                                [this]() -> access::Session* { return m_desktop ? &m_desktop->session() : nullptr; }, this);
     showUnlockScreen(QString());
 }
 
@@ -100,8 +105,15 @@ void MainWindow::showUnlockScreen(const QString& notice)
     screen->setLockedNotice(notice);
     screen->setUsername(m_lastUser);
     connect(screen, &UnlockScreen::unlocked, this, &MainWindow::onUnlocked);
-    connect(screen, &UnlockScreen::unlockFailed, this,
-            [this](const QString& user, ErrorCode code) { m_failedUnlocks.append({user, code}); });
+    connect(screen, &UnlockScreen::unlockFailed, this, [this](const QString& user, ErrorCode code) {
+        m_failedUnlocks.append({user, code});
+        // A one-time passphrase from IT opens only the change to one of the person's own.
+        if (code == ErrorCode::Denied && m_access.mustChangePassphrase(m_directory, user)) {
+            auto* change = new ChangePassphraseDialog(m_access, m_directory, user, this);
+            change->setAttribute(Qt::WA_DeleteOnClose);
+            change->open();
+        }
+    });
     m_unlock = screen;
     setCentralWidget(screen); // deletes whatever was there
     setWindowTitle(tr("Lantern — locked"));
@@ -150,6 +162,7 @@ void MainWindow::onUnlocked()
     }
     m_resumePatient.clear();
     m_idle->start();
+    m_account->update();
     followService();
     Q_EMIT lockedChanged(false);
 }
@@ -201,6 +214,7 @@ void MainWindow::lock(const QString& reason)
     else if (reason == QLatin1String("screen-saver") || reason == QLatin1String("session-lock"))
         notice = tr("Locked together with the computer's screen. Patient data is hidden until you unlock.");
     showUnlockScreen(notice);
+    m_account->update();
     Q_EMIT lockedChanged(true);
 }
 

@@ -19,6 +19,7 @@ class QTimer;
 
 namespace lantern::ui {
 
+class AccountMenu;
 class ClipboardGuard;
 class IdleLock;
 class ServiceFollower;
@@ -35,6 +36,7 @@ public:
     WardDesktop* desktop() const { return m_desktop; }
     UnlockScreen* unlockScreen() const { return m_unlock; }
     IdleLock* idleLock() const { return m_idle; }
+    AccountMenu* accountMenu() const { return m_account; }
     // Tests and drills: a fixed idle timeout instead of the vault's session policy.
     void setIdleTimeoutOverride(int msecs);
     // While unlocked, the mirror service's stored status (read through the
@@ -69,6 +71,7 @@ private:
     QPointer<ServiceFollower> m_follower;
     int m_followMs;
     int m_staleSeconds;
+    AccountMenu* m_account = nullptr;
     int m_idleOverride = -1;
     QString m_lastUser;
     QString m_resumePatient;
