@@ -12,6 +12,7 @@
 #include "core/keys/DeviceKey.h"
 #include "core/keys/KdfParameters.h"
 #include "core/service/ServiceMailbox.h"
+#include "core/vault/MirrorRepository.h"
 #include "core/vault/Vault.h"
 #include "sync/mirror/MirrorConfigStore.h"
 #include "ui/access/UnlockScreen.h"
