@@ -138,7 +138,7 @@ Status UnlockThrottle::save(const State& state) const
     root.insert(QStringLiteral("format"), FormatName);
     root.insert(QStringLiteral("version"), FormatVersion);
     root.insert(QStringLiteral("users"), users);
-    Status written = writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented));
+    Status written = writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), AtomicWriteOptions{0600, true});
     if (!written.ok())
         return written.error().prefixed(QStringLiteral("saving the unlock attempt count"));
     return {};

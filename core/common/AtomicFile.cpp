@@ -83,7 +83,11 @@ Status writeFileAtomically(const QString& path, const QByteArray& content, Atomi
     const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("creating"), temp, errno);
-    ::fchmod(fd, static_cast<mode_t>(options.permissions)); // umask must not widen or narrow it
+    mode_t mode = static_cast<mode_t>(options.permissions);
+    struct stat existing {};
+    if (options.keepExistingMode && ::lstat(QFile::encodeName(path).constData(), &existing) == 0 && S_ISREG(existing.st_mode))
+        mode = existing.st_mode & 0660;
+    ::fchmod(fd, mode); // umask must not widen or narrow it
     Status written = writeAll(fd, content, temp);
     if (written.ok() && ::fsync(fd) != 0)
         written = ioError(QStringLiteral("syncing"), temp, errno);

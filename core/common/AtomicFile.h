@@ -15,6 +15,11 @@ namespace lantern {
 struct AtomicWriteOptions
 {
     int permissions = 0600; // POSIX mode of the new file
+    // Files shared with the desktop users' group on a packaged PC (keyslots.json,
+    // throttle.json: 0660, see docs/security/accounts.md) keep the owner and group
+    // bits of the file they replace, so rewriting one never locks the group out.
+    // Never wider than 0660; a new file gets `permissions`.
+    bool keepExistingMode = false;
 };
 
 Status writeFileAtomically(const QString& path, const QByteArray& content, AtomicWriteOptions options = {});

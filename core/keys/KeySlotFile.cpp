@@ -258,7 +258,7 @@ Result<KeySlotSet> KeySlotFile::load() const
 
 Status KeySlotFile::save(const KeySlotSet& set) const
 {
-    Status written = writeFileAtomically(m_path, serialise(set));
+    Status written = writeFileAtomically(m_path, serialise(set), AtomicWriteOptions{0600, true});
     if (!written.ok())
         return written.error().prefixed(QStringLiteral("saving key slots"));
     return {};

@@ -186,6 +186,12 @@ private Q_SLOTS:
         QVERIFY(::chmod(QFile::encodeName(m_root.path()).constData(), 0750) == 0);
         QVERIFY(::chown(QFile::encodeName(m_dir).constData(), 0, group) == 0);
         QVERIFY(::chmod(QFile::encodeName(m_dir).constData(), 03770) == 0);
+        // The files the desktop users share (docs/security/accounts.md): group 0660.
+        for (const char* shared : {"keyslots.json", "vault.db"}) {
+            const QByteArray file = QFile::encodeName(m_dir + QLatin1Char('/') + QLatin1String(shared));
+            QVERIFY(::chown(file.constData(), 0, group) == 0);
+            QVERIFY(::chmod(file.constData(), 0660) == 0);
+        }
         QVERIFY(m_access->unlockAsDevice(m_dir).ok()); // the service account still may
         QProcess p;
         p.setChildProcessModifier([] {
