@@ -75,6 +75,10 @@ struct MirrorStatus
     qint64 resourcesInVault = 0;
     bool cycleRunning = false;
     ScopeDropAlarms dropAlarms;               // drops the purge guard holds until IT confirms them
+    // Counts cycles that wrote something: census and chart re-read when it moves.
+    // Data-as-of alone is not enough: it stands still for a ward whose drop the
+    // purge guard holds while new doses and orders of its kept patients arrive.
+    qint64 dataGeneration = 0;
     bool serviceDown = false;                 // the mirror service's heartbeat is stale (core/service decides)
     QDateTime serviceDownSince;               // when it was last seen alive; null when never seen running
 };

@@ -25,6 +25,7 @@ std::optional<EhrState> stateFromName(const QString& name)
 
 const QString kAlarmPrefix = QStringLiteral("drop_alarm/");
 const QString kConfirmPrefix = QStringLiteral("drop_confirmed/");
+const QString kDataGeneration = QStringLiteral("data_generation");
 
 QString toJson(const QJsonObject& o)
 {
@@ -48,6 +49,12 @@ Status MirrorStatusStore::saveCycle(const QDateTime& deviceTime, qint64 changed,
 {
     LANTERN_TRY(m_mirror.setState(QStringLiteral("last_cycle_at"), instant(deviceTime)));
     LANTERN_TRY(m_mirror.setState(QStringLiteral("last_cycle_changed"), QString::number(changed)));
+    if (changed > 0) {
+        auto generation = m_mirror.state(kDataGeneration);
+        if (!generation.ok())
+            return generation.error();
+        LANTERN_TRY(m_mirror.setState(kDataGeneration, QString::number(generation->toLongLong() + 1)));
+    }
     return m_mirror.setState(QStringLiteral("last_error"), error);
 }
 
@@ -143,11 +150,13 @@ Status MirrorStatusStore::fill(MirrorStatus& status, bool withStoredState)
         auto state = m_mirror.state(QStringLiteral("ehr_state"));
         auto since = m_mirror.state(QStringLiteral("ehr_state_since"));
         auto error = m_mirror.state(QStringLiteral("last_error"));
-        if (!state.ok() || !since.ok() || !error.ok())
+        auto generation = m_mirror.state(kDataGeneration);
+        if (!state.ok() || !since.ok() || !error.ok() || !generation.ok())
             return Error(ErrorCode::Database, QStringLiteral("cannot read the mirror state"));
         status.state = stateFromName(*state).value_or(EhrState::Online);
         status.stateSince = QDateTime::fromString(*since, Qt::ISODateWithMs);
         status.lastError = *error;
+        status.dataGeneration = generation->toLongLong();
     }
     return {};
 }

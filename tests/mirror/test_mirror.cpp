@@ -8,6 +8,7 @@
 #include "core/audit/AuditLog.h"
 #include "sync/health/EhrHealthMonitor.h"
 #include "sync/mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorStatusStore.h"
 #include "core/vault/MirrorRepository.h"
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
@@ -54,6 +55,8 @@ private:
     MirrorConfig baseConfig() const;
     std::unique_ptr<vault::Vault> openVault() const;
     void verifyVaultMatches(const QSet<QString>& patients);
+    // What a follower (the desktop) reads to know that new data arrived.
+    qint64 storedDataGeneration();
     QSet<QString> inScope() { return test::patientsOnWards(m_server->simulator(), kWards); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -98,6 +101,15 @@ void TestMirror::verifyVaultMatches(const QSet<QString>& patients)
     QVERIFY2(expected == actual, qPrintable(test::describeDifference(expected, actual)));
 }
 
+qint64 TestMirror::storedDataGeneration()
+{
+    auto vault = vault::Vault::open(m_vaultPath, test::fixedKey());
+    if (!vault.ok())
+        return -1;
+    auto status = loadMirrorStatus(**vault);
+    return status.ok() ? status->dataGeneration : -1;
+}
+
 void TestMirror::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -139,6 +151,7 @@ void TestMirror::initialMirrorMatchesSimulator()
     QVERIFY(again.ok());
     QCOMPARE(again->written, qint64(0));
     QCOMPARE(again->removed, qint64(0));
+    QCOMPARE(storedDataGeneration(), qint64(1)); // the quiet cycle does not make screens re-read
 }
 
 void TestMirror::incrementalCatchesUp()
@@ -163,6 +176,7 @@ void TestMirror::incrementalCatchesUp()
     auto report = engine->runCycle();
     QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
     QVERIFY(report->written > 0);
+    QCOMPARE(storedDataGeneration(), qint64(2));
     known.unite(inScope()); // discharged patients stay until the grace period ends
     verifyVaultMatches(known);
 }

@@ -45,9 +45,10 @@ void ServiceFollower::poll()
     }
     m_status = *status;
     Q_EMIT statusChanged(m_status);
-    if (!m_first && m_status.dataAsOfByWard != m_lastAsOf)
+    if (!m_first && (m_status.dataAsOfByWard != m_lastAsOf || m_status.dataGeneration != m_lastGeneration))
         Q_EMIT dataChanged();
     m_lastAsOf = m_status.dataAsOfByWard;
+    m_lastGeneration = m_status.dataGeneration;
     m_first = false;
 
     auto progress = mailbox.reconcileProgress();

@@ -7,7 +7,8 @@
 //    marked serviceDown when the service's heartbeat is stale (core/service
 //    decides what stale means), so the banner says "Mirror service not
 //    running since …";
-//  - new data (a ward's data-as-of moved): census and chart are re-read;
+//  - new data (a cycle wrote something, or a ward's data-as-of moved): census
+//    and chart are re-read;
 //  - the progress of a reconciliation someone asked for.
 // It belongs to the unlocked desktop and ends with its session.
 
@@ -59,6 +60,7 @@ private:
     bool m_first = true;
     // Per ward: with a drop held one ward's data-as-of stands still while the others move.
     QHash<QString, QDateTime> m_lastAsOf;
+    qint64 m_lastGeneration = 0;
     QString m_lastProgress;
 };
 
