@@ -11,10 +11,14 @@
 
 #include "sync/mirror/MirrorEngine.h"
 #include "sync/mirror/MirrorWriter.h"
+#include "sync/mirror/ScopeResolver.h"
+#include "core/vault/MirrorRepository.h"
 #include "core/vault/Vault.h"
 
 #include <SimServer.h>
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +34,8 @@ private Q_SLOTS:
     void cleanup();
     void eachResourceCrossesOnce_data();
     void eachResourceCrossesOnce();
+    void manyWardsOneCensusSearch();
+    void encounterWardByLocation();
 
 private:
     sim::WireCounts cycle(MirrorEngine& engine, MirrorCycleReport& report);
@@ -156,6 +162,83 @@ void TestMirrorOnce::eachResourceCrossesOnce()
     m_serverClock.advanceSecs(60);
     wire = cycle(engine, report);
     QCOMPARE(wire.resourcesServedTotal(), qint64(0));
+}
+
+// A hospital-wide device asks for the census of all its wards in one search
+// per cycle, and still knows which ward each patient lies on.
+void TestMirrorOnce::manyWardsOneCensusSearch()
+{
+    sim::SimulatorOptions options;
+    options.generator.wards = 5;
+    options.generator.patientsPerWard = 3;
+    options.generator.seed = 23;
+    m_server = std::make_unique<sim::SimServer>(options, m_serverClock);
+    auto started = m_server->start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+    m_serverClock.advanceSecs(60);
+
+    const QStringList wards = {QStringLiteral("ward-3"), QStringLiteral("ward-1"), QStringLiteral("ward-5"),
+                               QStringLiteral("ward-2"), QStringLiteral("ward-4")};
+    MirrorConfig config;
+    config.baseUrl = QUrl(m_server->baseUrl());
+    config.scope.wardLocationIds = wards;
+    config.retryAttempts = 1;
+    const QString path = m_vaultPath;
+    MirrorEngine engine(config, [path] { return vault::Vault::open(path, test::fixedKey()); });
+    MirrorCycleReport report;
+    cycle(engine, report);
+    QVERIFY(report.serverTime.isValid());
+
+    // Each patient on the ward the EHR has them on.
+    auto vault = vault::Vault::open(m_vaultPath, test::fixedKey());
+    QVERIFY(vault.ok());
+    auto members = vault::MirrorRepository((*vault)->db()).scope();
+    QVERIFY(members.ok());
+    qint64 placed = 0;
+    for (const QString& ward : wards) {
+        const QSet<QString> onWard = test::patientsOnWards(m_server->simulator(), {ward});
+        QVERIFY(!onWard.isEmpty());
+        for (const vault::ScopeMember& m : std::as_const(*members))
+            if (m.ward == ward) {
+                QVERIFY2(onWard.contains(m.patientId), qPrintable(m.patientId + QStringLiteral(" not on ") + ward));
+                ++placed;
+            }
+    }
+    QCOMPARE(placed, qint64(members->size()));
+    QCOMPARE(placed, qint64(test::patientsOnWards(m_server->simulator(), wards).size()));
+
+    // A quiet cycle: one census search for five wards, then one request per mirrored type at most.
+    m_serverClock.advanceSecs(60);
+    const sim::WireCounts wire = cycle(engine, report);
+    QVERIFY(report.serverTime.isValid());
+    const qint64 mirroredTypes = ScopeFilter::mirroredTypes().size();
+    QVERIFY2(wire.requests <= 1 + mirroredTypes,
+             qPrintable(QStringLiteral("%1 requests for %2 mirrored types and 5 wards").arg(wire.requests).arg(mirroredTypes)));
+}
+
+// Which configured ward an Encounter lies on, from its location list.
+void TestMirrorOnce::encounterWardByLocation()
+{
+    auto encounter = [](const QStringList& references) {
+        QJsonArray locations;
+        for (const QString& r : references)
+            locations.append(QJsonObject{{QStringLiteral("location"), QJsonObject{{QStringLiteral("reference"), r}}}});
+        return QJsonObject{{QStringLiteral("location"), locations}};
+    };
+    const QStringList wards = {QStringLiteral("icu"), QStringLiteral("w2")};
+    QCOMPARE(ScopeResolver::wardOfEncounter(encounter({QStringLiteral("Location/w2")}), wards), QStringLiteral("w2"));
+    // A bed and the ward: the ward.
+    QCOMPARE(ScopeResolver::wardOfEncounter(encounter({QStringLiteral("Location/bed-7"), QStringLiteral("Location/w2")}), wards),
+             QStringLiteral("w2"));
+    // Absolute references and versioned ones.
+    QCOMPARE(ScopeResolver::wardOfEncounter(encounter({QStringLiteral("https://ehr.example/fhir/Location/icu/_history/3")}), wards),
+             QStringLiteral("icu"));
+    // Transferred between two of the device's wards: the first configured, as the per-ward searches did.
+    QCOMPARE(ScopeResolver::wardOfEncounter(encounter({QStringLiteral("Location/w2"), QStringLiteral("Location/icu")}), wards),
+             QStringLiteral("icu"));
+    // Only a bed, or nothing: not placed (the resolver then asks ward by ward).
+    QVERIFY(ScopeResolver::wardOfEncounter(encounter({QStringLiteral("Location/bed-7")}), wards).isEmpty());
+    QVERIFY(ScopeResolver::wardOfEncounter(QJsonObject(), wards).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMirrorOnce)
