@@ -1,4 +1,4 @@
-// lanternctl mirror (alias of service run) | mirror confirm-drop [WARD] | sync --once | status
+// lanternctl mirror (alias of service run) | mirror confirm-drop [WARD] | sync --once | status [--json]
 // One mirror cycle, the purge guard's held drops, and the stored status. Output
 // names wards, counts and resource types only, never patient data.
 #include "AuditCommands.h"
@@ -10,6 +10,9 @@
 #include "sync/mirror/MirrorStatusStore.h"
 #include "sync/mirror/PurgeGuard.h"
 #include "sync/service/DeviceContext.h"
+#include "sync/service/MetricsSnapshot.h"
+
+#include <QJsonDocument>
 
 namespace lantern::cli {
 namespace {
@@ -126,11 +129,22 @@ int runSync(CliContext& ctx, const QStringList& args)
 
 int runStatus(CliContext& ctx, const QStringList& args)
 {
-    if (!args.isEmpty())
-        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR status"), Usage);
+    const bool json = args == QStringList{QStringLiteral("--json")};
+    if (!args.isEmpty() && !json)
+        return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR status [--json]"), Usage);
     auto opened = openVault(ctx, false);
     if (!opened)
         return AuthFailed;
+    if (json) {
+        // The figures GET /metrics shows, from the same snapshot; the engine's
+        // counters live in the service's process and are not part of it here.
+        auto snapshot = sync::collectMetrics(opened->vault(), SystemClock::instance().now());
+        if (!snapshot.ok())
+            return ctx.fail(snapshot.error());
+        ctx.out << QString::fromUtf8(QJsonDocument(sync::metricsToJson(*snapshot)).toJson(QJsonDocument::Indented));
+        ctx.out.flush();
+        return Ok;
+    }
     auto status = sync::loadMirrorStatus(opened->vault());
     if (!status.ok())
         return ctx.fail(status.error());

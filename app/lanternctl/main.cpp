@@ -55,7 +55,7 @@ const char* const kUsage = R"(commands:
   mirror confirm-drop [WARD]                    let the next cycle apply a scope drop the purge guard held (audited)
   sync --once [--progress]                      run exactly one mirror cycle (uses device.key; exit 0 ok,
                                                 1 failed, 7 completed but a ward's drop is held for IT)
-  status                                        EHR state, data as of per ward, patients, last error
+  status [--json]                               EHR state, data as of per ward, patients, last error (--json: the metrics figures)
   config set KEY VALUE|- | config show          mirror settings (mirror.base_url, mirror.wards, ...); "-" reads
                                                 the value from standard input (secrets: mirror.bearer_token)
   downtime-ids set SYSTEM PREFIX FIRST LAST | downtime-ids show

@@ -21,7 +21,8 @@ Result<ProxySettings> parseProxy(const QString& text)
 
 } // namespace
 
-Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper, EhrAccess access)
+Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper, EhrAccess access,
+                                      std::shared_ptr<HttpTrafficCounters> traffic)
 {
     if (!config.baseUrl.isValid() || config.baseUrl.scheme().isEmpty() || config.baseUrl.host().isEmpty())
         return Error(ErrorCode::InvalidInput, QStringLiteral("no valid EHR base URL is configured; set mirror.base_url"));
@@ -42,6 +43,8 @@ Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& c
 
     MirrorClient out;
     out.transport = *transport;
+    if (traffic)
+        out.transport = std::make_shared<CountingHttpTransport>(out.transport, std::move(traffic));
     if (config.authMode == QLatin1String("none")) {
         out.auth = std::make_shared<NoAuth>();
     } else if (config.authMode == QLatin1String("bearer")) {

@@ -7,6 +7,7 @@
 #include "core/common/Result.h"
 #include "sync/auth/SmartScopes.h"
 #include "sync/fhir/FhirClient.h"
+#include "sync/http/HttpTraffic.h"
 #include "sync/mirror/MirrorEngine.h"
 
 #include <memory>
@@ -21,7 +22,9 @@ struct MirrorClient
 };
 
 // `access` decides the SMART scopes: the uploader needs write scopes the mirror must not hold.
+// `traffic`, when given, counts every exchange (token requests too) for the service's metrics.
 Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& clock, Sleeper sleeper,
-                                      EhrAccess access = EhrAccess::Read);
+                                      EhrAccess access = EhrAccess::Read,
+                                      std::shared_ptr<HttpTrafficCounters> traffic = {});
 
 } // namespace lantern::sync

@@ -36,7 +36,7 @@ const QStringList& mirrorConfigKeys()
         QStringLiteral("mirror.bearer_token"),    QStringLiteral("mirror.smart_client_id"),
         QStringLiteral("mirror.smart_key_file"),  QStringLiteral("mirror.ca_bundle"),
         QStringLiteral("mirror.proxy"),           QStringLiteral("mirror.deletion_sweep"),
-        QStringLiteral("mirror.max_drop_percent"),
+        QStringLiteral("mirror.max_drop_percent"), QStringLiteral("service.metrics_port"),
     };
     return keys;
 }
@@ -68,6 +68,9 @@ Result<MirrorConfig> loadMirrorConfig(vault::Vault& vault)
     c.deletionSweepMinutes = number("mirror.deletion_sweep", c.deletionSweepMinutes);
     c.maxDropPercent = std::min(100, number("mirror.max_drop_percent", c.maxDropPercent));
     c.readTimeoutMs = number("mirror.timeout", c.readTimeoutMs / 1000) * 1000;
+    c.metricsPort = number("service.metrics_port", c.metricsPort);
+    if (c.metricsPort != 0 && (c.metricsPort < 1024 || c.metricsPort > 65535))
+        c.metricsPort = MirrorConfig{}.metricsPort; // stored before validation existed: the default, not a stray port
     c.preferBulkExport = v.value(QStringLiteral("mirror.bulk")) != QLatin1String("off");
     if (!v.value(QStringLiteral("mirror.auth")).isEmpty())
         c.authMode = v.value(QStringLiteral("mirror.auth"));
@@ -104,6 +107,13 @@ Status setMirrorConfigValue(vault::Vault& vault, const QString& key, const QStri
         // The share of the scope one answer may remove before the purge guard waits for IT.
         if (key == QLatin1String("mirror.max_drop_percent") && n > 100)
             return invalid(QStringLiteral("a percentage from 0 to 100 (default 20)"));
+    }
+    // Prometheus metrics on 127.0.0.1: 0 turns them off; no privileged ports (the service is no root).
+    if (key == QLatin1String("service.metrics_port") && !value.isEmpty()) {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || (n != 0 && (n < 1024 || n > 65535)))
+            return invalid(QStringLiteral("0 (off) or a port from 1024 to 65535 (default 9464)"));
     }
     if (key == QLatin1String("mirror.auth") && !value.isEmpty() &&
         !QStringList{QStringLiteral("none"), QStringLiteral("bearer"), QStringLiteral("smart")}.contains(value))

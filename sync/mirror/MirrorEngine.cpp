@@ -5,6 +5,7 @@
 #include "sync/health/EhrHealthMonitor.h"
 #include "sync/health/EhrHeartbeat.h"
 #include "sync/mirror/MirrorClient.h"
+#include "sync/mirror/MirrorCounters.h"
 #include "sync/mirror/MirrorCycle.h"
 #include "sync/mirror/MirrorLock.h"
 #include "sync/mirror/MirrorLogging.h"
@@ -12,6 +13,7 @@
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -35,6 +37,7 @@ public:
     std::unique_ptr<vault::MirrorRepository> mirror;
     std::unique_ptr<MirrorWriter> writer;
     MirrorClient client;
+    std::shared_ptr<MirrorCounters> counters = std::make_shared<MirrorCounters>();
     ServerSupport support; // the CapabilityStatement, read once per run
 
     EhrHealthMonitor* health = nullptr;
@@ -75,6 +78,17 @@ MirrorStatus MirrorEngine::status() const
     return d->status;
 }
 
+void MirrorEngine::setCounters(std::shared_ptr<MirrorCounters> counters)
+{
+    if (counters)
+        d->counters = std::move(counters);
+}
+
+std::shared_ptr<MirrorCounters> MirrorEngine::counters() const
+{
+    return d->counters;
+}
+
 EhrHealthMonitor& MirrorEngine::health()
 {
     return *d->health;
@@ -113,7 +127,7 @@ Status MirrorEngine::ensureOpen()
         }
         return !d->stopRequested;
     };
-    auto client = makeMirrorClient(d->config, d->clock, sleeper);
+    auto client = makeMirrorClient(d->config, d->clock, sleeper, EhrAccess::Read, d->counters->traffic);
     if (!client.ok())
         return client.error();
     d->client = std::move(*client);
@@ -146,8 +160,11 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
                       [this] { return d->stopRequested.load(); },
                       [this](const QString& phase, qint64 done, qint64 total) { Q_EMIT progress(phase, done, total); }};
     const EhrCondition condition{d->health->state(), d->health->currentDowntime().has_value()};
+    QElapsedTimer took;
+    took.start();
     auto result = MirrorCycle(ctx, bulkOffered(), d->support, condition).run();
     d->inCycle = false;
+    countCycle(result, took.elapsed());
     MirrorStatusStore store(*d->mirror);
     if (result.ok()) {
         d->health->recordSuccess();
@@ -174,6 +191,23 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
     }
     refreshStatus();
     return result;
+}
+
+void MirrorEngine::countCycle(const Result<MirrorCycleReport>& result, qint64 elapsedMs)
+{
+    MirrorCounters& c = *d->counters;
+    if (!result.ok() && d->stopRequested && result.error().message == MirrorContext::stoppedError().message)
+        return; // asked to stop: neither a cycle nor a failure
+    ++c.cycles;
+    c.lastCycleMs = elapsedMs;
+    if (!result.ok()) {
+        ++c.failedCycles;
+        c.countCycleError(result.error());
+        return;
+    }
+    c.resourcesWritten += result->written;
+    if (!result->dropsHeld.isEmpty())
+        ++c.purgeGuardHolds;
 }
 
 void MirrorEngine::setLastError(const QString& message)

@@ -28,6 +28,7 @@ class Vault;
 namespace lantern::sync {
 
 class EhrHealthMonitor;
+struct MirrorCounters;
 
 // Which patients the device mirrors.
 struct MirrorScope
@@ -60,6 +61,10 @@ struct MirrorConfig
     int readTimeoutMs = 30'000;
     int retryAttempts = 5;          // per request, including the first
     int retryMaxDelayMs = 60'000;   // longest back-off or Retry-After honoured
+    // Not the engine's: the mirror service serves GET /metrics on 127.0.0.1 at
+    // this port (service.metrics_port; 0: off). Kept here so one load gives
+    // the service everything the vault configures.
+    int metricsPort = 9464;
 };
 
 // A snapshot for screens and `lanternctl status`.
@@ -96,6 +101,10 @@ public:
     ~MirrorEngine() override;
 
     MirrorStatus status() const; // thread-safe
+    // Counters for the service's metrics. Set before start() to keep one set
+    // across engines (a follower that takes over goes on counting).
+    void setCounters(std::shared_ptr<MirrorCounters> counters);
+    std::shared_ptr<MirrorCounters> counters() const;
 
     // One complete cycle now, in the calling thread (lanternctl sync --once,
     // tests). Opens the vault and takes the lock on first use.
@@ -126,6 +135,7 @@ private:
     void runScheduledCycle();
     void finishStop();
     void setLastError(const QString& message);
+    void countCycle(const Result<MirrorCycleReport>& result, qint64 elapsedMs);
     void refreshStatus();
     void auditDowntime(const QString& username, bool declared);
 

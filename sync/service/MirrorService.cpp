@@ -2,9 +2,13 @@
 
 #include "core/service/ServiceMailbox.h"
 #include "core/vault/Vault.h"
+#include "sync/http/MetricsServer.h"
+#include "sync/mirror/MirrorCounters.h"
 #include "sync/mirror/MirrorEngine.h"
 #include "sync/mirror/MirrorLock.h"
 #include "sync/mirror/MirrorLogging.h"
+#include "sync/service/MetricsSnapshot.h"
+#include "sync/service/MetricsText.h"
 #include "sync/service/ReconcileService.h"
 
 #include <QTimer>
@@ -13,7 +17,7 @@ namespace lantern::sync {
 
 MirrorService::MirrorService(DeviceContext device, const Clock& clock, Options options, QObject* parent)
     : QObject(parent), m_device(std::move(device)), m_clock(clock), m_options(std::move(options)),
-      m_beat(new QTimer(this)), m_follow(new QTimer(this))
+      m_beat(new QTimer(this)), m_follow(new QTimer(this)), m_counters(std::make_shared<MirrorCounters>())
 {
     qRegisterMetaType<lantern::sync::MirrorStatus>();
     qRegisterMetaType<lantern::sync::EhrState>();
@@ -27,6 +31,7 @@ MirrorService::MirrorService(DeviceContext device, const Clock& clock, Options o
 
 MirrorService::~MirrorService()
 {
+    m_metrics.reset(); // the port closes first: nothing scrapes a service going away
     m_follow->stop();
     m_beat->stop();
     m_reconcile.reset(); // cancels a running pass and waits for it
@@ -65,6 +70,7 @@ void MirrorService::start()
         return;
     }
     m_vault = std::move(*vault);
+    startMetrics();
     auto probe = acquireMirrorLock(m_device.lockFolder());
     if (!probe.ok()) {
         becomeFollower();
@@ -80,11 +86,13 @@ void MirrorService::becomeLeader()
     if (m_options.adjust)
         m_options.adjust(config);
     m_engine = new MirrorEngine(config, m_device.openVault, m_clock);
+    m_engine->setCounters(m_counters);
     m_engine->moveToThread(&m_thread);
     // Every connection crosses the thread boundary: queued.
     connect(m_engine, &MirrorEngine::statusChanged, this, &MirrorService::statusChanged, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::stateChanged, this, &MirrorService::stateChanged, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::cycleFinished, this, &MirrorService::cycleFinished, Qt::QueuedConnection);
+    connect(m_engine, &MirrorEngine::cycleFinished, this, &MirrorService::refreshMetrics, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::errorOccurred, this, &MirrorService::errorOccurred, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::stopped, this, &MirrorService::onEngineStopped, Qt::QueuedConnection);
     if (!m_thread.isRunning())
@@ -115,6 +123,7 @@ void MirrorService::becomeFollower()
 {
     m_reconcile.reset();
     m_beat->stop();
+    // A follower still answers scrapes (state, data age from the vault); its timer refreshes them.
     qCInfo(lcMirror) << "another process holds the mirror lock: following, taking over when it goes";
     setMode(Mode::Follower);
     m_follow->start();
@@ -122,6 +131,7 @@ void MirrorService::becomeFollower()
 
 void MirrorService::tryTakeOver()
 {
+    refreshMetrics();
     auto probe = acquireMirrorLock(m_device.lockFolder());
     if (!probe.ok())
         return;
@@ -181,6 +191,7 @@ void MirrorService::stop()
 
 void MirrorService::finish(bool failed)
 {
+    m_metrics.reset(); // every way to Stopped passes here: the port closes with the service
     m_beat->stop();
     m_follow->stop();
     setMode(Mode::Stopped);
@@ -189,6 +200,7 @@ void MirrorService::finish(bool failed)
 
 void MirrorService::beat()
 {
+    refreshMetrics();
     if (!m_vault || m_mode != Mode::Leader)
         return;
     if (Status beaten = service::ServiceMailbox(*m_vault, m_clock).beat(); !beaten.ok())
@@ -250,6 +262,56 @@ void MirrorService::onReconcileFinished(const ReconcileReport& report)
     if (m_vault)
         (void)service::ServiceMailbox(*m_vault, m_clock).saveReconcileProgress(p);
     Q_EMIT reconcileFinished(report);
+}
+
+} // namespace lantern::sync
+
+namespace lantern::sync {
+
+void MirrorService::startMetrics()
+{
+    const int port = m_device.mirror.metricsPort;
+    if (port <= 0 || m_metrics)
+        return;
+    refreshMetrics();
+    auto server = std::make_unique<MetricsServer>([this] { return metricsBody(); });
+    if (Status started = server->start(quint16(port)); !started.ok()) {
+        // Monitoring is not worth a ward's data: mirror on, and say why there are no metrics.
+        Q_EMIT errorOccurred(started.error().message + QStringLiteral("; mirroring without metrics (service.metrics_port)"));
+        return;
+    }
+    m_metrics = std::move(server);
+    qCInfo(lcMirror).noquote() << QStringLiteral("metrics on http://127.0.0.1:%1/metrics").arg(m_metrics->boundPort());
+}
+
+void MirrorService::refreshMetrics()
+{
+    if (!m_vault || m_device.mirror.metricsPort <= 0)
+        return;
+    auto snapshot = collectMetrics(*m_vault, m_clock.now(), m_counters.get());
+    if (!snapshot.ok()) {
+        qCWarning(lcMirror).noquote() << "metrics not refreshed:" << snapshot.error().message;
+        return;
+    }
+    QByteArray text = renderMetricsText(*snapshot);
+    std::lock_guard lock(m_metricsMutex);
+    m_metricsText = std::move(text);
+}
+
+QByteArray MirrorService::metricsBody() const
+{
+    std::lock_guard lock(m_metricsMutex);
+    return m_metricsText;
+}
+
+QString MirrorService::metricsAddress() const
+{
+    return m_metrics ? m_metrics->boundAddress() : QString();
+}
+
+quint16 MirrorService::metricsPort() const
+{
+    return m_metrics ? m_metrics->boundPort() : 0;
 }
 
 } // namespace lantern::sync

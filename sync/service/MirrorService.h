@@ -8,8 +8,12 @@
 //    heartbeat every few seconds from this thread (a long cycle never stalls
 //    it), a clean-stop mark, and the reconciliations people ask for, run with
 //    ReconcileService under the asking person's name.
+//  - From start() until it stops, in either mode, it serves Prometheus metrics
+//    on 127.0.0.1:service.metrics_port (MetricsServer; docs/it/monitoring.md).
+//    The figures are collected on this thread every heartbeat and after each
+//    cycle; a scrape only reads the last rendering, never the vault.
 // stop() (e.g. from TerminationSignals) ends the cycle after its current
-// transaction and emits finished().
+// transaction and emits finished(); the metrics port closes with it.
 
 #include "core/common/Clock.h"
 #include "sync/reconcile/ReconcileTypes.h"
@@ -20,6 +24,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
 class QTimer;
 
@@ -30,6 +35,8 @@ class Vault;
 namespace lantern::sync {
 
 class ReconcileService;
+class MetricsServer;
+struct MirrorCounters;
 
 struct MirrorServiceOptions
 {
@@ -55,6 +62,9 @@ public:
 
     Mode mode() const { return m_mode; }
     const MirrorConfig& config() const { return m_device.mirror; }
+    // Where the metrics are served: "127.0.0.1" and the port; empty and 0 when off.
+    QString metricsAddress() const;
+    quint16 metricsPort() const;
 
 public Q_SLOTS:
     void start();
@@ -81,6 +91,9 @@ private:
     void onReconcileFinished(const ReconcileReport& report);
     void setMode(Mode mode);
     void finish(bool failed);
+    void startMetrics();
+    void refreshMetrics();
+    QByteArray metricsBody() const; // called from the metrics server's threads
 
     DeviceContext m_device;
     const Clock& m_clock;
@@ -95,6 +108,11 @@ private:
     std::unique_ptr<ReconcileService> m_reconcile;
     QString m_reconcileRequest; // the request id being run
     QString m_reconcileBy;
+    // One set for the process: a follower that takes over goes on counting.
+    std::shared_ptr<MirrorCounters> m_counters;
+    mutable std::mutex m_metricsMutex;
+    QByteArray m_metricsText;
+    std::unique_ptr<MetricsServer> m_metrics; // last member: stops before the rest goes
 };
 
 } // namespace lantern::sync

@@ -7,6 +7,7 @@
 #include <Simulator.h>
 
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace lantern::test {
@@ -76,6 +77,30 @@ QString describeDifference(const VersionMap& expected, const VersionMap& actual)
         if (!expected.contains(it.key()))
             lines << QStringLiteral("extra %1 v%2").arg(it.key(), it.value());
     return QStringLiteral("expected %1, vault %2: ").arg(expected.size()).arg(actual.size()) + lines.join(QStringLiteral("; "));
+}
+
+QStringList patientIdentifyingStrings(sim::Simulator& simulator, const QSet<QString>& patientIds)
+{
+    QStringList out;
+    for (const QString& id : patientIds) {
+        out << id;
+        const auto patient = simulator.store().readObject(QStringLiteral("Patient"), id);
+        if (!patient)
+            continue;
+        const QJsonArray names = patient->value(QStringLiteral("name")).toArray();
+        for (const QJsonValue& n : names) {
+            out << n.toObject().value(QStringLiteral("family")).toString();
+            const QJsonArray given = n.toObject().value(QStringLiteral("given")).toArray();
+            for (const QJsonValue& g : given)
+                out << g.toString();
+        }
+        const QJsonArray identifiers = patient->value(QStringLiteral("identifier")).toArray();
+        for (const QJsonValue& i : identifiers)
+            out << i.toObject().value(QStringLiteral("value")).toString();
+    }
+    out.removeAll(QString());
+    out.removeDuplicates();
+    return out;
 }
 
 } // namespace lantern::test

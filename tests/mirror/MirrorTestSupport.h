@@ -24,6 +24,10 @@ VersionMap expectedFromSimulator(sim::Simulator& simulator, const QSet<QString>&
 VersionMap actualFromVault(vault::Vault& vault);
 // Patient ids with an in-progress stay on one of these wards.
 QSet<QString> patientsOnWards(sim::Simulator& simulator, const QStringList& wardIds);
+// What identifies these patients in the simulator: ids, family and given
+// names, identifier values (MRNs). Output meant to carry no patient data is
+// checked against it.
+QStringList patientIdentifyingStrings(sim::Simulator& simulator, const QSet<QString>& patientIds);
 // First differences, for a readable failure message (ids only).
 QString describeDifference(const VersionMap& expected, const VersionMap& actual);
 

@@ -1,0 +1,32 @@
+#pragma once
+// What the mirror engine did since its process started, for the service's
+// metrics: cycles, their duration, resources written, errors by kind. The
+// engine's thread writes, the metrics server's threads read: atomics only.
+// Figures that the vault holds (patients, outbox, data-as-of) are not kept
+// here; MetricsSnapshot reads those where they are decided.
+
+#include "core/common/Result.h"
+#include "sync/http/HttpTraffic.h"
+
+#include <atomic>
+#include <memory>
+
+namespace lantern::sync {
+
+struct MirrorCounters
+{
+    std::shared_ptr<HttpTrafficCounters> traffic = std::make_shared<HttpTrafficCounters>();
+    std::atomic<qint64> cycles{0};          // ended, successful or not (a stop in between is neither)
+    std::atomic<qint64> failedCycles{0};
+    std::atomic<qint64> lastCycleMs{-1};    // -1 before the first cycle ended
+    std::atomic<qint64> resourcesWritten{0};
+    // Errors whose kind the transport cannot see (it counts http, timeout, tls, network itself).
+    std::atomic<qint64> diskErrors{0};       // the vault or the disk under it
+    std::atomic<qint64> purgeGuardHolds{0};  // cycles in which the purge guard held a ward's drop
+    std::atomic<qint64> otherErrors{0};
+
+    // Counts a failed cycle's error under its kind, unless the transport already did.
+    void countCycleError(const Error& error);
+};
+
+} // namespace lantern::sync
