@@ -1,5 +1,7 @@
 #include "CommandTable.h"
 
+#include "sync/mirror/MirrorConfigStore.h"
+
 #include <QMap>
 #include <QTextStream>
 
@@ -175,6 +177,13 @@ QString helpText(const CliCommand& c)
         for (const CliCommand& sub : commandTable())
             if (sub.path.startsWith(c.path + QLatin1Char(' ')))
                 s << "  " << qSetFieldWidth(20) << Qt::left << sub.path.section(QLatin1Char(' '), 1) << qSetFieldWidth(0) << sub.summary << "\n";
+    }
+    if (c.path == QLatin1String("config set")) {
+        // The rules are the config store's; help only says them.
+        s << "\nsettings (KEY: allowed values; default):\n";
+        for (const sync::MirrorSettingSpec& spec : sync::mirrorSettingSpecs())
+            s << "  " << spec.key << ": " << sync::allowedValuesText(spec) << "; default "
+              << (spec.defaultValue.isEmpty() ? QStringLiteral("none") : spec.defaultValue) << "\n";
     }
     s << "\noptions:\n";
     for (const CliOption& o : c.options + QList<CliOption>{kHelp})
