@@ -24,12 +24,21 @@ CliCommand cmd(const char* path, const char* arguments, const char* summary, con
             std::move(options), groupOnly};
 }
 
+QList<CliOption> visibleOptions(const CliCommand& c)
+{
+    QList<CliOption> out;
+    for (const CliOption& o : c.options)
+        if (!o.hidden)
+            out << o;
+    return out;
+}
+
 QString usageLine(const CliCommand& c)
 {
     QString line = QStringLiteral("lanternctl [--vault DIR] [--user NAME] [--device] ") + c.path;
     if (c.groupOnly)
         return line + QStringLiteral(" SUBCOMMAND ...");
-    for (const CliOption& o : c.options)
+    for (const CliOption& o : visibleOptions(c))
         line += QStringLiteral(" [") + o.name + (o.valueName.isEmpty() ? QString() : QLatin1Char(' ') + o.valueName) + QLatin1Char(']');
     if (!c.arguments.isEmpty())
         line += QLatin1Char(' ') + c.arguments;
@@ -130,7 +139,8 @@ const QList<CliCommand>& commandTable()
             {kProgress}),
         cmd("reconcile decide", "UUID upload-anyway|mark-duplicate", "a physician's decision on a conflict",
             "Records a physician's decision on a conflict (audited); a note comes from a file or standard input.",
-            {opt("--note-file", "FILE", "The note's text; \"-\" reads it from standard input.")}),
+            {opt("--note-file", "FILE", "The note's text; \"-\" reads it from standard input."),
+             CliOption{QStringLiteral("--note"), QStringLiteral("TEXT"), {}, {}, true}}),
         cmd("reconcile report", "", "the downtime's reconciliation report",
             "Writes the downtime's reconciliation report (JSON, patient ids, no names) to FILE, mode 0600 (audited).",
             {opt("--downtime", "ID", "The downtime's id (required)."), opt("--json", "FILE", "Where to write the report (required).")}),
@@ -186,7 +196,7 @@ QString helpText(const CliCommand& c)
               << (spec.defaultValue.isEmpty() ? QStringLiteral("none") : spec.defaultValue) << "\n";
     }
     s << "\noptions:\n";
-    for (const CliOption& o : c.options + QList<CliOption>{kHelp})
+    for (const CliOption& o : visibleOptions(c) + QList<CliOption>{kHelp})
         s << "  " << qSetFieldWidth(24) << Qt::left << (o.name + (o.valueName.isEmpty() ? QString() : QLatin1Char(' ') + o.valueName))
           << qSetFieldWidth(0) << o.help << "\n";
     s << "\nexit codes: 0 done, 1 failed, 2 usage, 3 refused (docs/it/README.md)\n";
@@ -231,7 +241,7 @@ QString commandListing()
     QString text;
     for (const CliCommand& c : commandTable()) {
         QStringList names;
-        for (const CliOption& o : c.options)
+        for (const CliOption& o : visibleOptions(c))
             names << o.name;
         text += c.path + QLatin1Char('\t') + names.join(QLatin1Char(' ')) + QLatin1Char('\n');
     }
@@ -269,7 +279,7 @@ QString bashCompletionScript()
     for (const CliOption& o : globalOptions() + [] {
              QList<CliOption> all;
              for (const CliCommand& c : commandTable())
-                 all += c.options;
+                 all += visibleOptions(c);
              return all;
          }()) {
         if (o.valueName.isEmpty() || valueCases.contains(o.name))
@@ -291,7 +301,7 @@ QString bashCompletionScript()
         if (!c.path.contains(QLatin1Char(' ')))
             continue;
         QStringList names{QStringLiteral("--help")};
-        for (const CliOption& o : c.options)
+        for (const CliOption& o : visibleOptions(c))
             names << o.name;
         s << "        \"" << c.path << "\") opts=\"" << names.join(QLatin1Char(' ')) << "\" ;;\n";
     }
@@ -302,7 +312,7 @@ QString bashCompletionScript()
         if (c.path.contains(QLatin1Char(' ')))
             continue;
         QStringList names{QStringLiteral("--help")};
-        for (const CliOption& o : c.options)
+        for (const CliOption& o : visibleOptions(c))
             names << o.name;
         s << "                " << c.path << ") subs=\"" << subcommandsOf(c.path).join(QLatin1Char(' ')) << "\"; opts=\""
           << names.join(QLatin1Char(' ')) << "\" ;;\n";

@@ -15,6 +15,9 @@ struct CliOption
     QString valueName;   // "FILE", "DIR", "REASON"; empty for a flag
     QString help;
     QStringList choices; // values the completion offers ("nurse", ...)
+    // Known only so that the command itself can refuse it with its reason (reconcile
+    // decide --note: why a note never goes on the command line); not in help or completion.
+    bool hidden = false;
 };
 
 struct CliCommand

@@ -13,7 +13,6 @@
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
-#include <cstdio>
 #include <map>
 
 using namespace lantern;
