@@ -116,7 +116,9 @@ const QList<CliCommand>& commandTable()
             "Runs exactly one mirror cycle (uses device.key); exit 0 ok, 1 failed, 7 completed but a ward's drop is held.",
             {opt("--once", "", "One cycle (required)."), kProgress}),
         cmd("status", "", "EHR state, data as of per ward, patients, last error",
-            "Shows the EHR state, data as of per ward, patients in scope and the last error.", {kJson}),
+            // status --json is being built in MirrorCommands.cpp on another branch: it adds kJson here
+            // (and regenerates installer/bash-completion/lanternctl) when it lands.
+            "Shows the EHR state, data as of per ward, patients in scope and the last error."),
         cmd("config", "", "mirror settings", "Shows and changes the mirror settings (IT, audited).", {}, true),
         cmd("config show", "", "every setting: value, default, where it came from",
             "Prints every setting with its effective value, its default and whether it is set in the vault; secrets masked."),
@@ -210,7 +212,8 @@ QString overviewText()
     s << "usage: lanternctl [--vault DIR] [--user NAME] [--device] COMMAND [SUBCOMMAND] [OPTIONS] [ARGS]\n\n"
          "Lantern EHR downtime vault, command line. `lanternctl COMMAND --help` tells more about each.\n\ncommands:\n";
     for (const CliCommand& c : commandTable())
-        s << "  " << qSetFieldWidth(24) << Qt::left << c.path << qSetFieldWidth(0) << c.summary << "\n";
+        s << "  " << qSetFieldWidth(44) << Qt::left << (c.arguments.isEmpty() ? c.path : c.path + QLatin1Char(' ') + c.arguments)
+          << qSetFieldWidth(0) << c.summary << "\n";
     s << "\nglobal options (before the command):\n";
     for (const CliOption& o : globalOptions())
         s << "  " << qSetFieldWidth(24) << Qt::left << (o.name + (o.valueName.isEmpty() ? QString() : QLatin1Char(' ') + o.valueName))
