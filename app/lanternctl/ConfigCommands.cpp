@@ -23,7 +23,8 @@ int runConfigCommand(CliContext& ctx, const QStringList& args)
     if (!set && !show)
         return ctx.fail(QStringLiteral("usage: lanternctl config set KEY VALUE|- | config show (\"-\": the value from "
                                        "standard input, for secrets); keys: ") +
-                            sync::mirrorConfigKeys().join(QStringLiteral(", ")),
+                            sync::mirrorConfigKeys().join(QStringLiteral(", ")) +
+                            QStringLiteral("; see lanternctl config set --help"),
                         Usage);
     const bool fromStdin = set && args.at(2) == QLatin1String("-");
     if (set && !fromStdin && sync::isSecretSetting(args.at(1), args.at(2)))
@@ -59,11 +60,16 @@ int runConfigCommand(CliContext& ctx, const QStringList& args)
     auto granted = opened.gate().check(request);
     if (!granted.ok())
         return ctx.fail(granted.error());
-    auto entries = sync::mirrorConfigForDisplay(opened.vault());
-    if (!entries.ok())
-        return ctx.fail(entries.error());
-    for (const auto& [key, value] : std::as_const(*entries))
-        ctx.out << key << " = " << value << Qt::endl;
+    auto settings = sync::mirrorSettingsForDisplay(opened.vault());
+    if (!settings.ok())
+        return ctx.fail(settings.error());
+    // "KEY = VALUE  [where from]": the value first, as before, so `cut`/`grep` keep working.
+    for (const sync::MirrorSettingView& s : std::as_const(*settings)) {
+        const QString fallback = s.defaultValue.isEmpty() ? QStringLiteral("none") : s.defaultValue;
+        ctx.out << s.key << " = " << s.value << "  ["
+                << (s.setInVault ? QStringLiteral("set in the vault; default: ") + fallback : QStringLiteral("default"))
+                << "]" << Qt::endl;
+    }
     return Ok;
 }
 

@@ -2,9 +2,12 @@
 // Every read goes through access::PatientAccess: role, ward scope, break-glass
 // and the audit entry written before any patient datum is printed.
 #include "CliContext.h"
+#include "JsonOutput.h"
 
 #include "core/access/PatientAccess.h"
 #include "core/records/PatientMarks.h"
+
+#include <QJsonArray>
 
 namespace lantern::cli {
 namespace {
@@ -68,6 +71,77 @@ QString orderLine(const model::MedicationOrder& o)
     return line;
 }
 
+QString allergyStatusName(model::AllergyStatus status)
+{
+    switch (status) {
+    case model::AllergyStatus::HasAllergies:
+        return QStringLiteral("has-allergies");
+    case model::AllergyStatus::NoKnownAllergies:
+        return QStringLiteral("no-known-allergies");
+    case model::AllergyStatus::NoInformation:
+        return QStringLiteral("no-information");
+    case model::AllergyStatus::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QJsonObject orderJson(const model::MedicationOrder& o)
+{
+    QJsonArray dosing;
+    for (const model::Dosage& d : o.dosages)
+        if (const QString text = dosageSummary(d); !text.isEmpty())
+            dosing.append(text);
+    // "medication" is the name as the text output says it, missing references included.
+    return {{QStringLiteral("medication"), medicationName(o.medication)},
+            {QStringLiteral("medicationResolved"), o.medication.resolved || o.medication.reference.reference.isEmpty()},
+            {QStringLiteral("dosage"), dosing},
+            {QStringLiteral("prn"), o.isPrn()}};
+}
+
+// The chart as JSON: exactly what show() prints as text, field by field.
+QJsonObject chartJson(const QString& id, const model::PatientChart& chart, bool glassBroken)
+{
+    QJsonObject doc{{QStringLiteral("id"), id}, {QStringLiteral("breakGlass"), glassBroken}};
+    if (chart.patient) {
+        const model::Patient& p = *chart.patient;
+        const records::PatientMark mark = records::markOf(p);
+        doc.insert(QStringLiteral("patient"), QJsonObject{{QStringLiteral("name"), p.displayName()},
+                                                          {QStringLiteral("birthDate"), p.birthDate.text},
+                                                          {QStringLiteral("sex"), p.sex},
+                                                          {QStringLiteral("mrn"), p.mrn()},
+                                                          {QStringLiteral("kvnr"), p.kvnr()},
+                                                          {QStringLiteral("mark"), mark.isMarked() ? mark.text() : QString()}});
+    } else {
+        doc.insert(QStringLiteral("patient"), QJsonValue::Null);
+    }
+    doc.insert(QStringLiteral("allergyStatus"), allergyStatusName(chart.allergyStatus));
+    QJsonArray allergies;
+    for (const model::Allergy& a : chart.recordedAllergies()) {
+        QJsonArray reactions;
+        for (const model::AllergyReaction& r : a.reactions)
+            if (!r.manifestationText().isEmpty())
+                reactions.append(r.manifestationText());
+        allergies.append(QJsonObject{{QStringLiteral("substance"), a.substance.displayText()},
+                                     {QStringLiteral("criticality"), a.criticality},
+                                     {QStringLiteral("verificationStatus"), a.verificationStatus},
+                                     {QStringLiteral("reactions"), reactions}});
+    }
+    doc.insert(QStringLiteral("allergies"), allergies);
+    QJsonArray orders;
+    QJsonArray home;
+    for (const model::MedicationOrder& o : chart.activeOrders())
+        (o.source == model::MedicationOrder::Source::Statement ? home : orders).append(orderJson(o));
+    doc.insert(QStringLiteral("orders"), orders);
+    doc.insert(QStringLiteral("homeMedications"), home);
+    QJsonArray unreadable;
+    for (const model::UnreadableResource& u : chart.unreadable)
+        unreadable.append(QJsonObject{{QStringLiteral("type"), u.type}, {QStringLiteral("reason"), u.reason}});
+    doc.insert(QStringLiteral("unreadable"), unreadable);
+    doc.insert(QStringLiteral("skipped"), static_cast<qint64>(chart.skipped.size()));
+    return doc;
+}
+
 // A refusal says how to go on; the decision itself is PatientAccess's.
 int refused(CliContext& ctx, const access::PatientAccess& gate, const Error& error)
 {
@@ -78,7 +152,8 @@ int refused(CliContext& ctx, const access::PatientAccess& gate, const Error& err
     return ctx.fail(error);
 }
 
-int show(CliContext& ctx, access::Session& session, const QString& id, const std::optional<access::BreakGlassReason>& reason)
+int show(CliContext& ctx, access::Session& session, const QString& id, const std::optional<access::BreakGlassReason>& reason,
+         bool json)
 {
     access::PatientAccess gate(session);
     auto chart = gate.chart(id, reason);
@@ -86,6 +161,10 @@ int show(CliContext& ctx, access::Session& session, const QString& id, const std
         return refused(ctx, gate, chart.error());
     if (reason && gate.glassBroken(id))
         ctx.err << "lanternctl: break-glass recorded in the audit log (" << reason->auditDetail() << ")" << Qt::endl;
+    if (json) {
+        printJson(ctx, chartJson(id, *chart, reason && gate.glassBroken(id)));
+        return Ok;
+    }
 
     if (chart->patient) {
         const model::Patient& p = *chart->patient;
@@ -136,7 +215,7 @@ int show(CliContext& ctx, access::Session& session, const QString& id, const std
     return Ok;
 }
 
-int list(CliContext& ctx, access::Session& session)
+int list(CliContext& ctx, access::Session& session, bool json)
 {
     access::PatientAccess gate(session);
     auto patients = gate.patientList(); // the user's wards only
@@ -145,6 +224,19 @@ int list(CliContext& ctx, access::Session& session)
     auto marks = records::patientMarks(session.vault()); // merged away / inactive: core decides
     if (!marks.ok())
         return ctx.fail(marks.error());
+    if (json) {
+        QJsonArray rows;
+        for (const vault::PatientIndexRow& p : std::as_const(*patients))
+            rows.append(QJsonObject{{QStringLiteral("id"), p.id},
+                                    {QStringLiteral("family"), p.family},
+                                    {QStringLiteral("given"), p.given},
+                                    {QStringLiteral("birthDate"), p.birthDate},
+                                    {QStringLiteral("sex"), p.sex},
+                                    {QStringLiteral("mrn"), p.mrn},
+                                    {QStringLiteral("mark"), marks->contains(p.id) ? marks->value(p.id).text() : QString()}});
+        printJson(ctx, {{QStringLiteral("patients"), rows}, {QStringLiteral("count"), static_cast<qint64>(rows.size())}});
+        return Ok;
+    }
     for (const vault::PatientIndexRow& p : *patients)
         ctx.out << qSetFieldWidth(38) << Qt::left << p.id << qSetFieldWidth(0) << (p.family + QStringLiteral(", ") + p.given)
                 << "  " << p.birthDate << "  " << p.sex << (p.mrn.isEmpty() ? QString() : QStringLiteral("  MRN ") + p.mrn)
@@ -159,6 +251,7 @@ int runPatient(CliContext& ctx, const QStringList& args)
 {
     const QString sub = args.value(0);
     QStringList rest = args.mid(1);
+    const bool json = takeJsonFlag(rest);
     std::optional<access::BreakGlassReason> reason;
     const qsizetype glassAt = rest.indexOf(QStringLiteral("--break-glass"));
     if (sub == QStringLiteral("show") && glassAt >= 0 && glassAt + 1 < rest.size()) {
@@ -169,12 +262,12 @@ int runPatient(CliContext& ctx, const QStringList& args)
         rest.remove(glassAt, 2);
     }
     if (!(sub == QStringLiteral("list") && rest.isEmpty()) && !(sub == QStringLiteral("show") && rest.size() == 1))
-        return ctx.fail(QStringLiteral("usage: lanternctl patient list | patient show ID [--break-glass REASON]"), Usage);
+        return ctx.fail(QStringLiteral("usage: lanternctl patient list [--json] | patient show ID [--break-glass REASON] [--json]"), Usage);
     access::VaultAccess vaultAccess;
     auto session = ctx.unlock(vaultAccess);
     if (!session)
         return AuthFailed;
-    return sub == QStringLiteral("list") ? list(ctx, *session) : show(ctx, *session, rest.at(0), reason);
+    return sub == QStringLiteral("list") ? list(ctx, *session, json) : show(ctx, *session, rest.at(0), reason, json);
 }
 
 } // namespace lantern::cli

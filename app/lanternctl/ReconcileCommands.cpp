@@ -1,6 +1,7 @@
 // lanternctl reconcile status | decide UUID DECISION [--note-file FILE|-] (run: ReconcileRunCommand.cpp)
 // Output names entry uuids, kinds, states, reasons and counts, never patient data.
 #include "CliContext.h"
+#include "JsonOutput.h"
 #include "OpenedVault.h"
 #include "PassphrasePrompt.h"
 
@@ -11,13 +12,14 @@
 #include "core/vault/Vault.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QMap>
 
 namespace lantern::cli {
 namespace {
 
 const QString kUsage = QStringLiteral(
-    "usage: lanternctl reconcile status | reconcile run [--progress] | reconcile decide UUID upload-anyway|mark-duplicate "
+    "usage: lanternctl reconcile status [--json] | reconcile run [--progress] | reconcile decide UUID upload-anyway|mark-duplicate "
     "[--note-file FILE|-] | reconcile report --downtime ID --json FILE");
 
 // What a conflict's detail may show on a terminal: our own checks write ids and
@@ -43,7 +45,31 @@ Result<QString> readNote(const QString& noteFile)
     return QString::fromUtf8(file.readAll());
 }
 
-int status(CliContext& ctx, vault::Vault& vault)
+// The same counts and conflicts as the text, for scripts (docs/it/cli-json.md).
+QJsonObject statusJson(const QList<record::OutboxItem>& items, const QMap<QString, QMap<record::EntryState, int>>& byDowntime,
+                       const QList<record::EntryState>& states)
+{
+    QJsonArray downtimes;
+    for (auto it = byDowntime.constBegin(); it != byDowntime.constEnd(); ++it) {
+        QJsonObject counts;
+        for (record::EntryState state : states)
+            counts.insert(record::entryStateName(state), it.value().value(state));
+        downtimes.append(QJsonObject{{QStringLiteral("downtime"), it.key().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(it.key())},
+                                     {QStringLiteral("counts"), counts}});
+    }
+    QJsonArray conflicts;
+    for (const record::OutboxItem& item : items) {
+        if (item.state != record::EntryState::Conflict)
+            continue;
+        conflicts.append(QJsonObject{{QStringLiteral("uuid"), item.entry.uuid},
+                                     {QStringLiteral("kind"), record::entryKindName(item.entry.kind)},
+                                     {QStringLiteral("reason"), item.conflict ? record::conflictReasonName(*item.conflict) : QStringLiteral("?")},
+                                     {QStringLiteral("detail"), shownDetail(item)}});
+    }
+    return {{QStringLiteral("downtimes"), downtimes}, {QStringLiteral("conflicts"), conflicts}};
+}
+
+int status(CliContext& ctx, vault::Vault& vault, bool json)
 {
     vault::OutboxRepository outbox(vault.db());
     auto items = outbox.items();
@@ -52,13 +78,17 @@ int status(CliContext& ctx, vault::Vault& vault)
     QMap<QString, QMap<record::EntryState, int>> byDowntime;
     for (const record::OutboxItem& item : std::as_const(*items))
         ++byDowntime[item.entry.downtimeId][item.state];
+    const QList<record::EntryState> states{record::EntryState::Pending,   record::EntryState::Uploaded,
+                                           record::EntryState::Conflict,  record::EntryState::Duplicate,
+                                           record::EntryState::Superseded, record::EntryState::EnteredInError};
+    if (json) {
+        printJson(ctx, statusJson(*items, byDowntime, states));
+        return Ok;
+    }
     if (byDowntime.isEmpty()) {
         ctx.out << "no entries recorded offline" << Qt::endl;
         return Ok;
     }
-    const QList<record::EntryState> states{record::EntryState::Pending,   record::EntryState::Uploaded,
-                                           record::EntryState::Conflict,  record::EntryState::Duplicate,
-                                           record::EntryState::Superseded, record::EntryState::EnteredInError};
     for (auto it = byDowntime.constBegin(); it != byDowntime.constEnd(); ++it) {
         ctx.out << "downtime " << (it.key().isEmpty() ? QStringLiteral("(none)") : it.key()) << ":";
         for (record::EntryState state : states)
@@ -162,12 +192,13 @@ int runReconcile(CliContext& ctx, const QStringList& args)
     if (sub == QLatin1String("decide"))
         return decide(ctx, args.mid(1));
     const bool isReport = sub == QLatin1String("report");
-    if (!isReport && (sub != QLatin1String("status") || args.size() != 1))
+    const bool json = !isReport && args.mid(1) == QStringList{QStringLiteral("--json")};
+    if (!isReport && (sub != QLatin1String("status") || args.size() != (json ? 2 : 1)))
         return ctx.fail(kUsage, Usage);
     OpenedVault opened;
     if (const int code = opened.open(ctx); code != Ok)
         return code;
-    return isReport ? report(ctx, opened, args.mid(1)) : status(ctx, opened.vault());
+    return isReport ? report(ctx, opened, args.mid(1)) : status(ctx, opened.vault(), json);
 }
 
 } // namespace lantern::cli

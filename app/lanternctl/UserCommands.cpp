@@ -1,6 +1,7 @@
 // lanternctl user add | list | disable | enable | reset | remove | passwd
 // The decisions are core's (access::UserLifecycle); this only asks and tells.
 #include "CliContext.h"
+#include "JsonOutput.h"
 #include "PassphrasePrompt.h"
 
 #include "core/access/PatientAccess.h"
@@ -9,6 +10,7 @@
 #include "core/vault/UserRepository.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 
 namespace lantern::cli {
 namespace {
@@ -61,8 +63,11 @@ int addUser(CliContext& ctx, const QStringList& args)
     return Ok;
 }
 
-int listUsers(CliContext& ctx)
+int listUsers(CliContext& ctx, QStringList args)
 {
+    const bool json = takeJsonFlag(args);
+    if (!args.isEmpty())
+        return ctx.fail(QStringLiteral("usage: lanternctl user list [--json]"), Usage);
     access::VaultAccess access;
     auto session = ctx.unlock(access);
     if (!session)
@@ -70,6 +75,17 @@ int listUsers(CliContext& ctx)
     auto users = vault::UserRepository(session->vault()).all();
     if (!users.ok())
         return ctx.fail(users.error());
+    if (json) {
+        QJsonArray rows;
+        for (const access::User& u : std::as_const(*users))
+            rows.append(QJsonObject{{QStringLiteral("username"), u.username},
+                                    {QStringLiteral("role"), access::roleName(u.role)},
+                                    {QStringLiteral("displayName"), u.displayName},
+                                    {QStringLiteral("disabled"), u.disabled},
+                                    {QStringLiteral("wards"), QJsonArray::fromStringList(u.wards)}});
+        printJson(ctx, {{QStringLiteral("users"), rows}});
+        return Ok;
+    }
     for (const access::User& u : *users)
         ctx.out << qSetFieldWidth(20) << Qt::left << u.username << qSetFieldWidth(12) << access::roleName(u.role)
                 << qSetFieldWidth(0) << (u.disabled ? QStringLiteral("disabled  ") : QString()) << u.displayName
@@ -161,7 +177,7 @@ int runUser(CliContext& ctx, const QStringList& args)
     if (sub == QStringLiteral("add"))
         return addUser(ctx, args.mid(1));
     if (sub == QStringLiteral("list"))
-        return listUsers(ctx);
+        return listUsers(ctx, args.mid(1));
     if (sub == QStringLiteral("passwd"))
         return changeOwnPassphrase(ctx, args.mid(1));
     if (QStringList{QStringLiteral("disable"), QStringLiteral("enable"), QStringLiteral("reset"), QStringLiteral("remove")}

@@ -1,6 +1,7 @@
 // lanternctl init | verify [--trusted-key FILE [--checkpoints DIR]]
 #include "AuditCommands.h"
 #include "CliContext.h"
+#include "JsonOutput.h"
 #include "PassphrasePrompt.h"
 
 #include "core/audit/AuditCheckpointDuty.h"
@@ -11,6 +12,7 @@
 #include "core/keys/KeySlotFile.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 
 namespace lantern::cli {
 
@@ -61,6 +63,7 @@ struct TrustedInput
     QString keyFile;
     QList<audit::ExportedCheckpoint> exported;
     QString checkpointDir;
+    bool json = false; // --json: the same checks as one document (docs/it/cli-json.md)
 };
 
 std::optional<int> readTrustedInput(CliContext& ctx, const QStringList& args, TrustedInput& in)
@@ -70,11 +73,13 @@ std::optional<int> readTrustedInput(CliContext& ctx, const QStringList& args, Tr
                                         QStringLiteral("IT's copy of the audit public key (PEM or base64)."), QStringLiteral("file"));
     const QCommandLineOption checkpoints(QStringLiteral("checkpoints"),
                                          QStringLiteral("Folder of collected audit checkpoint exports (*.ndjson)."), QStringLiteral("dir"));
-    p.addOptions({trustedKey, checkpoints});
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON document on standard output."));
+    p.addOptions({trustedKey, checkpoints, json});
     if (!p.parse(QStringList{QStringLiteral("verify")} + args))
         return ctx.fail(p.errorText(), Usage);
+    in.json = p.isSet(json);
     if (!p.positionalArguments().isEmpty())
-        return ctx.fail(QStringLiteral("usage: lanternctl verify [--trusted-key FILE [--checkpoints DIR]]"), Usage);
+        return ctx.fail(QStringLiteral("usage: lanternctl verify [--trusted-key FILE [--checkpoints DIR]] [--json]"), Usage);
     if (p.isSet(checkpoints) && !p.isSet(trustedKey))
         return ctx.fail(QStringLiteral("--checkpoints needs --trusted-key FILE: exported checkpoints are only as good as "
                                        "the key they are checked with; nothing was changed"),
@@ -124,14 +129,25 @@ int runVerify(CliContext& ctx, const QStringList& args)
     if (!session)
         return AuthFailed;
     int problems = 0;
+    // Text goes out line by line as before; --json collects the same results into one document.
+    const bool json = trusted.json;
+    QJsonObject doc;
+    auto check = [](bool ok, const QString& message) { return QJsonObject{{QStringLiteral("ok"), ok}, {QStringLiteral("message"), message}}; };
 
     const Status integrity = session->vault().checkIntegrity();
-    ctx.out << "vault integrity:  " << (integrity.ok() ? QStringLiteral("ok") : integrity.error().message) << Qt::endl;
+    const QString integrityText = integrity.ok() ? QStringLiteral("ok") : integrity.error().message;
+    if (!json)
+        ctx.out << "vault integrity:  " << integrityText << Qt::endl;
+    doc.insert(QStringLiteral("vaultIntegrity"), check(integrity.ok(), integrityText));
     problems += integrity.ok() ? 0 : 1;
 
     auto slots = keys::KeySlotFile(session->directory().keySlotFile()).load();
-    ctx.out << "key slots:        "
-            << (slots.ok() ? QStringLiteral("ok (%1 slots)").arg(slots->slots.size()) : slots.error().message) << Qt::endl;
+    const QString slotText = slots.ok() ? QStringLiteral("ok (%1 slots)").arg(slots->slots.size()) : slots.error().message;
+    if (!json)
+        ctx.out << "key slots:        " << slotText << Qt::endl;
+    QJsonObject slotDoc = check(slots.ok(), slotText);
+    slotDoc.insert(QStringLiteral("slots"), slots.ok() ? static_cast<qint64>(slots->slots.size()) : 0);
+    doc.insert(QStringLiteral("keySlots"), slotDoc);
     problems += slots.ok() ? 0 : 1;
 
     audit::AuditLog log(session->vault(), SystemClock::instance());
@@ -139,34 +155,60 @@ int runVerify(CliContext& ctx, const QStringList& args)
     options.trustedPublicKey = trusted.publicKey;
     options.exported = trusted.exported;
     auto report = log.verify(options);
-    if (!report.ok()) {
-        ctx.out << "audit chain:      " << report.error().message << Qt::endl;
-        ++problems;
-    } else {
-        ctx.out << "audit chain:      " << describeReport(*report) << Qt::endl;
-        problems += report->ok ? 0 : 1;
-    }
-    ctx.out << "audit key:        "
-            << (trusted.keyFile.isEmpty()
-                    ? QStringLiteral("checked against the public key recorded in the vault, which anyone with the data "
-                                     "key can replace: pass --trusted-key FILE (IT's copy) for proof")
-                    : QStringLiteral("checked against the trusted key %1").arg(trusted.keyFile))
-            << Qt::endl;
-    if (!trusted.checkpointDir.isEmpty())
+    const bool chainOk = report.ok() && report->ok;
+    const QString chainText = report.ok() ? describeReport(*report) : report.error().message;
+    if (!json)
+        ctx.out << "audit chain:      " << chainText << Qt::endl;
+    QJsonObject chainDoc = check(chainOk, chainText);
+    chainDoc.insert(QStringLiteral("entries"), report.ok() ? report->entriesChecked : 0);
+    chainDoc.insert(QStringLiteral("signedCheckpoints"), report.ok() ? report->checkpointsChecked : 0);
+    chainDoc.insert(QStringLiteral("lastSeq"), report.ok() ? report->lastSeq : 0);
+    chainDoc.insert(QStringLiteral("lastCheckpointSeq"), report.ok() ? report->lastCheckpointSeq : 0);
+    doc.insert(QStringLiteral("auditChain"), chainDoc);
+    problems += chainOk ? 0 : 1;
+    if (!json)
+        ctx.out << "audit key:        "
+                << (trusted.keyFile.isEmpty()
+                        ? QStringLiteral("checked against the public key recorded in the vault, which anyone with the data "
+                                         "key can replace: pass --trusted-key FILE (IT's copy) for proof")
+                        : QStringLiteral("checked against the trusted key %1").arg(trusted.keyFile))
+                << Qt::endl;
+    doc.insert(QStringLiteral("trustedKey"), trusted.keyFile.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(trusted.keyFile));
+    if (!trusted.checkpointDir.isEmpty() && !json)
         ctx.out << "exported checkpoints: " << trusted.exported.size() << " in " << trusted.checkpointDir
-                << (report.ok() && report->ok ? QStringLiteral(", all still in the vault") : QString()) << Qt::endl;
+                << (chainOk ? QStringLiteral(", all still in the vault") : QString()) << Qt::endl;
+    doc.insert(QStringLiteral("exportedCheckpoints"), trusted.checkpointDir.isEmpty()
+                                                           ? QJsonValue(QJsonValue::Null)
+                                                           : QJsonValue(static_cast<qint64>(trusted.exported.size())));
+    doc.insert(QStringLiteral("problems"), problems);
+    doc.insert(QStringLiteral("ok"), problems == 0);
 
     (void)log.append({ctx.user, audit::AuditAction::Verify, {}, problems ? audit::AuditOutcome::Failure : audit::AuditOutcome::Success,
                       problems ? QStringLiteral("%1 problems").arg(problems) : QStringLiteral("ok")});
-    if (problems)
-        return Failed; // nothing is signed over a chain that failed
+    QJsonObject signing{{QStringLiteral("signed"), false}};
+    if (problems) {
+        // nothing is signed over a chain that failed
+        if (json) {
+            doc.insert(QStringLiteral("checkpointSigning"), signing);
+            printJson(ctx, doc);
+        }
+        return ctx.fail(QStringLiteral("verify found %1 problems").arg(problems));
+    }
     if (!signingKey || trusted.publicKey.isEmpty()) {
         // Signing after a self-check only would bless a log someone shortened and
         // made consistent again: sign only what was checked against IT's key.
         auto due = log.dueCheckpoints();
-        ctx.out << "checkpoints not signed here ("
-                << (signingKey ? QStringLiteral("verified without --trusted-key") : keyNote) << "); "
-                << (due.ok() ? due->size() : 0) << " due, the mirror service signs them on its next cycle" << Qt::endl;
+        const QString why = signingKey ? QStringLiteral("verified without --trusted-key") : keyNote;
+        const qint64 dueCount = due.ok() ? due->size() : 0;
+        if (json) {
+            signing.insert(QStringLiteral("notSignedBecause"), why);
+            signing.insert(QStringLiteral("due"), dueCount);
+            doc.insert(QStringLiteral("checkpointSigning"), signing);
+            printJson(ctx, doc);
+            return Ok;
+        }
+        ctx.out << "checkpoints not signed here (" << why << "); " << dueCount
+                << " due, the mirror service signs them on its next cycle" << Qt::endl;
         return Ok;
     }
     // A verified chain gets a signed checkpoint at its head, so the next
@@ -176,8 +218,19 @@ int runVerify(CliContext& ctx, const QStringList& args)
     if (!duty.ok())
         return ctx.fail(duty.error().prefixed(QStringLiteral("signing audit checkpoints")));
     auto head = log.head();
-    ctx.out << "signed checkpoint at entry " << (head.ok() && head->has_value() ? (*head)->seq : 0) << " ("
-            << duty->signedCount << " new), exported " << duty->exportedCount << " to " << duty->exportDir << Qt::endl;
+    const qint64 headSeq = head.ok() && head->has_value() ? (*head)->seq : 0;
+    if (json) {
+        signing = {{QStringLiteral("signed"), true},
+                   {QStringLiteral("atEntry"), headSeq},
+                   {QStringLiteral("newCheckpoints"), static_cast<qint64>(duty->signedCount)},
+                   {QStringLiteral("exported"), static_cast<qint64>(duty->exportedCount)},
+                   {QStringLiteral("exportDir"), duty->exportDir}};
+        doc.insert(QStringLiteral("checkpointSigning"), signing);
+        printJson(ctx, doc);
+        return Ok;
+    }
+    ctx.out << "signed checkpoint at entry " << headSeq << " (" << duty->signedCount << " new), exported " << duty->exportedCount
+            << " to " << duty->exportDir << Qt::endl;
     return Ok;
 }
 

@@ -231,6 +231,8 @@ Result<QList<vault::PatientIndexRow>> PatientAccess::patientList()
 Result<model::PatientChart> PatientAccess::chart(const QString& patientId, const std::optional<BreakGlassReason>& breakGlass)
 {
     const AccessRequest request{Action::ShowChart, patientId, {}, breakGlass, {}};
+    if (auto missing = refuseUnknownPatient(patientId); !missing.ok())
+        return missing.error();
     auto granted = decideAndAudit(request, true);
     if (!granted.ok())
         return granted.error();
@@ -238,6 +240,29 @@ Result<model::PatientChart> PatientAccess::chart(const QString& patientId, const
     if (!chart.ok())
         auditFailure(request, chart.error());
     return chart;
+}
+
+Status PatientAccess::refuseUnknownPatient(const QString& patientId)
+{
+    auto actor = currentActor();
+    if (!actor.ok())
+        return actor.error();
+    // Only for those who may open charts at all: anyone else (IT, a disabled
+    // account) is refused by the policy as before, known id or not.
+    if (decide(*actor, Action::ShowChart, WardRelation::NoPatient, false).verdict != Verdict::Allow)
+        return {};
+    auto held = records::PatientRecords(m_vault).holds(patientId);
+    if (!held.ok())
+        return held.error();
+    if (*held)
+        return {};
+    // A lookup that found nothing: no view and no break-glass in the trail (there
+    // is nobody to break the glass for), but the failed lookup is, so probing ids
+    // is seen. Saying "not here" tells that an id exists or not, never whose it is.
+    m_lastRefusal = Refusal::None;
+    LANTERN_TRY(audit(audit::AuditAction::ViewPatient, patientId, audit::AuditOutcome::Failure,
+                      errorCodeName(ErrorCode::NotFound)));
+    return Error(ErrorCode::NotFound, QStringLiteral("no patient %1 in this vault").arg(patientId.left(64)));
 }
 
 Result<model::PatientChart> PatientAccess::rereadChart(const QString& patientId)

@@ -95,7 +95,8 @@ public:
     Result<QList<records::CensusRow>> census();
     // The patient index of the own wards, for the command line (ListPatients, audited each call).
     Result<QList<vault::PatientIndexRow>> patientList();
-    // One chart (ShowChart), breaking the glass when a reason is given and needed.
+    // One chart (ShowChart), breaking the glass when a reason is given and needed;
+    // NotFound, audited as a failed lookup and never as a view, for an id the vault does not hold.
     Result<model::PatientChart> chart(const QString& patientId, const std::optional<BreakGlassReason>& breakGlass = {});
     // A chart already open and audited, read again after new data came in:
     // decided again (refusals audited), not audited again.
@@ -115,6 +116,9 @@ public:
 private:
     PatientAccess(Session* session, vault::Vault& vault, const Clock& clock);
     Result<Grant> decideAndAudit(const AccessRequest& request, bool auditGrant);
+    // NotFound (audited as a failed lookup) when someone who may open charts asks
+    // for an id the vault does not hold; ok otherwise, the policy decides next.
+    Status refuseUnknownPatient(const QString& patientId);
     Result<Actor> currentActor();
     Status loadWards();
     Status audit(audit::AuditAction action, const QString& patientId, audit::AuditOutcome outcome, const QString& detail);

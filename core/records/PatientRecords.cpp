@@ -27,6 +27,19 @@ Result<QList<vault::PatientIndexRow>> PatientRecords::patients()
     return m_repository.patients();
 }
 
+Result<bool> PatientRecords::holds(const QString& patientId)
+{
+    auto stored = m_repository.forPatient(patientId);
+    if (!stored.ok())
+        return stored.error();
+    if (!stored->isEmpty())
+        return true;
+    auto quarantined = vault::QuarantineRepository(m_vault.db()).forPatient(patientId);
+    if (!quarantined.ok())
+        return quarantined.error();
+    return !quarantined->isEmpty();
+}
+
 Result<model::PatientChart> PatientRecords::chart(const QString& patientId)
 {
     auto stored = m_repository.forPatient(patientId);

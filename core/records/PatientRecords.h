@@ -29,6 +29,9 @@ public:
     Result<QList<vault::PatientIndexRow>> patients();
     // NotFound when the vault holds nothing for that patient id.
     Result<model::PatientChart> chart(const QString& patientId);
+    // Whether the vault holds anything for that patient id (stored or quarantined):
+    // what chart() calls NotFound, asked without mapping a chart.
+    Result<bool> holds(const QString& patientId);
 
 private:
     vault::Vault& m_vault;

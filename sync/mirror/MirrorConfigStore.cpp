@@ -17,28 +17,97 @@ QStringList idList(const QString& text)
     return out;
 }
 
-const QStringList kNumberKeys = {QStringLiteral("mirror.interval"), QStringLiteral("mirror.heartbeat"),
-                                 QStringLiteral("mirror.purge_grace_hours"), QStringLiteral("mirror.overlap"),
-                                 QStringLiteral("mirror.history_days"), QStringLiteral("mirror.timeout"),
-                                 QStringLiteral("mirror.deletion_sweep"), QStringLiteral("mirror.max_drop_percent")};
+using Kind = MirrorSettingKind;
+
+MirrorSettingSpec number(const char* key, int minimum, int maximum, const char* unit, int fallback)
+{
+    return {QString::fromLatin1(key), Kind::Number, minimum, maximum, {}, QString::fromLatin1(unit), QString::number(fallback)};
+}
+
+MirrorSettingSpec plain(const char* key, Kind kind, const QString& fallback = {})
+{
+    return {QString::fromLatin1(key), kind, 0, 0, {}, {}, fallback};
+}
+
+MirrorSettingSpec choice(const char* key, const QStringList& choices, const QString& fallback)
+{
+    return {QString::fromLatin1(key), Kind::Choice, 0, 0, choices, {}, fallback};
+}
+
+const MirrorSettingSpec* specOf(const QString& key)
+{
+    for (const MirrorSettingSpec& spec : mirrorSettingSpecs())
+        if (spec.key == key)
+            return &spec;
+    return nullptr;
+}
 
 } // namespace
 
+const QList<MirrorSettingSpec>& mirrorSettingSpecs()
+{
+    // Bounds: what still makes sense on a ward PC, and far enough from INT_MAX
+    // that seconds to milliseconds (timers, socket timeouts) cannot overflow.
+    // Defaults are MirrorConfig's own, so the two cannot disagree.
+    static const MirrorConfig d;
+    static const QList<MirrorSettingSpec> specs = {
+        plain("mirror.base_url", Kind::Url),
+        plain("mirror.wards", Kind::Ids),
+        plain("mirror.group", Kind::OneId),
+        plain("mirror.patients", Kind::Ids),
+        number("mirror.interval", 1, 86400, "seconds between cycles", d.intervalSeconds),
+        number("mirror.heartbeat", 1, 3600, "seconds", d.heartbeatSeconds),
+        number("mirror.purge_grace_hours", 0, 8760, "hours", d.purgeGraceHours),
+        number("mirror.overlap", 0, 3600, "seconds", d.overlapSeconds),
+        number("mirror.history_days", 0, 3650, "days of administrations", d.administrationHistoryDays),
+        choice("mirror.bulk", {QStringLiteral("on"), QStringLiteral("off")}, d.preferBulkExport ? QStringLiteral("on") : QStringLiteral("off")),
+        number("mirror.timeout", 1, 600, "seconds", d.readTimeoutMs / 1000),
+        choice("mirror.auth", {QStringLiteral("none"), QStringLiteral("bearer"), QStringLiteral("smart")}, d.authMode),
+        plain("mirror.bearer_token", Kind::Secret),
+        plain("mirror.smart_client_id", Kind::Text),
+        plain("mirror.smart_key_file", Kind::Text),
+        plain("mirror.ca_bundle", Kind::Text),
+        plain("mirror.proxy", Kind::Text),
+        number("mirror.deletion_sweep", 0, 1440, "minutes, 0: every cycle", d.deletionSweepMinutes),
+        number("mirror.max_drop_percent", 0, 100, "percent of the scope", d.maxDropPercent),
+        number("service.metrics_port", 0, 65535, "0: off, else a port from 1024 on 127.0.0.1", d.metricsPort),
+    };
+    return specs;
+}
+
 const QStringList& mirrorConfigKeys()
 {
-    static const QStringList keys = {
-        QStringLiteral("mirror.base_url"),        QStringLiteral("mirror.wards"),
-        QStringLiteral("mirror.group"),           QStringLiteral("mirror.patients"),
-        QStringLiteral("mirror.interval"),        QStringLiteral("mirror.heartbeat"),
-        QStringLiteral("mirror.purge_grace_hours"), QStringLiteral("mirror.overlap"),
-        QStringLiteral("mirror.history_days"),    QStringLiteral("mirror.bulk"),
-        QStringLiteral("mirror.timeout"),         QStringLiteral("mirror.auth"),
-        QStringLiteral("mirror.bearer_token"),    QStringLiteral("mirror.smart_client_id"),
-        QStringLiteral("mirror.smart_key_file"),  QStringLiteral("mirror.ca_bundle"),
-        QStringLiteral("mirror.proxy"),           QStringLiteral("mirror.deletion_sweep"),
-        QStringLiteral("mirror.max_drop_percent"), QStringLiteral("service.metrics_port"),
-    };
+    static const QStringList keys = [] {
+        QStringList out;
+        for (const MirrorSettingSpec& spec : mirrorSettingSpecs())
+            out << spec.key;
+        return out;
+    }();
     return keys;
+}
+
+QString allowedValuesText(const MirrorSettingSpec& spec)
+{
+    switch (spec.kind) {
+    case Kind::Number:
+        return QStringLiteral("a whole number from %1 to %2 (%3)").arg(spec.minimum).arg(spec.maximum).arg(spec.unit);
+    case Kind::Choice: {
+        QStringList words = spec.choices;
+        const QString last = words.takeLast();
+        return words.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+    }
+    case Kind::Url:
+        return QStringLiteral("an https:// URL (http:// only to this machine)");
+    case Kind::Ids:
+        return QStringLiteral("FHIR ids, separated by commas");
+    case Kind::OneId:
+        return QStringLiteral("one FHIR id");
+    case Kind::Secret:
+        return QStringLiteral("a secret, from standard input only");
+    case Kind::Text:
+        break;
+    }
+    return QStringLiteral("text");
 }
 
 Result<MirrorConfig> loadMirrorConfig(vault::Vault& vault)
@@ -55,18 +124,20 @@ Result<MirrorConfig> loadMirrorConfig(vault::Vault& vault)
     c.scope.wardLocationIds = idList(v.value(QStringLiteral("mirror.wards")));
     c.scope.groupId = v.value(QStringLiteral("mirror.group")).trimmed();
     c.scope.patientIds = idList(v.value(QStringLiteral("mirror.patients")));
+    // A value outside the bounds (stored before they existed) counts as not set.
     auto number = [&](const char* key, int fallback) {
+        const MirrorSettingSpec* spec = specOf(QString::fromLatin1(key));
         bool ok = false;
         const int n = v.value(QString::fromLatin1(key)).toInt(&ok);
-        return ok && n >= 0 ? n : fallback;
+        return ok && spec && n >= spec->minimum && n <= spec->maximum ? n : fallback;
     };
-    c.intervalSeconds = std::max(1, number("mirror.interval", c.intervalSeconds));
-    c.heartbeatSeconds = std::max(1, number("mirror.heartbeat", c.heartbeatSeconds));
+    c.intervalSeconds = number("mirror.interval", c.intervalSeconds);
+    c.heartbeatSeconds = number("mirror.heartbeat", c.heartbeatSeconds);
     c.purgeGraceHours = number("mirror.purge_grace_hours", c.purgeGraceHours);
     c.overlapSeconds = number("mirror.overlap", c.overlapSeconds);
     c.administrationHistoryDays = number("mirror.history_days", c.administrationHistoryDays);
     c.deletionSweepMinutes = number("mirror.deletion_sweep", c.deletionSweepMinutes);
-    c.maxDropPercent = std::min(100, number("mirror.max_drop_percent", c.maxDropPercent));
+    c.maxDropPercent = number("mirror.max_drop_percent", c.maxDropPercent);
     c.readTimeoutMs = number("mirror.timeout", c.readTimeoutMs / 1000) * 1000;
     c.metricsPort = number("service.metrics_port", c.metricsPort);
     if (c.metricsPort != 0 && (c.metricsPort < 1024 || c.metricsPort > 65535))
@@ -85,41 +156,50 @@ Result<MirrorConfig> loadMirrorConfig(vault::Vault& vault)
 Status setMirrorConfigValue(vault::Vault& vault, const QString& key, const QString& rawValue)
 {
     const QString value = rawValue.trimmed();
-    if (!mirrorConfigKeys().contains(key))
+    const MirrorSettingSpec* spec = specOf(key);
+    if (!spec)
         return Error(ErrorCode::InvalidInput, QStringLiteral("unknown setting \"%1\"; known: %2")
                                                   .arg(key, mirrorConfigKeys().join(QStringLiteral(", "))));
-    auto invalid = [&](const QString& why) { return Error(ErrorCode::InvalidInput, key + QStringLiteral(": ") + why); };
-    if (key == QLatin1String("mirror.base_url"))
+    // Every refusal names the rule, so the next try can be right.
+    auto invalid = [&](const QString& why) {
+        return Error(ErrorCode::InvalidInput, key + QStringLiteral(": ") + why + QStringLiteral("; allowed: ") + allowedValuesText(*spec));
+    };
+    if (value.isEmpty()) // empty: back to the default
+        return vault.setMeta(key, value);
+    switch (spec->kind) {
+    case Kind::Url:
         LANTERN_TRY(checkEhrBaseUrl(QUrl(value)));
-    if (key == QLatin1String("mirror.wards") || key == QLatin1String("mirror.patients") || key == QLatin1String("mirror.group")) {
+        break;
+    case Kind::Ids:
+    case Kind::OneId: {
         const QStringList ids = idList(value);
         for (const QString& id : ids)
             if (!isValidResourceId(id))
                 return invalid(QStringLiteral("\"%1\" is not a FHIR id").arg(id.left(64)));
-        if (key == QLatin1String("mirror.group") && ids.size() > 1)
-            return invalid(QStringLiteral("one Group id"));
+        if (spec->kind == Kind::OneId && ids.size() > 1)
+            return invalid(QStringLiteral("more than one id"));
+        break;
     }
-    if (kNumberKeys.contains(key) && !value.isEmpty()) {
+    case Kind::Number: {
         bool ok = false;
-        const int n = value.toInt(&ok);
-        if (!ok || n < 0)
-            return invalid(QStringLiteral("a whole number of at least 0"));
-        // The share of the scope one answer may remove before the purge guard waits for IT.
-        if (key == QLatin1String("mirror.max_drop_percent") && n > 100)
-            return invalid(QStringLiteral("a percentage from 0 to 100 (default 20)"));
+        const qlonglong n = value.toLongLong(&ok);
+        if (!ok)
+            return invalid(QStringLiteral("\"%1\" is not a whole number").arg(value.left(32)));
+        if (n < spec->minimum || n > spec->maximum)
+            return invalid(QStringLiteral("%1 is out of range").arg(n));
+        break;
+    }
+    case Kind::Choice:
+        if (!spec->choices.contains(value))
+            return invalid(QStringLiteral("\"%1\" is not one of the values").arg(value.left(32)));
+        break;
+    case Kind::Text:
+    case Kind::Secret:
+        break;
     }
     // Prometheus metrics on 127.0.0.1: 0 turns them off; no privileged ports (the service is no root).
-    if (key == QLatin1String("service.metrics_port") && !value.isEmpty()) {
-        bool ok = false;
-        const int n = value.toInt(&ok);
-        if (!ok || (n != 0 && (n < 1024 || n > 65535)))
-            return invalid(QStringLiteral("0 (off) or a port from 1024 to 65535 (default 9464)"));
-    }
-    if (key == QLatin1String("mirror.auth") && !value.isEmpty() &&
-        !QStringList{QStringLiteral("none"), QStringLiteral("bearer"), QStringLiteral("smart")}.contains(value))
-        return invalid(QStringLiteral("none, bearer or smart"));
-    if (key == QLatin1String("mirror.bulk") && !value.isEmpty() && value != QLatin1String("on") && value != QLatin1String("off"))
-        return invalid(QStringLiteral("on or off"));
+    if (key == QLatin1String("service.metrics_port") && !value.isEmpty() && value.toInt() != 0 && value.toInt() < 1024)
+        return invalid(QStringLiteral("0 (off) or a port from 1024 to 65535 (default 9464)"));
     return vault.setMeta(key, value);
 }
 
@@ -131,6 +211,21 @@ Result<QList<QPair<QString, QString>>> mirrorConfigForDisplay(vault::Vault& vaul
         if (!value.ok())
             return value.error();
         out.append({key, redactedSettingValue(key, *value)});
+    }
+    return out;
+}
+
+
+Result<QList<MirrorSettingView>> mirrorSettingsForDisplay(vault::Vault& vault)
+{
+    QList<MirrorSettingView> out;
+    for (const MirrorSettingSpec& spec : mirrorSettingSpecs()) {
+        auto stored = vault.meta(spec.key);
+        if (!stored.ok())
+            return stored.error();
+        const bool set = !stored->trimmed().isEmpty();
+        out.append({spec.key, set ? redactedSettingValue(spec.key, *stored) : spec.defaultValue, spec.defaultValue, set,
+                    allowedValuesText(spec)});
     }
     return out;
 }

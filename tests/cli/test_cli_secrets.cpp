@@ -54,7 +54,7 @@ QString TestCliSecrets::shown(const QString& key)
     const QStringList lines = show.out.split(QLatin1Char('\n'));
     for (const QString& line : lines)
         if (line.startsWith(key + QStringLiteral(" = ")))
-            return line.mid(key.size() + 3);
+            return line.mid(key.size() + 3).section(QStringLiteral("  ["), 0, 0); // "KEY = VALUE  [where from]"
     return QStringLiteral("(not listed: %1 %2)").arg(show.exitCode).arg(show.err);
 }
 
