@@ -110,7 +110,8 @@ int runSync(CliContext& ctx, const QStringList& args)
     ctx.out << "cycle complete: " << report->written << " written, " << report->removed << " removed, "
             << report->unchanged << " unchanged, " << report->skipped << " skipped; " << report->patientsLoaded
             << " patients loaded, " << report->patientsPurged << " purged; data as of "
-            << report->serverTime.toString(Qt::ISODate) << Qt::endl;
+            // What the device can promise (a ward whose drop is held keeps its older time), not the cycle's server time.
+            << engine.status().dataAsOf.toString(Qt::ISODate) << Qt::endl;
     for (const Error& problem : std::as_const(report->problems))
         ctx.err << "  skipped: " << problem.message << Qt::endl;
     signAuditCheckpointsAsService(ctx);
