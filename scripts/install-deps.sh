@@ -24,6 +24,7 @@ packages=(
     libsqlcipher-dev sqlcipher libsodium-dev libpoco-dev libpwquality-dev cracklib-runtime wamerican
     openssl python3 tzdata
     xvfb xauth poppler-utils fonts-dejavu-core dbus-daemon
+    clang libclang-rt-14-dev
 )
 
 missing=()
