@@ -25,10 +25,12 @@ QString roff(const QString& text)
 
 void option(QTextStream& s, const CliOption& o)
 {
-    s << ".TP\n.B " << roff(o.name);
-    if (!o.valueName.isEmpty())
-        s << " \" \" \\fI" << roff(o.valueName) << "\\fR";
-    s << "\n" << roff(o.help) << "\n";
+    // ".BI" alternates bold and italic: the option in bold, its value in italics.
+    if (o.valueName.isEmpty())
+        s << ".TP\n.B " << roff(o.name) << "\n";
+    else
+        s << ".TP\n.BI \"" << roff(o.name) << " \" " << roff(o.valueName) << "\n";
+    s << roff(o.help) << "\n";
 }
 
 void command(QTextStream& s, const CliCommand& c)
