@@ -65,7 +65,7 @@ contents() {
 contents "$deb" >"$work/lantern.list"
 contents "$sim_deb" >"$work/sim.list"
 expect() { # expect LIST MODE PATH
-    grep -qxF "$2 root/root $3" "$1" || { grep -F "$3" "$1" >&2; fail "$(basename "$1"): expected $2 root/root $3"; }
+    grep -qxF -e "$2 root/root $3" "$1" || { grep -F -e "$3" "$1" >&2; fail "$(basename "$1"): expected $2 root/root $3"; }
 }
 for f in /usr/bin/lantern /usr/bin/lanternctl /usr/libexec/lantern/lantern-desktop; do expect "$work/lantern.list" -rwxr-xr-x "$f"; done
 for f in /usr/lib/systemd/system/lantern-mirror.service /usr/share/applications/lantern.desktop \
@@ -94,7 +94,7 @@ while IFS=$'\t' read -r path _; do
 done < <("$work/root/usr/bin/lanternctl" --list-commands)
 # lantern(1) is written by hand: it must name every option `lantern --help` shows.
 zcat "$work/root/usr/share/man/man1/lantern.1.gz" >"$work/lantern.1"
-for o in $(QT_QPA_PLATFORM=offscreen "$work/root/usr/bin/lantern" --help | grep -oE -- '--[a-z-]+' | sort -u); do
+for o in $(QT_QPA_PLATFORM=offscreen "$work/root/usr/bin/lantern" --help 2>/dev/null | grep -oE -- '--[a-z-]+' | sort -u); do
     grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$work/lantern.1" || fail "lantern(1) does not describe $o"
 done
 dpkg-deb -f "$deb" Depends >"$work/depends"
