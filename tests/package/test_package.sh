@@ -151,8 +151,10 @@ as_service --device status --json >"$work/status.json" 2>&1 || { cat "$work/stat
 python3 - "$work/status.json" <<'PY' || fail "status after one cycle: $(cat "$work/status.json")"
 import json, sys
 status = json.load(open(sys.argv[1]))
-text = json.dumps(status)
-assert "ward-1" in text, "ward-1 not in status"
+# The simulator's ward-1 holds 3 patients (--patients-per-ward 3): all of them mirrored by the one cycle.
+assert status["patients_in_scope"] == 3, status["patients_in_scope"]
+assert status["resources_in_vault"] > 3, status["resources_in_vault"]
+assert "ward-1" in json.dumps(status["wards"]), status["wards"]
 PY
 say "init, config set and sync --once as lantern: ok"
 kill "$sim_pid"; wait "$sim_pid" 2>/dev/null || true; sim_pid=
