@@ -25,7 +25,7 @@ packages=(
     libsqlcipher-dev sqlcipher libsodium-dev libpoco-dev libpwquality-dev cracklib-runtime wamerican
     openssl python3 tzdata
     xvfb xauth poppler-utils fonts-dejavu-core dbus-daemon
-    dpkg-dev lintian file
+    dpkg-dev lintian file adduser
 )
 
 missing=()
