@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Lantern needs to build, test and run, and
+# Installs the Debian 12 packages Lantern needs to build, test, package
+# (dpkg-dev for dpkg-shlibdeps, lintian: tests/package) and run, and
 # the npm packages of the peer FHIR server the tests run against (Medplum,
 # pinned by tests/peer/server/package-lock.json).
 # Idempotent: only missing packages are installed. Uses sudo (for apt only)
@@ -25,6 +26,7 @@ packages=(
     openssl python3 tzdata
     xvfb xauth poppler-utils fonts-dejavu-core dbus-daemon
     clang libclang-rt-14-dev
+    dpkg-dev lintian file adduser
 )
 
 missing=()

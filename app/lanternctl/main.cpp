@@ -4,6 +4,7 @@
 #include "AuditCommands.h"
 #include "CliContext.h"
 #include "CommandTable.h"
+#include "ManPage.h"
 
 #include "core/common/Bootstrap.h"
 
@@ -77,13 +78,14 @@ int main(int argc, char** argv)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption versionOption(QStringLiteral("version"));
-    // Hidden, for tests and packaging: the command table as data, the completion script made from it.
+    // Hidden, for tests and packaging: the command table as data, the completion script and the man page made from it.
     const QCommandLineOption listOption(QStringLiteral("list-commands"));
     const QCommandLineOption completionOption(QStringLiteral("bash-completion"));
+    const QCommandLineOption manPageOption(QStringLiteral("man-page"));
     const QCommandLineOption vaultOption(QStringLiteral("vault"), QString(), QStringLiteral("dir"), defaultVaultDir());
     const QCommandLineOption userOption(QStringLiteral("user"), QString(), QStringLiteral("name"), defaultUser());
     const QCommandLineOption deviceOption(QStringLiteral("device"));
-    parser.addOptions({helpOption, versionOption, listOption, completionOption, vaultOption, userOption, deviceOption});
+    parser.addOptions({helpOption, versionOption, listOption, completionOption, manPageOption, vaultOption, userOption, deviceOption});
     QTextStream out(stdout);
     QTextStream err(stderr);
     // parse(), not process(): a wrong option is a usage error (exit 2), like everywhere else.
@@ -93,6 +95,10 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(versionOption)) {
         out << "lanternctl " << LANTERN_VERSION << Qt::endl;
+        return Ok;
+    }
+    if (parser.isSet(manPageOption)) {
+        out << manPage(QStringLiteral(LANTERN_VERSION)) << Qt::flush;
         return Ok;
     }
     if (parser.isSet(listOption) || parser.isSet(completionOption)) {
