@@ -41,6 +41,7 @@ as_admin audit export-dir
 as_admin downtime-ids show
 as_admin user list --json >/dev/null
 as_nurse patient list --json >/dev/null
+as_doctor patient list >/dev/null
 
 step "a wrong passphrase for IT is refused"
 if printf 'not-the-passphrase\n' | "$ctl" --user it.demo config show; then
@@ -83,8 +84,8 @@ case "$rc" in 0|4) ;; *) echo "leak flow: reconcile run exited $rc" >&2; exit 1 
 downtime=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(next((x["downtime"] for x in d["downtimes"] if x["downtime"]), ""))' \
            "$LEAK_ROOT/scan/it/reconcile-status.json")
 if [ -n "$downtime" ]; then
-    # The report someone asks for: ids, no names (it is scanned like everything else).
-    as_doctor reconcile report --downtime "$downtime" --json "$LEAK_ROOT/scan/it/reconcile-report.json"
+    # The report IT exports (audited): ids, no names; it is scanned like everything else.
+    as_admin reconcile report --downtime "$downtime" --json "$LEAK_ROOT/scan/it/reconcile-report.json"
 fi
 
 step "IT collects the audit checkpoints and verifies against its own key"
