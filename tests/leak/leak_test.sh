@@ -46,6 +46,7 @@ if [ "${1:-}" = --inner ]; then
         echo "the flow failed (exit $rc); its stderr, with names masked by the scan below:"
         tail -20 "$root/logs/demo.stderr" | python3 "$here/leak_scan.py" mask --needles "$root/meta/needles.json" \
             --catalog "$source_dir/simulator/NameCatalog.cpp"
+        cat "$root"/logs/ward-session.stderr 2>/dev/null | grep '^leak_ward_session' || true
         grep -E '^== ' "$root/shown/demo.stdout" | tail -3
     fi
     [ -f "$root/meta/needles.json" ] || { echo "no needles were collected"; exit 1; }
@@ -60,7 +61,7 @@ if [ "${1:-}" = --inner ]; then
              -newer "$root/meta/start" -print0 2>/dev/null || true)
     [ "${#crash[@]}" = 0 ] || echo "crash output found: ${#crash[@]} file(s), scanned"
 
-    skips=(--skip "$root/meta" --skip "$root/shown" --skip "$root/printouts/mar.pdf"
+    skips=(--allow-file "$root/meta/imported-paths.txt" --skip "$root/meta" --skip "$root/shown" --skip "$root/printouts/mar.pdf"
            --skip "$LANTERN_VAULT_DIR/vault.db" --skip "$LANTERN_VAULT_DIR/vault.db-wal" --skip "$LANTERN_VAULT_DIR/vault.db-shm")
     for f in "$root"/calls/*-patient-list.stdout "$root"/calls/*-patient-show.stdout; do
         [ -e "$f" ] && skips+=(--skip "$f")

@@ -30,6 +30,8 @@ wait_cycles() {
 
 step "needles: every Patient of the EHR and of the imported files"
 # shellcheck disable=SC2086 # LANTERN_DEMO_FILES: one path a line, no blanks in them
+# The paths IT typed for the import: the importer repeats them, and Synthea names its files after the patient.
+printf '%s\n' "$LANTERN_DEMO_FILES" >"$LEAK_ROOT/meta/imported-paths.txt"
 python3 "$here/leak_scan.py" needles --ehr "$LANTERN_DEMO_EHR" --out "$LEAK_ROOT/meta/needles.json" $LANTERN_DEMO_FILES
 
 step "IT looks at the device"
@@ -83,12 +85,14 @@ rc=0
 case "$rc" in 0|4) ;; *) echo "leak flow: reconcile run exited $rc" >&2; exit 1 ;; esac
 downtime=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(next((x["downtime"] for x in d["downtimes"] if x["downtime"]), ""))' \
            "$LEAK_ROOT/scan/it/reconcile-status.json")
+# (A note recorded during a downtime declared by hand carries no downtime id yet: then there is no report.)
 if [ -n "$downtime" ]; then
     # The report IT exports (audited): ids, no names; it is scanned like everything else.
     as_admin reconcile report --downtime "$downtime" --json "$LEAK_ROOT/scan/it/reconcile-report.json"
 fi
 
 step "IT collects the audit checkpoints and verifies against its own key"
+mkdir -p "$LEAK_ROOT/scan/it/checkpoints"
 as_admin audit export-dir "$LEAK_ROOT/scan/it/checkpoints"
 as_admin verify --trusted-key "$LEAK_ROOT/scan/it/audit-public-key.pem" --checkpoints "$LEAK_ROOT/scan/it/checkpoints"
 as_admin verify --json >/dev/null

@@ -77,8 +77,8 @@ int main(int argc, char* argv[])
         return fail("the unlock did not succeed");
     ui::WardDesktop* desktop = window.desktop();
 
-    // The follower reads the service's status right after the unlock; entries need the declared downtime.
-    if (!waitFor([&] { return window.follower() && window.follower()->status().downtime.has_value(); }))
+    // The follower reads the service's status right after the unlock: the desktop knows the declared downtime.
+    if (!waitFor([&] { return window.follower() && window.follower()->status().state == sync::EhrState::Downtime; }))
         return fail("the desktop did not see the declared downtime");
     if (!waitFor([&] { return desktop->censusModel()->rowCount() > 0; }))
         return fail("the census is empty");
