@@ -57,6 +57,13 @@ COMMON_WORDS = {"grace", "wolf", "koch", "braun", "schwarz", "weiß", "groß", "
 PEOPLE_LISTS = ("germanGivenMale", "germanGivenFemale", "germanFamily",
                 "englishGivenMale", "englishGivenFemale", "englishFamily")
 
+# Encrypted and compressed bytes are random: a 4-letter needle matches them
+# case-insensitively about once in (256/2)^4 bytes, and with dozens of needles
+# a few megabytes of vault would hit by chance. In a file that looks binary
+# only needles of at least this many bytes are searched (6 UTF-8 letters, or
+# any name in UTF-16, where 4 letters are 8 bytes); text files get every needle.
+MIN_BINARY_BYTES = 6
+
 # Files read whole; anything larger is read in slices with an overlap so a
 # needle across a slice border is still found.
 SLICE = 64 * 1024 * 1024
@@ -177,8 +184,9 @@ class Matcher:
         self.allowed = [a for a in allowed if a]
         self.by_pattern = {}
         self.patterns = []
+        self.binary_patterns = []
         for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-            alternatives = []
+            alternatives, long_alternatives = [], []
             for n in needles:
                 for form in {n["value"], n["value"].lower(), n["value"].upper()}:
                     raw = form.encode(encoding).lower()
@@ -189,19 +197,22 @@ class Matcher:
                     if n["value"].isdigit() and encoding == "utf-8":
                         pattern = b"(?<![0-9])" + pattern + b"(?![0-9])"
                     alternatives.append(pattern)
-            if alternatives:
-                # Longest first, so "Williams" is reported as itself, not as "William".
-                alternatives.sort(key=len, reverse=True)
-                self.patterns.append((encoding, re.compile(b"|".join(alternatives))))
+                    if len(raw) >= MIN_BINARY_BYTES:
+                        long_alternatives.append(pattern)
+            for target, alts in ((self.patterns, alternatives), (self.binary_patterns, long_alternatives)):
+                if alts:
+                    # Longest first, so "Williams" is reported as itself, not as "William".
+                    alts.sort(key=len, reverse=True)
+                    target.append((encoding, re.compile(b"|".join(alts))))
 
-    def hits(self, data):
+    def hits(self, data, binary=False):
         for text in self.allowed:
             for encoding in ("utf-8", "utf-16-le"):
                 raw = text.encode(encoding)
                 data = data.replace(raw, b"\0" * len(raw))
         lowered = data.lower()
         found = []
-        for encoding, regex in self.patterns:
+        for encoding, regex in (self.binary_patterns if binary else self.patterns):
             for m in regex.finditer(lowered):
                 needle = self.by_pattern[encoding].get(m.group(0))
                 if needle is not None:
@@ -217,6 +228,20 @@ def files_under(path):
         dirs.sort()
         for name in sorted(names):
             yield os.path.join(folder, name)
+
+
+def looks_binary(data):
+    """More than a tenth of the first 64 KiB outside text (UTF-8 or ASCII)."""
+    sample = data[:65536]
+    if not sample:
+        return False
+    try:
+        sample.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    odd = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    return odd * 10 > len(sample) or b"\0" in sample[:1024] and odd * 50 > len(sample)
 
 
 def read_slices(path):
@@ -247,6 +272,7 @@ def scan(paths, matcher, skip=(), skip_programs=False):
             is_program = skip_programs
             try:
                 seen = set()
+                binary = None
                 # A file named after a patient (a printout, a temp file) is a leak too.
                 for encoding, needle in matcher.hits(os.path.relpath(path, root).encode("utf-8", "surrogateescape")):
                     if encoding == "utf-8":
@@ -255,7 +281,9 @@ def scan(paths, matcher, skip=(), skip_programs=False):
                     total += len(data)
                     if is_program and data.startswith(b"\x7fELF"):
                         break
-                    for encoding, needle in matcher.hits(data):
+                    if binary is None:
+                        binary = looks_binary(data)
+                    for encoding, needle in matcher.hits(data, binary):
                         key = needle["value"]  # one report per needle and file
                         if key not in seen:
                             seen.add(key)
