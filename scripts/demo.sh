@@ -5,12 +5,25 @@
 # (run in the background as the same user: a demo shortcut, see
 # docs/security/accounts.md), and opens the ward desktop on that vault when a
 # display is available. Simulator and service stop on every way out.
+#
+# For tests and drills (tests/leak runs the demo this way):
+#   LANTERN_DEMO_NO_BUILD=1   use the build as it is: no apt, no build
+#   LANTERN_BUILD_DIR=DIR     the build folder (default build)
+#   LANTERN_DEMO_DIR=DIR      the demo folder (default a new /tmp/lantern-demo.XXXXXX)
+#   LANTERN_DEMO_CTL=CMD      run lanternctl through CMD (a wrapper that records each call)
+#   LANTERN_DEMO_NO_DESKTOP=1 do not open the ward desktop even with a display
+#   LANTERN_DEMO_THEN=CMD     run CMD after the walk-through, while the simulator and the
+#                             service still run (LANTERN_DEMO_EHR is the EHR's base URL,
+#                             LANTERN_DEMO_*_PASS the demo passphrases); its failure fails the demo
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-scripts/build.sh >/dev/null
+if [ -z "${LANTERN_DEMO_NO_BUILD:-}" ]; then
+    scripts/install-deps.sh
+    scripts/build.sh >/dev/null
+fi
+build="$(cd "${LANTERN_BUILD_DIR:-build}" && pwd)"
 
-ctl="$PWD/build/app/lanternctl/lanternctl"
+ctl="${LANTERN_DEMO_CTL:-$build/app/lanternctl/lanternctl}"
 export LANTERN_VAULT_DIR="${LANTERN_DEMO_DIR:-$(mktemp -d /tmp/lantern-demo.XXXXXX)}/vault"
 admin_pass='Demo-IT-lantern-2026!'
 nurse_pass='Demo-Nurse-ward-one-night'
@@ -34,14 +47,14 @@ step "Import FHIR R4 data"
 if ls "$data"/synthea/*.json >/dev/null 2>&1; then
     files=("$data"/synthea/Adolfo_Marquardt_*.json "$data"/ips/Bundle-IPS-examples-Bundle-01.json "$data"/kbv/Beispiel_10_1.json)
 else
-    build/tests/bench/bench_vault_ingest generate 500 "${LANTERN_VAULT_DIR%/vault}/demo.ndjson" >/dev/null
+    "$build"/tests/bench/bench_vault_ingest generate 500 "${LANTERN_VAULT_DIR%/vault}/demo.ndjson" >/dev/null
     files=("${LANTERN_VAULT_DIR%/vault}/demo.ndjson")
 fi
 printf '%s\n' "$admin_pass" | "$ctl" --user it.demo import "${files[@]}" || true
 
 step "Start the embedded demo EHR (lantern-ehr-sim) and mirror its two wards"
 sim_log="${LANTERN_VAULT_DIR%/vault}/sim.log"
-build/app/lantern-ehr-sim/lantern-ehr-sim --port 0 --wards 2 --patients-per-ward 8 --seed 7 --changes-per-minute 6 >"$sim_log" 2>&1 &
+"$build"/app/lantern-ehr-sim/lantern-ehr-sim --port 0 --wards 2 --patients-per-ward 8 --seed 7 --changes-per-minute 6 >"$sim_log" 2>&1 &
 sim_pid=$!
 svc_pid=
 stop_background() {
@@ -107,12 +120,20 @@ Demo EHR:   $base
     d.demo    physician, wards 1+2    $doctor_pass
     it.demo   IT administrator        $admin_pass   (sees no patients)
 EOF
-if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+if [ -n "${LANTERN_DEMO_THEN:-}" ]; then
+    step "Then: $LANTERN_DEMO_THEN"
+    LANTERN_DEMO_EHR="$base" LANTERN_DEMO_ADMIN_PASS="$admin_pass" LANTERN_DEMO_NURSE_PASS="$nurse_pass" \
+        LANTERN_DEMO_DOCTOR_PASS="$doctor_pass" LANTERN_DEMO_FILES="$(printf '%s\n' "${files[@]}")" \
+        bash -c "$LANTERN_DEMO_THEN"
+fi
+if [ -n "${LANTERN_DEMO_NO_DESKTOP:-}" ]; then
+    :
+elif [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     step "Opening the ward desktop; it follows the mirror service while open (close the window to end the demo)"
-    build/app/lantern/lantern --vault "$LANTERN_VAULT_DIR"
+    "$build"/app/lantern/lantern --vault "$LANTERN_VAULT_DIR"
 else
     echo "No display. Open the ward desktop later with the command below; the simulator and the mirror"
     echo "service stop when this script ends, so the desktop will show the service not running and keep"
     echo "the mirrored data:"
-    echo "  build/app/lantern/lantern --vault $LANTERN_VAULT_DIR"
+    echo "  $build/app/lantern/lantern --vault $LANTERN_VAULT_DIR"
 fi

@@ -160,6 +160,8 @@ bool Statement::isNull(int column) const
 
 // ---------------------------------------------------------------- Database
 
+// Only for files no connection of this process has open (a test's or a
+// tool's check): see startsWithPlaintextHeader for why the vault is not read this way.
 bool isPlaintextSqliteFile(const QString& path)
 {
     QFile file(path);
@@ -168,6 +170,29 @@ bool isPlaintextSqliteFile(const QString& path)
     static const QByteArray header("SQLite format 3\0", 16);
     return file.read(16) == header;
 }
+
+namespace {
+
+// The file's first 16 bytes read through SQLite's own descriptor. Opening the
+// file a second time and closing it again (QFile) would drop every POSIX lock
+// this process holds on it: fcntl locks belong to the process, and any close()
+// of that file releases them all. The mirror service keeps a connection open
+// while its engine opens another each cycle; with its locks gone, another
+// process wrote pages that connection was using and the vault was damaged
+// ("database disk image is malformed", then "the key does not open"), found
+// by the leak scan's run of the demo (issue #13).
+bool startsWithPlaintextHeader(sqlite3* db)
+{
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods)
+        return false;
+    char header[16] = {};
+    if (file->pMethods->xRead(file, header, sizeof header, 0) != SQLITE_OK)
+        return false; // shorter than a header: a new or empty file
+    return QByteArray(header, sizeof header) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBuffer& rawKey, OpenMode mode)
 {
@@ -178,10 +203,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
         return Error(ErrorCode::NotFound, QStringLiteral("no vault at %1; run 'lanternctl init' first").arg(path));
     if (mode == OpenMode::CreateNew && exists && QFileInfo(path).size() > 0)
         return Error(ErrorCode::Conflict, QStringLiteral("%1 already exists; refusing to overwrite it").arg(path));
-    if (exists && isPlaintextSqliteFile(path))
-        return Error(ErrorCode::Corrupt,
-                     QStringLiteral("%1 is an unencrypted SQLite database, not a Lantern vault; refusing to open it")
-                         .arg(path));
 
     sqlite3* raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
@@ -190,6 +211,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     std::unique_ptr<Database> db(new Database(raw, path));
     if (rc != SQLITE_OK)
         return Error(codeFor(rc), QStringLiteral("cannot open %1: %2").arg(path, sqliteMessage(raw)));
+    if (exists && startsWithPlaintextHeader(raw))
+        return Error(ErrorCode::Corrupt,
+                     QStringLiteral("%1 is an unencrypted SQLite database, not a Lantern vault; refusing to open it")
+                         .arg(path));
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 5000);
 
