@@ -56,6 +56,11 @@ DeviceIdentity DeviceIdentity::generate()
     return fromSeed(SecureBuffer::random(crypto_sign_SEEDBYTES));
 }
 
+SecureBuffer DeviceIdentity::seed() const
+{
+    return SecureBuffer::fromBytes(m_secretKey.data(), crypto_sign_SEEDBYTES); // libsodium: seed || public key
+}
+
 QByteArray DeviceIdentity::sign(const QByteArray& message) const
 {
     QByteArray signature(crypto_sign_BYTES, '\0');

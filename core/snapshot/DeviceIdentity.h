@@ -35,8 +35,11 @@ public:
     static Result<DeviceIdentity> fromDeviceKey(const SecureBuffer& deviceKey);
     // device.key of a vault folder (DeviceKey::load's checks and messages).
     static Result<DeviceIdentity> load(const QString& vaultDir);
-    // A random identity, for tests of the file format only.
+    // A random identity: IT's backup recovery key (RecoveryKey), tests.
     static DeviceIdentity generate();
+    // The identity of a 32-byte Ed25519 seed (a recovery key file).
+    static DeviceIdentity fromSeed(const SecureBuffer& seed);
+    SecureBuffer seed() const; // for writing a recovery key file
 
     DeviceIdentity(DeviceIdentity&&) noexcept = default;
     DeviceIdentity& operator=(DeviceIdentity&&) noexcept = default;
@@ -54,7 +57,6 @@ public:
 
 private:
     DeviceIdentity(SecureBuffer secretKey, QByteArray publicKey) : m_secretKey(std::move(secretKey)), m_publicKey(std::move(publicKey)) {}
-    static DeviceIdentity fromSeed(const SecureBuffer& seed);
 
     SecureBuffer m_secretKey; // libsodium's 64-byte Ed25519 form
     QByteArray m_publicKey;

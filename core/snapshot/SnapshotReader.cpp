@@ -51,6 +51,33 @@ struct PullState
 
 } // namespace
 
+Result<SnapshotHeader> readSignedHeader(const QString& path)
+{
+    SnapshotInput in(path);
+    LANTERN_TRY(in.open());
+    auto start = in.read(magic().size(), QStringLiteral("the magic"));
+    if (!start.ok() || *start != magic())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 is not a Lantern snapshot file").arg(path));
+    auto lengthBytes = in.read(4, QStringLiteral("the header"));
+    if (!lengthBytes.ok())
+        return lengthBytes.error();
+    const quint32 headerLength = readU32(*lengthBytes);
+    if (headerLength == 0 || headerLength > static_cast<quint32>(kMaxHeaderBytes))
+        return corrupt(QStringLiteral("the snapshot header is damaged (length)"));
+    auto json = in.read(headerLength, QStringLiteral("the header"));
+    if (!json.ok())
+        return json.error();
+    auto signature = in.read(kSignatureBytes, QStringLiteral("the header signature"));
+    if (!signature.ok())
+        return signature.error();
+    auto header = SnapshotHeader::fromJson(*json);
+    if (!header.ok())
+        return header.error();
+    if (!verifySignature(headerContext() + *json, *signature, header->signer))
+        return corrupt(QStringLiteral("the snapshot header's signature does not hold: the file was changed"));
+    return header;
+}
+
 Result<ImportReport> SnapshotReader::verify(const QString& path)
 {
     return readFile(path, false);
@@ -220,8 +247,9 @@ Result<ImportReport> SnapshotReader::readFile(const QString& path, bool apply)
     report.entries = parser.entries();
     if (!apply)
         return report;
-    LANTERN_TRY(trusted.recordImported(signerText, {header.sequence, header.snapshotId,
-                                                    m_clock.now().toUTC().toString(Qt::ISODateWithMs)}));
+    if (m_replayCheck) // a restore (no replay check) leaves the signer's history as it was
+        LANTERN_TRY(trusted.recordImported(signerText, {header.sequence, header.snapshotId,
+                                                        m_clock.now().toUTC().toString(Qt::ISODateWithMs)}));
     LANTERN_TRY(tx->commit());
     return report;
 }

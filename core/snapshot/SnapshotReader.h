@@ -46,6 +46,10 @@ struct ImportReport
 // the lost one (backups): a name for a trusted key, nullopt otherwise.
 using TrustLookup = std::function<Result<std::optional<QString>>(const QByteArray& signer)>;
 
+// The header of a snapshot file, its signature checked against the signer it
+// names (listing backups; says nothing about trust or the chunks).
+Result<SnapshotHeader> readSignedHeader(const QString& path);
+
 class SnapshotReader
 {
 public:
