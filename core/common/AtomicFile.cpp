@@ -17,6 +17,7 @@ namespace lantern {
 namespace {
 
 AtomicWriteCrashPoint g_crashPoint = AtomicWriteCrashPoint::None;
+qint64 g_diskSpace = -1;
 
 Error ioError(const QString& what, const QString& path, int err)
 {
@@ -70,6 +71,11 @@ QString randomTempName(const QFileInfo& target)
 void setAtomicWriteCrashPointForTesting(AtomicWriteCrashPoint point)
 {
     g_crashPoint = point;
+}
+
+void setAtomicWriterDiskSpaceForTesting(qint64 bytes)
+{
+    g_diskSpace = bytes;
 }
 
 Status writeFileAtomically(const QString& path, const QByteArray& content, AtomicWriteOptions options)
@@ -134,6 +140,7 @@ Status AtomicFileWriter::open(const QString& path, int permissions)
     if (m_fd < 0)
         return ioError(QStringLiteral("creating"), temp, errno);
     m_temp = temp;
+    m_written = 0;
     ::fchmod(m_fd, static_cast<mode_t>(permissions));
     return {};
 }
@@ -142,7 +149,9 @@ Status AtomicFileWriter::write(const QByteArray& bytes)
 {
     if (m_fd < 0)
         return Error(ErrorCode::Internal, QStringLiteral("writing %1 after it was closed").arg(m_path));
-    Status written = writeAll(m_fd, bytes, m_path);
+    Status written = g_diskSpace >= 0 && m_written + bytes.size() > g_diskSpace ? Status(ioError(QStringLiteral("writing"), m_path, ENOSPC))
+                                                                                 : writeAll(m_fd, bytes, m_path);
+    m_written += bytes.size();
     if (!written.ok())
         discard(); // a full disk leaves no partial file behind
     return written;

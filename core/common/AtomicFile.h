@@ -47,11 +47,15 @@ private:
     QString m_path;
     QString m_temp;
     int m_fd = -1;
+    qint64 m_written = 0;
 };
 
 // Test hook: makes writeFileAtomically stop after a given step, as if the
 // process had been killed there. Only tests set it.
 enum class AtomicWriteCrashPoint { None, AfterTempWritten, AfterRename };
 void setAtomicWriteCrashPointForTesting(AtomicWriteCrashPoint point);
+// Test hook: AtomicFileWriter::write fails with ENOSPC ("No space left on device")
+// once a file would grow beyond `bytes`, as a full disk does; -1: no limit.
+void setAtomicWriterDiskSpaceForTesting(qint64 bytes);
 
 } // namespace lantern

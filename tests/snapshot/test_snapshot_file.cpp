@@ -6,6 +6,7 @@
 #include "../access/WardBundle.h"
 #include "TestSupport.h"
 
+#include "core/common/AtomicFile.h"
 #include "core/import/Importer.h"
 #include "core/snapshot/DeviceIdentity.h"
 #include "core/snapshot/SnapshotFormat.h"
@@ -16,14 +17,15 @@
 #include "core/vault/TrustedDeviceRepository.h"
 #include "core/vault/Vault.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
-#include <csignal>
-#include <sys/resource.h>
+#include <cerrno>
+#include <cstring>
 
 using namespace lantern;
 using namespace lantern::snapshot;
@@ -402,25 +404,25 @@ void TestSnapshotFile::foreignFileIsRefused()
 
 void TestSnapshotFile::fullDiskLeavesNoFile()
 {
-    // The file size limit makes write() fail the way a full disk does (EFBIG
-    // instead of ENOSPC), for this process only: no mount, no root.
+    // The disk fills up after the header, in the middle of the chunks (the
+    // writer's fault hook answers ENOSPC as a full disk does).
     const QString path = m_dir->filePath(QStringLiteral("full.snap"));
-    struct rlimit old {};
-    QVERIFY(getrlimit(RLIMIT_FSIZE, &old) == 0);
-    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
-    struct rlimit small = old;
-    small.rlim_cur = 600; // the header fits, the chunks do not
-    QVERIFY(setrlimit(RLIMIT_FSIZE, &small) == 0);
     ExportOptions options;
     options.recipients = {m_b.identity.publicKey()};
     options.chunkSize = 256;
+    setAtomicWriterDiskSpaceForTesting(2000);
     auto written = SnapshotWriter(*m_a.vault, m_a.identity).write(path, options);
-    setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, previous);
+    setAtomicWriterDiskSpaceForTesting(-1);
     QVERIFY(!written.ok());
-    QVERIFY2(written.error().message.contains(QStringLiteral("no file was left behind")), qPrintable(written.error().message));
+    QVERIFY2(written.error().message.contains(QStringLiteral("no file was left behind")) &&
+                 written.error().message.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))),
+             qPrintable(written.error().message));
     QVERIFY(!QFile::exists(path));
     QCOMPARE(QDir(m_dir->path()).entryList(QStringList{QStringLiteral(".full.snap*")}, QDir::Hidden | QDir::Files), QStringList());
+    // With room again, the next export works and is newer.
+    const QString next = exportFrom(m_a, {m_b.identity.publicKey()}, QStringLiteral("after.snap"));
+    QVERIFY(!next.isEmpty());
+    QVERIFY(SnapshotReader(*m_b.vault, m_b.identity).import(next).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotFile)
