@@ -49,15 +49,19 @@ struct PullState
     ~PullState() { sodium_memzero(&state, sizeof state); }
 };
 
-} // namespace
-
-Result<SnapshotHeader> readSignedHeader(const QString& path)
+// The file's start: magic, header and its signature, parsed (not yet checked).
+struct SignedHeader
 {
-    SnapshotInput in(path);
-    LANTERN_TRY(in.open());
+    QByteArray json;
+    QByteArray signature;
+    SnapshotHeader header;
+};
+
+Result<SignedHeader> readHeaderPart(SnapshotInput& in, const QString& path)
+{
     auto start = in.read(magic().size(), QStringLiteral("the magic"));
     if (!start.ok() || *start != magic())
-        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 is not a Lantern snapshot file").arg(path));
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 is not a Lantern snapshot file; nothing was imported").arg(path));
     auto lengthBytes = in.read(4, QStringLiteral("the header"));
     if (!lengthBytes.ok())
         return lengthBytes.error();
@@ -70,12 +74,29 @@ Result<SnapshotHeader> readSignedHeader(const QString& path)
     auto signature = in.read(kSignatureBytes, QStringLiteral("the header signature"));
     if (!signature.ok())
         return signature.error();
-    auto header = SnapshotHeader::fromJson(*json);
-    if (!header.ok())
-        return header.error();
-    if (!verifySignature(headerContext() + *json, *signature, header->signer))
+    auto parsed = SnapshotHeader::fromJson(*json);
+    if (!parsed.ok())
+        return parsed.error().code == ErrorCode::Unsupported ? parsed.error() : corrupt(parsed.error().message);
+    return SignedHeader{*json, *signature, *parsed};
+}
+
+bool headerSignatureHolds(const SignedHeader& h)
+{
+    return verifySignature(headerContext() + h.json, h.signature, h.header.signer);
+}
+
+} // namespace
+
+Result<SnapshotHeader> readSignedHeader(const QString& path)
+{
+    SnapshotInput in(path);
+    LANTERN_TRY(in.open());
+    auto part = readHeaderPart(in, path);
+    if (!part.ok())
+        return part.error();
+    if (!headerSignatureHolds(*part))
         return corrupt(QStringLiteral("the snapshot header's signature does not hold: the file was changed"));
-    return header;
+    return part->header;
 }
 
 Result<ImportReport> SnapshotReader::verify(const QString& path)
@@ -97,26 +118,11 @@ Result<ImportReport> SnapshotReader::readFile(const QString& path, bool apply)
     ensureSodium();
     SnapshotInput in(path);
     LANTERN_TRY(in.open());
-    auto start = in.read(magic().size(), QStringLiteral("the magic"));
-    if (!start.ok() || *start != magic())
-        return Error(ErrorCode::InvalidInput, QStringLiteral("%1 is not a Lantern snapshot file; nothing was imported").arg(path));
-    auto lengthBytes = in.read(4, QStringLiteral("the header"));
-    if (!lengthBytes.ok())
-        return lengthBytes.error();
-    const quint32 headerLength = readU32(*lengthBytes);
-    if (headerLength == 0 || headerLength > static_cast<quint32>(kMaxHeaderBytes))
-        return corrupt(QStringLiteral("the snapshot header is damaged (length)"));
-    auto headerJson = in.read(headerLength, QStringLiteral("the header"));
-    if (!headerJson.ok())
-        return headerJson.error();
-    auto headerSignature = in.read(kSignatureBytes, QStringLiteral("the header signature"));
-    if (!headerSignature.ok())
-        return headerSignature.error();
-    auto parsed = SnapshotHeader::fromJson(*headerJson);
-    if (!parsed.ok())
-        return parsed.error().code == ErrorCode::Unsupported ? parsed.error() : corrupt(parsed.error().message);
+    auto part = readHeaderPart(in, path);
+    if (!part.ok())
+        return part.error();
     ImportReport report;
-    report.header = *parsed;
+    report.header = part->header;
     const SnapshotHeader& header = report.header;
     const QString signerText = QString::fromLatin1(header.signer.toBase64());
 
@@ -141,7 +147,7 @@ Result<ImportReport> SnapshotReader::readFile(const QString& path, bool apply)
                                                        "trust it with `lanternctl device trust KEY`; nothing was imported")
                                             .arg(signerText));
     report.signerName = *signerName;
-    if (!verifySignature(headerContext() + *headerJson, *headerSignature, header.signer))
+    if (!headerSignatureHolds(*part))
         return corrupt(QStringLiteral("the snapshot header's signature does not hold: the file was changed"));
 
     // No replay: only newer than the last snapshot imported from this signer.
@@ -188,7 +194,7 @@ Result<ImportReport> SnapshotReader::readFile(const QString& path, bool apply)
         merge.emplace(m_vault, report);
     }
     PayloadParser parser([&](const PayloadRecord& record) { return merge ? merge->apply(record) : Status(); });
-    const QByteArray headerHash = hash(*headerJson);
+    const QByteArray headerHash = hash(part->json);
     crypto_generichash_state chunksHash;
     crypto_generichash_init(&chunksHash, nullptr, 0, 32);
     quint64 count = 0;
