@@ -7,6 +7,7 @@
 
 #include "../access/WardBundle.h"
 #include "../support/LanternctlRun.h"
+#include "TestSupport.h"
 
 #include "core/access/VaultAccess.h"
 #include "core/record/RecordEntry.h"

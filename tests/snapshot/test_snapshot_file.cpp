@@ -58,7 +58,7 @@ QByteArray medication(const QString& id, const QString& patient, int version, co
                         {QStringLiteral("status"), status},
                         {QStringLiteral("intent"), QStringLiteral("order")},
                         {QStringLiteral("medicationCodeableConcept"), QJsonObject{{QStringLiteral("text"), QStringLiteral("Heparin")}}},
-                        {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/") + patient}}}};
+                        {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), QString(QStringLiteral("Patient/") + patient)}}}};
     return QJsonDocument(r).toJson(QJsonDocument::Compact);
 }
 
@@ -204,10 +204,11 @@ void TestSnapshotFile::roundTripBetweenTwoVaults()
         const auto fromA = a.ofType(type).value();
         QVERIFY(!fromA.isEmpty());
         for (const vault::StoredResource& r : fromA) {
-            auto copy = b.get(type, r.id).value();
-            QVERIFY2(copy.has_value(), qPrintable(type + QLatin1Char('/') + r.id));
-            QCOMPARE(copy->json, r.json); // verbatim
-            QCOMPARE(copy->patientId, r.patientId);
+            const auto stored = b.get(type, r.id).value();
+            QVERIFY2(stored.has_value(), qPrintable(type + QLatin1Char('/') + r.id));
+            const vault::StoredResource copy = stored.value_or(vault::StoredResource{});
+            QCOMPARE(copy.json, r.json); // verbatim
+            QCOMPARE(copy.patientId, r.patientId);
         }
     }
     QCOMPARE(b.patients().value().size(), 2);
@@ -239,14 +240,15 @@ void TestSnapshotFile::neverOverwritesNewerDataOrEntries()
     auto imported = SnapshotReader(*m_b.vault, m_b.identity).import(path);
     QVERIFY2(imported.ok(), imported.ok() ? "" : qPrintable(imported.error().message));
     QCOMPARE(imported->olderNotApplied, 1);
-    auto order = vault::ResourceRepository(m_b.vault->db()).get(QStringLiteral("MedicationRequest"), QStringLiteral("med-1")).value();
-    QCOMPARE(order->versionId, QStringLiteral("4"));
-    QCOMPARE(order->status, QStringLiteral("cancelled"));
+    const vault::StoredResource order =
+        vault::ResourceRepository(m_b.vault->db()).get(QStringLiteral("MedicationRequest"), QStringLiteral("med-1")).value().value_or(vault::StoredResource{});
+    QCOMPARE(order.versionId, QStringLiteral("4"));
+    QCOMPARE(order.status, QStringLiteral("cancelled"));
     QCOMPARE(imported->entriesKnown, 1);
     QCOMPARE(imported->entriesAdded, 1);
-    auto kept = vault::OutboxRepository(m_b.vault->db()).item(own.uuid).value();
-    QCOMPARE(kept->entry.deviceId, QStringLiteral("vault-b"));
-    QCOMPARE(kept->state, record::EntryState::Conflict);
+    const record::OutboxItem kept = vault::OutboxRepository(m_b.vault->db()).item(own.uuid).value().value_or(record::OutboxItem{});
+    QCOMPARE(kept.entry.deviceId, QStringLiteral("vault-b"));
+    QCOMPARE(kept.state, record::EntryState::Conflict);
 }
 
 void TestSnapshotFile::wardFilterTakesOnlyThoseWardsPatients()
