@@ -53,10 +53,13 @@ Contents contentsOf(const QString& vaultDir)
     if (!opened.ok())
         return c;
     vault::ResourceRepository repo((*opened)->db());
-    for (const QString& type : {QStringLiteral("Patient"), QStringLiteral("Encounter"), QStringLiteral("Location")})
-        for (const vault::StoredResource& r : repo.ofType(type).value())
+    for (const QString& type : {QStringLiteral("Patient"), QStringLiteral("Encounter"), QStringLiteral("Location")}) {
+        const QList<vault::StoredResource> stored = repo.ofType(type).value(); // a copy: the Result is a temporary
+        for (const vault::StoredResource& r : stored)
             c.resources.insert(type + QLatin1Char('/') + r.id, r.json);
-    for (const record::OutboxItem& item : vault::OutboxRepository((*opened)->db()).pending().value())
+    }
+    const QList<record::OutboxItem> pending = vault::OutboxRepository((*opened)->db()).pending().value();
+    for (const record::OutboxItem& item : pending)
         c.pending << item.entry.uuid;
     return c;
 }
