@@ -17,6 +17,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <optional>
+
 namespace lantern::cli {
 namespace {
 
@@ -24,6 +26,25 @@ namespace {
 int snapshotFailed(CliContext& ctx, const Error& error)
 {
     return ctx.fail(error.message, Failed);
+}
+
+// Opens the vault, decides and audits `request`, and derives this device's
+// identity; the exit code after the reason was printed, or nullopt to go on.
+std::optional<int> openForSnapshot(CliContext& ctx, OpenedVault& opened, const access::AccessRequest& request,
+                                   std::optional<snapshot::DeviceIdentity>& identity)
+{
+    if (const int code = opened.open(ctx); code != Ok)
+        return code;
+    auto granted = opened.gate().authorize(request);
+    if (!granted.ok())
+        return ctx.fail(granted.error());
+    auto loaded = snapshot::DeviceIdentity::load(ctx.vaultDir);
+    if (!loaded.ok()) {
+        opened.gate().auditFailure(request, loaded.error());
+        return snapshotFailed(ctx, loaded.error());
+    }
+    identity.emplace(std::move(*loaded));
+    return std::nullopt;
 }
 
 int snapshotExport(CliContext& ctx, const QStringList& args)
@@ -55,18 +76,11 @@ int snapshotExport(CliContext& ctx, const QStringList& args)
         return ctx.fail(QStringLiteral("the folder of %1 does not exist; nothing was written").arg(path), Usage);
 
     OpenedVault opened;
-    if (const int code = opened.open(ctx); code != Ok)
-        return code;
     const access::AccessRequest request{access::Action::Export, {},
                                         QStringLiteral("snapshot for %1 recipients").arg(options.recipients.size()), {}, {}};
-    auto granted = opened.gate().authorize(request);
-    if (!granted.ok())
-        return ctx.fail(granted.error());
-    auto identity = snapshot::DeviceIdentity::load(ctx.vaultDir);
-    if (!identity.ok()) {
-        opened.gate().auditFailure(request, identity.error());
-        return snapshotFailed(ctx, identity.error());
-    }
+    std::optional<snapshot::DeviceIdentity> identity;
+    if (const auto code = openForSnapshot(ctx, opened, request, identity))
+        return *code;
     (void)identity->publish(opened.vault());
     auto written = snapshot::SnapshotWriter(opened.vault(), *identity).write(path, options);
     if (!written.ok()) {
@@ -125,19 +139,12 @@ int snapshotRead(CliContext& ctx, const QStringList& args, bool apply)
     if (!QFileInfo(path).isFile())
         return ctx.fail(QStringLiteral("%1 is not a readable file; nothing was imported").arg(path), Usage);
     OpenedVault opened;
-    if (const int code = opened.open(ctx); code != Ok)
-        return code;
     // Verifying reads the content as much as importing does: the same permission.
     const access::AccessRequest request{access::Action::Import, {},
                                         apply ? QStringLiteral("snapshot") : QStringLiteral("snapshot verify"), {}, {}};
-    auto granted = opened.gate().authorize(request);
-    if (!granted.ok())
-        return ctx.fail(granted.error());
-    auto identity = snapshot::DeviceIdentity::load(ctx.vaultDir);
-    if (!identity.ok()) {
-        opened.gate().auditFailure(request, identity.error());
-        return snapshotFailed(ctx, identity.error());
-    }
+    std::optional<snapshot::DeviceIdentity> identity;
+    if (const auto code = openForSnapshot(ctx, opened, request, identity))
+        return *code;
     snapshot::SnapshotReader reader(opened.vault(), *identity);
     auto report = apply ? reader.import(path) : reader.verify(path);
     if (!report.ok()) {

@@ -51,6 +51,19 @@ Status bindColumn(Statement& s, int index, const QJsonObject& row, const QString
     return {};
 }
 
+// Steps through every row, handing each to `row`; the first error stops it.
+Status eachRow(Statement& stmt, const std::function<Status(const Statement&)>& row)
+{
+    for (;;) {
+        auto more = stmt.step();
+        if (!more.ok())
+            return more.error();
+        if (!*more)
+            return {};
+        LANTERN_TRY(row(stmt));
+    }
+}
+
 QString placeholders(qsizetype n)
 {
     QStringList marks;
@@ -67,17 +80,12 @@ Status SnapshotRepository::forEachResource(const std::optional<QSet<QString>>& p
     auto stmt = m_db.prepare(QStringLiteral("SELECT type, id, patient_id, json FROM resource ORDER BY rid"));
     if (!stmt.ok())
         return stmt.error();
-    for (;;) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            return {};
-        ExportedResource r{stmt->text(0), stmt->text(1), stmt->text(2), stmt->blob(3)};
+    return eachRow(*stmt, [&](const Statement& s) -> Status {
+        const ExportedResource r{s.text(0), s.text(1), s.text(2), s.blob(3)};
         if (patients && !r.patientId.isEmpty() && !patients->contains(r.patientId))
-            continue;
-        LANTERN_TRY(visit(r));
-    }
+            return {};
+        return visit(r);
+    });
 }
 
 Status SnapshotRepository::forEachUnreconciledEntry(const std::optional<QSet<QString>>& patients,
@@ -94,19 +102,14 @@ Status SnapshotRepository::forEachUnreconciledEntry(const std::optional<QSet<QSt
     if (!stmt.ok())
         return stmt.error();
     const QStringList names = kEntryColumns + kStateColumns;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            return {};
+    return eachRow(*stmt, [&](const Statement& s) -> Status {
         QJsonObject entry;
         for (int i = 0; i < names.size(); ++i)
-            entry.insert(names.at(i), columnValue(*stmt, i, names.at(i)));
+            entry.insert(names.at(i), columnValue(s, i, names.at(i)));
         if (patients && !patients->contains(entry.value(QLatin1String("patient_id")).toString()))
-            continue;
-        LANTERN_TRY(visit(entry));
-    }
+            return {};
+        return visit(entry);
+    });
 }
 
 Result<bool> SnapshotRepository::insertEntryIfAbsent(const QJsonObject& row)
