@@ -54,6 +54,9 @@ int runSmartKey(CliContext& ctx, const QStringList& args);        // SmartKeyCom
 int runService(CliContext& ctx, const QStringList& args);  // ServiceCommands.cpp: service run
 int runDowntime(CliContext& ctx, const QStringList& args); // ServiceCommands.cpp: downtime declare|end
 int runMirrorService(CliContext& ctx);                     // the service loop (service run, mirror)
+int runDevice(CliContext& ctx, const QStringList& args);   // DeviceCommands.cpp: identity and trusted devices
+int runSnapshot(CliContext& ctx, const QStringList& args); // SnapshotCommands.cpp: snapshot export|import|verify
+int runBackup(CliContext& ctx, const QStringList& args);   // BackupCommands.cpp: backup run|list|verify|restore|recovery-key
 
 } // namespace lantern::cli
 

@@ -125,6 +125,8 @@ int main(int argc, char** argv)
         {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIdsCommand},
         {QStringLiteral("smart-key"), runSmartKey},
         {QStringLiteral("service"), runService},     {QStringLiteral("downtime"), runDowntime},
+        {QStringLiteral("device"), runDevice},       {QStringLiteral("snapshot"), runSnapshot},
+        {QStringLiteral("backup"), runBackup},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the

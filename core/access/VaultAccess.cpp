@@ -8,6 +8,7 @@
 #include "core/keys/DeviceKey.h"
 #include "core/keys/KeySlotFile.h"
 #include "core/keys/Passphrase.h"
+#include "core/snapshot/DeviceIdentity.h"
 #include "core/vault/UserRepository.h"
 
 #include <QDir>
@@ -113,6 +114,12 @@ Result<Session> VaultAccess::createIn(const VaultDirectory& dir, const User& adm
     auto deviceSlot = KeySlot::wrapForDevice(dataKey, *vaultId, *deviceKey);
     if (!deviceSlot.ok())
         return deviceSlot.error();
+    // The device's identity for snapshot files is derived from device.key; its public
+    // key goes into the vault so people can read it without device.key.
+    auto identity = snapshot::DeviceIdentity::fromDeviceKey(*deviceKey);
+    if (!identity.ok())
+        return identity.error();
+    LANTERN_TRY(identity->publish(**vault));
 
     Session session(std::move(*vault), admin, dir, *vaultId, std::move(dataKey));
     auto adminSlot = m_users.makeUserSlot(session, admin.username, passphrase);

@@ -17,6 +17,7 @@ namespace lantern {
 namespace {
 
 AtomicWriteCrashPoint g_crashPoint = AtomicWriteCrashPoint::None;
+qint64 g_diskSpace = -1;
 
 Error ioError(const QString& what, const QString& path, int err)
 {
@@ -72,6 +73,11 @@ void setAtomicWriteCrashPointForTesting(AtomicWriteCrashPoint point)
     g_crashPoint = point;
 }
 
+void setAtomicWriterDiskSpaceForTesting(qint64 bytes)
+{
+    g_diskSpace = bytes;
+}
+
 Status writeFileAtomically(const QString& path, const QByteArray& content, AtomicWriteOptions options)
 {
     const QFileInfo info(path);
@@ -107,6 +113,68 @@ Status writeFileAtomically(const QString& path, const QByteArray& content, Atomi
     if (g_crashPoint == AtomicWriteCrashPoint::AfterRename)
         return Error(ErrorCode::Internal, QStringLiteral("simulated crash after rename"));
     return fsyncDirectory(dir);
+}
+
+AtomicFileWriter::~AtomicFileWriter()
+{
+    discard();
+}
+
+void AtomicFileWriter::discard()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+    if (!m_temp.isEmpty())
+        ::unlink(QFile::encodeName(m_temp).constData());
+    m_temp.clear();
+}
+
+Status AtomicFileWriter::open(const QString& path, int permissions)
+{
+    discard();
+    const QFileInfo info(path);
+    m_path = info.absoluteFilePath();
+    const QString temp = randomTempName(info);
+    m_fd = ::open(QFile::encodeName(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (m_fd < 0)
+        return ioError(QStringLiteral("creating"), temp, errno);
+    m_temp = temp;
+    m_written = 0;
+    ::fchmod(m_fd, static_cast<mode_t>(permissions));
+    return {};
+}
+
+Status AtomicFileWriter::write(const QByteArray& bytes)
+{
+    if (m_fd < 0)
+        return Error(ErrorCode::Internal, QStringLiteral("writing %1 after it was closed").arg(m_path));
+    Status written = g_diskSpace >= 0 && m_written + bytes.size() > g_diskSpace ? Status(ioError(QStringLiteral("writing"), m_path, ENOSPC))
+                                                                                 : writeAll(m_fd, bytes, m_path);
+    m_written += bytes.size();
+    if (!written.ok())
+        discard(); // a full disk leaves no partial file behind
+    return written;
+}
+
+Status AtomicFileWriter::commit()
+{
+    if (m_fd < 0)
+        return Error(ErrorCode::Internal, QStringLiteral("committing %1 twice").arg(m_path));
+    if (::fsync(m_fd) != 0) {
+        const Error error = ioError(QStringLiteral("syncing"), m_path, errno);
+        discard();
+        return error;
+    }
+    ::close(m_fd);
+    m_fd = -1;
+    if (::rename(QFile::encodeName(m_temp).constData(), QFile::encodeName(m_path).constData()) != 0) {
+        const Error error = ioError(QStringLiteral("replacing"), m_path, errno);
+        discard();
+        return error;
+    }
+    m_temp.clear();
+    return fsyncDirectory(QFileInfo(m_path).absolutePath());
 }
 
 } // namespace lantern

@@ -132,6 +132,20 @@ const QList<Migration>& schemaMigrations()
              QStringLiteral("CREATE UNIQUE INDEX quarantine_key ON quarantine (patient_id, type, resource_key)"),
              QStringLiteral("CREATE INDEX quarantine_by_resource ON quarantine (type, resource_key)"),
          }},
+        {8,
+         QStringLiteral("device trust for snapshot files: trusted peer devices, last sequence imported per signer"),
+         {
+             // Peer devices IT trusts by their Ed25519 public key (base64): only snapshots
+             // they signed are imported (core/snapshot). The name is IT's label, not a secret.
+             QStringLiteral("CREATE TABLE trusted_device ("
+                            " public_key TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', trusted_at TEXT NOT NULL,"
+                            " trusted_by TEXT NOT NULL)"),
+             // The highest snapshot sequence number imported from each signer, kept when the
+             // signer is untrusted and trusted again, so an older snapshot is never replayed.
+             QStringLiteral("CREATE TABLE snapshot_signer ("
+                            " public_key TEXT PRIMARY KEY, last_sequence INTEGER NOT NULL, last_snapshot_id TEXT NOT NULL,"
+                            " imported_at TEXT NOT NULL)"),
+         }},
     };
     return migrations;
 }

@@ -1,5 +1,8 @@
 #include "sync/mirror/MirrorConfigStore.h"
 
+#include "core/snapshot/BackupSettings.h"
+#include "core/snapshot/DeviceIdentity.h"
+
 #include "sync/fhir/FhirTypes.h"
 #include "sync/mirror/EhrUrlPolicy.h"
 #include "core/vault/Vault.h"
@@ -71,6 +74,13 @@ const QList<MirrorSettingSpec>& mirrorSettingSpecs()
         number("mirror.deletion_sweep", 0, 1440, "minutes, 0: every cycle", d.deletionSweepMinutes),
         number("mirror.max_drop_percent", 0, 100, "percent of the scope", d.maxDropPercent),
         number("service.metrics_port", 0, 65535, "0: off, else a port from 1024 on 127.0.0.1", d.metricsPort),
+        // Backups (core/snapshot/BackupSettings holds the defaults; docs/it/backups.md).
+        plain("backup.dir", Kind::Text),
+        plain("backup.recovery_key", Kind::Text),
+        number("backup.interval_hours", 0, 720, "hours between backups the service makes, 0: none",
+               snapshot::BackupSettings::kDefaultIntervalHours),
+        number("backup.keep_daily", 0, 366, "days", snapshot::BackupSettings::kDefaultKeepDaily),
+        number("backup.keep_weekly", 0, 520, "weeks", snapshot::BackupSettings::kDefaultKeepWeekly),
     };
     return specs;
 }
@@ -196,6 +206,11 @@ Status setMirrorConfigValue(vault::Vault& vault, const QString& key, const QStri
     case Kind::Text:
     case Kind::Secret:
         break;
+    }
+    if (key == QLatin1String("backup.recovery_key")) {
+        auto parsed = snapshot::parsePublicKey(value);
+        if (!parsed.ok())
+            return invalid(parsed.error().message);
     }
     // Prometheus metrics on 127.0.0.1: 0 turns them off; no privileged ports (the service is no root).
     if (key == QLatin1String("service.metrics_port") && !value.isEmpty() && value.toInt() != 0 && value.toInt() < 1024)

@@ -1,6 +1,7 @@
 #include "sync/service/MirrorService.h"
 
 #include "core/service/ServiceMailbox.h"
+#include "core/snapshot/BackupRunner.h"
 #include "core/vault/Vault.h"
 #include "sync/http/MetricsServer.h"
 #include "sync/mirror/MirrorCounters.h"
@@ -93,6 +94,7 @@ void MirrorService::becomeLeader()
     connect(m_engine, &MirrorEngine::stateChanged, this, &MirrorService::stateChanged, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::cycleFinished, this, &MirrorService::cycleFinished, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::cycleFinished, this, &MirrorService::refreshMetrics, Qt::QueuedConnection);
+    connect(m_engine, &MirrorEngine::cycleFinished, this, &MirrorService::backUpIfDue, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::errorOccurred, this, &MirrorService::errorOccurred, Qt::QueuedConnection);
     connect(m_engine, &MirrorEngine::stopped, this, &MirrorService::onEngineStopped, Qt::QueuedConnection);
     if (!m_thread.isRunning())
@@ -282,6 +284,28 @@ void MirrorService::startMetrics()
     }
     m_metrics = std::move(server);
     qCInfo(lcMirror).noquote() << QStringLiteral("metrics on http://127.0.0.1:%1/metrics").arg(m_metrics->boundPort());
+}
+
+void MirrorService::backUpIfDue()
+{
+    // After a cycle, on this thread: the backup reads the vault the engine just wrote.
+    if (!m_vault)
+        return;
+    auto identity = snapshot::DeviceIdentity::load(m_device.directory);
+    if (!identity.ok())
+        return; // no device identity, no backups: `lanternctl backup run` says why
+    snapshot::BackupRunner runner(*m_vault, *identity, m_clock);
+    auto due = runner.isDue();
+    if (!due.ok() || !*due)
+        return;
+    auto done = runner.run();
+    if (!done.ok()) {
+        Q_EMIT errorOccurred(done.error().prefixed(QStringLiteral("scheduled backup")).message);
+        return;
+    }
+    qCInfo(lcMirror).noquote() << QStringLiteral("backup written and verified: %1 (%2 removed by retention)")
+                                      .arg(done->written.path)
+                                      .arg(done->removed.size());
 }
 
 void MirrorService::refreshMetrics()

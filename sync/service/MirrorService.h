@@ -8,6 +8,7 @@
 //    heartbeat every few seconds from this thread (a long cycle never stalls
 //    it), a clean-stop mark, and the reconciliations people ask for, run with
 //    ReconcileService under the asking person's name.
+//  - After each cycle, while leader, a backup when one is due (backup.interval_hours).
 //  - From start() until it stops, in either mode, it serves Prometheus metrics
 //    on 127.0.0.1:service.metrics_port (MetricsServer; docs/it/monitoring.md).
 //    The figures are collected on this thread every heartbeat and after each
@@ -93,6 +94,8 @@ private:
     void finish(bool failed);
     void startMetrics();
     void refreshMetrics();
+    // A scheduled backup when one is due (backup.* settings; core/snapshot/BackupRunner).
+    void backUpIfDue();
     QByteArray metricsBody() const; // called from the metrics server's threads
 
     DeviceContext m_device;

@@ -42,7 +42,7 @@ void TestCliHelp::initTestCase()
     }
     // The commands main() dispatches: every one of them is in the table.
     for (const char* command : {"init", "user", "import", "patient", "verify", "audit", "mirror", "sync", "status", "config",
-                                "reconcile", "downtime-ids", "smart-key", "service", "downtime"})
+                                "reconcile", "downtime-ids", "smart-key", "service", "downtime", "device", "snapshot", "backup"})
         QVERIFY2(m_paths.contains(QString::fromLatin1(command)), command);
     QVERIFY(m_options.value(QStringLiteral("patient list")).contains(QStringLiteral("--json")));
 }

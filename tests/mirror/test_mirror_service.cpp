@@ -3,13 +3,16 @@
 // heartbeat in the vault; a second instance follows and takes over when the
 // first goes away; SIGTERM stops it after the current transaction and leaves a
 // clean-stop mark; a downtime a person declares through core (access-checked,
-// audited) holds the EHR state from the engine's next cycle until it is ended.
+// audited) holds the EHR state from the engine's next cycle until it is ended;
+// with backups configured, it writes one verified backup when due (label backup too).
 
 #include "core/access/PatientAccess.h"
 #include "core/access/ServiceRequests.h"
 #include "core/access/VaultAccess.h"
 #include "core/keys/KdfParameters.h"
 #include "core/service/ServiceMailbox.h"
+#include "core/snapshot/BackupRunner.h"
+#include "core/snapshot/DeviceIdentity.h"
 #include "core/vault/AuditRepository.h"
 #include "core/vault/Vault.h"
 #include "sync/mirror/MirrorConfigStore.h"
@@ -21,6 +24,7 @@
 
 #include <SimServer.h>
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,6 +120,36 @@ private Q_SLOTS:
         m_server.reset();
         m_access.reset();
         m_dir.reset();
+    }
+
+    // With backup.* set, the leader writes a verified backup after a cycle and
+    // not again until backup.interval_hours has passed (#12 item 5).
+    void scheduledBackupAfterACycle()
+    {
+        const QString backups = dir() + QStringLiteral("/backups");
+        QVERIFY(QDir().mkpath(backups));
+        {
+            auto v = deviceVault();
+            QVERIFY(sync::setMirrorConfigValue(*v, QStringLiteral("backup.dir"), backups).ok());
+            QVERIFY(sync::setMirrorConfigValue(*v, QStringLiteral("backup.recovery_key"),
+                                               snapshot::DeviceIdentity::generate().publicKeyText()).ok());
+        }
+        sync::MirrorService service(context(), SystemClock::instance(), fastOptions());
+        QSignalSpy cycles(&service, &sync::MirrorService::cycleFinished);
+        service.start();
+        QVERIFY(cycles.wait(30000));
+        const QStringList pattern{QStringLiteral("lantern-backup-*.snap")};
+        QTRY_COMPARE_WITH_TIMEOUT(QDir(backups).entryList(pattern, QDir::Files).size(), 1, 10000);
+        QVERIFY(cycles.wait(30000));
+        QVERIFY(cycles.wait(30000));
+        QCOMPARE(QDir(backups).entryList(pattern, QDir::Files).size(), 1); // not due again for 24 hours
+        auto v = deviceVault();
+        auto identity = snapshot::DeviceIdentity::load(dir());
+        QVERIFY(identity.ok());
+        auto listed = snapshot::BackupRunner(*v, *identity).list();
+        QVERIFY(listed.ok());
+        QCOMPARE(listed->size(), 1);
+        QVERIFY(snapshot::BackupRunner(*v, *identity).verify(listed->first().path).ok());
     }
 
     void leaderMirrorsAndBeats()
