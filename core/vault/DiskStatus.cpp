@@ -7,11 +7,6 @@
 namespace lantern::vault {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("lantern::vault::DiskStatus", text);
-}
-
 QString megabytes(qint64 bytes)
 {
     return QString::number(bytes / kMebibyte);
@@ -57,14 +52,18 @@ QString diskAdvice(const DiskStatus& s)
     case DiskLevel::Ok:
         return {};
     case DiskLevel::AlmostFull:
-        return tr("disk almost full: %1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR "
-                  "data, reading and recording go on. Free space on the vault's disk (old logs, printouts, exports) "
-                  "or give it more room; the mirror resumes by itself")
+        return QCoreApplication::translate(
+                   "lantern::vault::DiskStatus",
+                   "disk almost full: %1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR "
+                   "data, reading and recording go on. Free space on the vault's disk (old logs, printouts, exports) "
+                   "or give it more room; the mirror resumes by itself")
             .arg(megabytes(s.freeBytes), megabytes(s.watermarkBytes));
     case DiskLevel::Full:
-        return tr("disk full: %1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror "
-                  "writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing "
-                  "recorded is lost and everything resumes once there is room")
+        return QCoreApplication::translate(
+                   "lantern::vault::DiskStatus",
+                   "disk full: %1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror "
+                   "writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing "
+                   "recorded is lost and everything resumes once there is room")
             .arg(megabytes(s.freeBytes));
     }
     return {};
