@@ -54,14 +54,14 @@ QString diskAdvice(const DiskStatus& s)
     case DiskLevel::AlmostFull:
         return QCoreApplication::translate(
                    "lantern::vault::DiskStatus",
-                   "disk almost full: %1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR "
+                   "%1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR "
                    "data, reading and recording go on. Free space on the vault's disk (old logs, printouts, exports) "
                    "or give it more room; the mirror resumes by itself")
             .arg(megabytes(s.freeBytes), megabytes(s.watermarkBytes));
     case DiskLevel::Full:
         return QCoreApplication::translate(
                    "lantern::vault::DiskStatus",
-                   "disk full: %1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror "
+                   "%1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror "
                    "writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing "
                    "recorded is lost and everything resumes once there is room")
             .arg(megabytes(s.freeBytes));
