@@ -196,11 +196,17 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
         d->health->recordFullSyncCompleted();
         (void)store.saveCycle(d->clock.now(), result->changed());
         // A good cycle ends the run of failures; skipped resources or a held
-        // drop are what is wrong now (their `since` goes on while they last).
+        // drop are what is wrong now, and their `since` goes on while the
+        // same kind of trouble lasts.
+        const QString lastKind = status().lastFailure.kind;
         if (!result->problems.isEmpty()) {
+            if (lastKind != classifyFailure(result->problems.last(), 0))
+                clearFailure();
             for (const Error& problem : std::as_const(result->problems))
                 recordFailure(problem, 0);
         } else if (!result->dropsHeld.isEmpty()) {
+            if (lastKind != QLatin1String("purge_guard"))
+                clearFailure();
             MirrorFailure held;
             held.kind = QStringLiteral("purge_guard");
             held.message = QStringLiteral("the purge guard holds the EHR's answer for %1 ward(s) until IT confirms it "
