@@ -7,7 +7,7 @@
 // retry that waits in the middle of a cycle is recorded while it waits.
 // The engine runs in-process with short timeouts; lanternctl runs as a child.
 
-#include "TestConfig.h"
+#include "LanternctlRun.h"
 
 #include "core/access/VaultAccess.h"
 #include "core/keys/KdfParameters.h"
@@ -19,7 +19,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,20 +82,12 @@ std::unique_ptr<sync::MirrorEngine> TestStatusTruth::makeEngine(int attempts)
 
 QByteArray TestStatusTruth::ctl(const QStringList& args, int& code)
 {
-    QProcess p;
-    p.start(QStringLiteral(LANTERN_BINARY_DIR "/app/lanternctl/lanternctl"),
-            QStringList{QStringLiteral("--device"), QStringLiteral("--vault"), m_dir} + args);
-    code = -1;
-    if (!p.waitForStarted() || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(10000);
-        return QByteArray();
-    }
-    code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    const QByteArray err = p.readAllStandardError();
-    if (!err.isEmpty())
-        qInfo().noquote() << QString::fromUtf8(err);
-    return p.readAllStandardOutput();
+    const test::CtlRun run =
+        test::runLanternctl(QStringList{QStringLiteral("--device"), QStringLiteral("--vault"), m_dir} + args, {});
+    code = run.exitCode;
+    if (!run.err.isEmpty())
+        qInfo().noquote() << run.err;
+    return run.out.toUtf8();
 }
 
 QJsonObject TestStatusTruth::statusJson()
