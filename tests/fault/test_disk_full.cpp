@@ -106,11 +106,12 @@ record::RecordEntry noteEntry(const QString& deviceId, const QString& patientId)
     e.author = kAdmin;
     e.recordedAt = QDateTime::currentDateTimeUtc();
     e.clinicalTime = e.recordedAt;
-    e.resource = QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("DocumentReference")},
-                             {QStringLiteral("status"), QStringLiteral("current")},
-                             {QStringLiteral("identifier"),
-                              QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:ietf:rfc:3986")},
-                                                     {QStringLiteral("value"), QStringLiteral("urn:uuid:") + e.uuid}}}}};
+    QJsonObject identifier;
+    identifier.insert(QStringLiteral("system"), QStringLiteral("urn:ietf:rfc:3986"));
+    identifier.insert(QStringLiteral("value"), QString(QStringLiteral("urn:uuid:") + e.uuid));
+    e.resource.insert(QStringLiteral("resourceType"), QStringLiteral("DocumentReference"));
+    e.resource.insert(QStringLiteral("status"), QStringLiteral("current"));
+    e.resource.insert(QStringLiteral("identifier"), QJsonArray{identifier});
     return e;
 }
 
@@ -162,6 +163,7 @@ void TestDiskFull::fullDiskKeepsTheWardWorking()
     QVERIFY2(reserve.present(), "initialisation leaves a disk reserve beside the vault");
     QCOMPARE(QFileInfo(reserve.path()).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
 
+    // The device's own settings (mirror.min_free_mb 8 among them), with short timeouts.
     auto makeEngine = [&] {
         sync::MirrorConfig config;
         auto opened = access.unlockAsDevice(dir);
@@ -170,11 +172,17 @@ void TestDiskFull::fullDiskKeepsTheWardWorking()
             if (loaded.ok())
                 config = *loaded;
         }
-        QCOMPARE(config.minFreeMb, 8);
         config.retryAttempts = 1;
         config.readTimeoutMs = 2000;
         return std::make_unique<sync::MirrorEngine>(config, [&access, dir] { return access.unlockAsDevice(dir); });
     };
+    {
+        auto device = access.unlockAsDevice(dir);
+        QVERIFY(device.ok());
+        auto loaded = sync::loadMirrorConfig(**device);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->minFreeMb, 8);
+    }
     {
         auto engine = makeEngine();
         auto first = engine->runCycle();
