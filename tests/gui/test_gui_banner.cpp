@@ -115,7 +115,7 @@ private Q_SLOTS:
         banner.setStatus(s);
         QVERIFY(banner.diskText().startsWith(QLatin1String("Disk full: ")));
         QVERIFY2(banner.failingText().startsWith(QLatin1String("Mirror failing since ")), qPrintable(banner.failingText()));
-        QVERIFY(banner.failingText().contains(QLatin1String("(timeout): GET …/Encounter timed out after 10 s")));
+        QVERIFY2(banner.failingText().contains(QStringLiteral("(timeout): GET …/Encounter timed out after 10 s")), qPrintable(banner.failingText()));
         QCOMPARE(banner.level(), ui::StatusBanner::Level::Stale);
 
         // A held drop has its own line: not repeated as a failure.
