@@ -173,8 +173,16 @@ int runStatus(CliContext& ctx, const QStringList& args)
         ctx.out << "  " << ward << ": " << ago(status->dataAsOfByWard.value(ward)) << Qt::endl;
     ctx.out << "patients in scope:  " << status->patientsInScope << Qt::endl;
     ctx.out << "resources in vault: " << status->resourcesInVault << Qt::endl;
-    ctx.out << "last error:         " << (status->lastError.isEmpty() ? QStringLiteral("none") : status->lastError)
-            << Qt::endl;
+    // Kind, message and since when (sync/mirror/MirrorFailure decides the wording).
+    ctx.out << "last error:         " << sync::describeFailure(status->lastFailure) << Qt::endl;
+    const vault::DiskStatus& disk = status->disk;
+    ctx.out << "disk:               " << vault::diskLevelName(disk.level);
+    if (disk.known())
+        ctx.out << " (" << disk.freeBytes / vault::kMebibyte << " MB free, mirror stops below "
+                << disk.watermarkBytes / vault::kMebibyte << " MB)";
+    ctx.out << Qt::endl;
+    if (disk.level != vault::DiskLevel::Ok)
+        ctx.out << "  " << vault::diskAdvice(disk) << Qt::endl;
     ctx.out << "held drops:         " << (status->dropAlarms.isEmpty() ? QStringLiteral("none") : QString::number(status->dropAlarms.size()))
             << Qt::endl;
     for (const sync::ScopeDropAlarm& a : std::as_const(status->dropAlarms))

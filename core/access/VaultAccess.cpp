@@ -9,6 +9,7 @@
 #include "core/keys/KeySlotFile.h"
 #include "core/keys/Passphrase.h"
 #include "core/snapshot/DeviceIdentity.h"
+#include "core/vault/DiskReserve.h"
 #include "core/vault/UserRepository.h"
 
 #include <QDir>
@@ -64,6 +65,16 @@ void adoptAuditKey(const VaultDirectory& dir, vault::Vault& vault, const QString
         qCWarning(lcAccess) << "audit signing key:" << adopted.error().message;
 }
 
+// The room a full disk must not take (DiskReserve): made at initialisation and
+// again at each unlock when it was used up and there is room now. Never a
+// reason to refuse an unlock.
+void keepDiskReserve(const VaultDirectory& dir)
+{
+    const Status kept = vault::DiskReserve(dir.path()).ensure();
+    if (!kept.ok())
+        qCWarning(lcAccess) << "disk reserve:" << kept.error().message;
+}
+
 } // namespace
 
 VaultAccess::VaultAccess(const Clock& clock, keys::KdfParameters kdf)
@@ -82,6 +93,8 @@ Result<Session> VaultAccess::initialise(const QString& directory, const QString&
     LANTERN_TRY(prepareDirectory(dir));
 
     auto session = createIn(dir, admin, passphrase);
+    if (session.ok())
+        keepDiskReserve(dir);
     if (!session.ok() && !QFileInfo::exists(dir.keySlotFile())) {
         // Nothing can ever open what was half created (its data key is gone): clear
         // it away so that the next attempt starts clean.
@@ -237,6 +250,7 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
         if (!converted.ok())
             qCWarning(lcAccess) << "could not convert the key slot of" << username << ":" << converted.error().message;
     }
+    keepDiskReserve(dir);
     return Session(std::move(*vault), std::move(*user), dir, slots->vaultId, std::move(*dataKey));
 }
 
@@ -282,8 +296,10 @@ Result<std::unique_ptr<vault::Vault>> VaultAccess::unlockAsDevice(const QString&
             return Error(ErrorCode::NotFound, QStringLiteral("no device slot in %1").arg(dir.keySlotFile()));
         return old.first().unwrapWithDeviceKey(oldSlots.vaultId, *deviceKey);
     });
-    if (vault.ok())
+    if (vault.ok()) {
         adoptAuditKey(dir, **vault, slots->vaultId, audit::AuditKeyHolder::device(*deviceKey));
+        keepDiskReserve(dir);
+    }
     if (vault.ok() && !deviceSlots.first().isSealed()) { // sealed now, so IT can re-key without device.key
         auto sealed = KeySlot::wrapForDevice(*dataKey, slots->vaultId, *deviceKey);
         const Status converted = sealed.ok() ? KeySlotFile(dir.keySlotFile()).replaceAll(*sealed) : Status(sealed.error());

@@ -4,6 +4,7 @@
 #include "core/audit/AuditSigningKey.h"
 #include "core/common/Logging.h"
 #include "core/vault/Database.h"
+#include "core/vault/DiskReserve.h"
 #include "core/vault/Vault.h"
 
 #include <QSet>
@@ -109,14 +110,19 @@ Result<T> AuditLog::atomically(Body&& body)
         LANTERN_TRY(m_repository.releaseSavepoint());
         return result;
     }
-    auto tx = vault::Transaction::begin(m_repository.vault().db());
-    if (!tx.ok())
-        return tx.error();
-    Result<T> result = body();
-    if (!result.ok())
-        return result; // the transaction rolls back
-    LANTERN_TRY((*tx)->commit());
-    return result;
+    // An unlock or a reading must be audited on a full disk too: the whole
+    // transaction once more on the disk reserve's room (DiskReserve).
+    vault::Database& db = m_repository.vault().db();
+    return vault::retryOnceWhenDiskFull(db.path(), [&]() -> Result<T> {
+        auto tx = vault::Transaction::begin(db);
+        if (!tx.ok())
+            return tx.error();
+        Result<T> result = body();
+        if (!result.ok())
+            return result; // the transaction rolls back
+        LANTERN_TRY((*tx)->commit());
+        return result;
+    });
 }
 
 Result<AuditEntry> AuditLog::append(const AuditEvent& event)

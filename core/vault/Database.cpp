@@ -1,6 +1,7 @@
 #include "core/vault/Database.h"
 
 #include "core/common/Logging.h"
+#include "core/vault/DiskReserve.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -8,6 +9,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <utility>
 
 namespace lantern::vault {
@@ -15,10 +17,31 @@ namespace {
 
 constexpr int kCipherPageSize = 4096;
 constexpr std::size_t kRawKeyBytes = 32;
+constexpr qint64 kNoRoomBytes = 64 * 1024; // less than this free: an I/O error is the disk being full
 
 QString sqliteMessage(sqlite3* db)
 {
     return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
+}
+
+// SQLITE_FULL, or an I/O error whose cause was no space (SQLite reports a
+// failed -shm extension or fsync as IOERR): the disk is full.
+bool isDiskFull(sqlite3* db, int rc)
+{
+    if ((rc & 0xff) == SQLITE_FULL)
+        return true;
+    if ((rc & 0xff) != SQLITE_IOERR || !db)
+        return false;
+    const int sysErr = sqlite3_system_errno(db);
+    if (sysErr == ENOSPC || sysErr == EDQUOT)
+        return true;
+    // Some paths (extending the -shm file) do not keep their errno: an I/O
+    // error on a disk without a free page is the disk being full, measured.
+    const char* file = sqlite3_db_filename(db, "main");
+    if (!file || !*file)
+        return false;
+    const std::optional<qint64> free = freeDiskBytes(QFileInfo(QFile::decodeName(file)).absolutePath());
+    return free && *free < kNoRoomBytes;
 }
 
 ErrorCode codeFor(int rc)
@@ -46,6 +69,22 @@ QString friendlyMessage(int rc, const QString& raw)
         return QStringLiteral("the key does not open this vault, or the file is not a Lantern vault (%1)").arg(raw);
     default: return raw;
     }
+}
+
+// The Error for a failed call; tells DiskReserve when the disk was full.
+Error failure(sqlite3* db, int rc, const QString& raw)
+{
+    if (isDiskFull(db, rc)) {
+        noteDiskFullFailure();
+        return Error(ErrorCode::Io, friendlyMessage(SQLITE_FULL, raw));
+    }
+    return Error(codeFor(rc), friendlyMessage(rc, raw));
+}
+
+QString mainFile(sqlite3* db)
+{
+    const char* name = sqlite3_db_filename(db, "main");
+    return name ? QString::fromUtf8(name) : QString();
 }
 
 } // namespace
@@ -110,14 +149,23 @@ Statement& Statement::bindOptional(int index, const QString& text)
 
 Result<bool> Statement::step()
 {
-    const int rc = sqlite3_step(m_stmt);
+    // A statement outside an explicit transaction is its own transaction: when
+    // the disk was full, SQLite undid it whole, so it may run once more on the
+    // reserve's room. Inside a transaction the caller retries the whole of it.
+    const bool ownTransaction = sqlite3_get_autocommit(m_db) != 0;
+    int rc = sqlite3_step(m_stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE && ownTransaction && isDiskFull(m_db, rc) &&
+        releaseReserveAfterDiskFull(mainFile(m_db))) {
+        sqlite3_reset(m_stmt);
+        rc = sqlite3_step(m_stmt);
+    }
     if (rc == SQLITE_ROW)
         return true;
     if (rc == SQLITE_DONE)
         return false;
     const QString raw = sqliteMessage(m_db);
     sqlite3_reset(m_stmt);
-    return Error(codeFor(rc), friendlyMessage(rc, raw));
+    return failure(m_db, rc, raw);
 }
 
 Status Statement::run()
@@ -196,50 +244,54 @@ bool startsWithPlaintextHeader(sqlite3* db)
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecureBuffer& rawKey, OpenMode mode)
 {
-    if (rawKey.size() != kRawKeyBytes)
-        return Error(ErrorCode::Internal, QStringLiteral("a vault key must be 32 bytes"));
-    const bool exists = QFileInfo::exists(path);
-    if (mode == OpenMode::OpenExisting && !exists)
-        return Error(ErrorCode::NotFound, QStringLiteral("no vault at %1; run 'lanternctl init' first").arg(path));
-    if (mode == OpenMode::CreateNew && exists && QFileInfo(path).size() > 0)
-        return Error(ErrorCode::Conflict, QStringLiteral("%1 already exists; refusing to overwrite it").arg(path));
+    auto attempt = [&]() -> Result<std::unique_ptr<Database>> {
+        if (rawKey.size() != kRawKeyBytes)
+            return Error(ErrorCode::Internal, QStringLiteral("a vault key must be 32 bytes"));
+        const bool exists = QFileInfo::exists(path);
+        if (mode == OpenMode::OpenExisting && !exists)
+            return Error(ErrorCode::NotFound, QStringLiteral("no vault at %1; run 'lanternctl init' first").arg(path));
+        if (mode == OpenMode::CreateNew && exists && QFileInfo(path).size() > 0)
+            return Error(ErrorCode::Conflict, QStringLiteral("%1 already exists; refusing to overwrite it").arg(path));
+        sqlite3* raw = nullptr;
+        const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
+                          (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+        const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+        std::unique_ptr<Database> db(new Database(raw, path));
+        if (rc != SQLITE_OK)
+            return failure(raw, rc, sqliteMessage(raw)).prefixed(QStringLiteral("cannot open %1").arg(path));
+        if (exists && startsWithPlaintextHeader(raw))
+            return Error(ErrorCode::Corrupt,
+                         QStringLiteral("%1 is an unencrypted SQLite database, not a Lantern vault; refusing to open it")
+                             .arg(path));
+        sqlite3_extended_result_codes(raw, 1);
+        sqlite3_busy_timeout(raw, 5000);
 
-    sqlite3* raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
-                      (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
-    std::unique_ptr<Database> db(new Database(raw, path));
-    if (rc != SQLITE_OK)
-        return Error(codeFor(rc), QStringLiteral("cannot open %1: %2").arg(path, sqliteMessage(raw)));
-    if (exists && startsWithPlaintextHeader(raw))
-        return Error(ErrorCode::Corrupt,
-                     QStringLiteral("%1 is an unencrypted SQLite database, not a Lantern vault; refusing to open it")
-                         .arg(path));
-    sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, 5000);
-
-    LANTERN_TRY(db->applyKeyAndCipherSettings(rawKey));
-    // The first real read decrypts page 1: a wrong key or a foreign file fails here.
-    auto probe = db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
-    if (!probe.ok()) {
-        if (probe.error().code == ErrorCode::WrongKey || probe.error().code == ErrorCode::Corrupt)
-            return Error(ErrorCode::WrongKey,
-                         QStringLiteral("the key does not open %1 (wrong passphrase, or not a Lantern vault)").arg(path));
-        return probe.error();
-    }
-    LANTERN_TRY(db->verifyCipherSettings());
-    LANTERN_TRY(db->exec(QStringLiteral("PRAGMA journal_mode = WAL")));
-    // FULL: a confirmed outbox entry must survive power loss, not only a crash.
-    LANTERN_TRY(db->exec(QStringLiteral("PRAGMA synchronous = FULL")));
-    LANTERN_TRY(db->exec(QStringLiteral("PRAGMA foreign_keys = ON")));
-    // Temporary tables and sort spills stay in memory: SQLCipher encrypts temp files,
-    // but not writing them at all is simpler to reason about.
-    LANTERN_TRY(db->exec(QStringLiteral("PRAGMA temp_store = MEMORY")));
-    // Every page read from disk costs a decryption and an HMAC check: a 16 MiB
-    // page cache keeps the hot index pages decrypted in (sodium-unprotected but
-    // process-private) memory instead of re-reading them.
-    LANTERN_TRY(db->exec(QStringLiteral("PRAGMA cache_size = -16384")));
-    return db;
+        LANTERN_TRY(db->applyKeyAndCipherSettings(rawKey));
+        // The first real read decrypts page 1: a wrong key or a foreign file fails here.
+        auto probe = db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        if (!probe.ok()) {
+            if (probe.error().code == ErrorCode::WrongKey || probe.error().code == ErrorCode::Corrupt)
+                return Error(ErrorCode::WrongKey,
+                             QStringLiteral("the key does not open %1 (wrong passphrase, or not a Lantern vault)").arg(path));
+            return probe.error();
+        }
+        LANTERN_TRY(db->verifyCipherSettings());
+        LANTERN_TRY(db->exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+        // FULL: a confirmed outbox entry must survive power loss, not only a crash.
+        LANTERN_TRY(db->exec(QStringLiteral("PRAGMA synchronous = FULL")));
+        LANTERN_TRY(db->exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        // Temporary tables and sort spills stay in memory: SQLCipher encrypts temp files,
+        // but not writing them at all is simpler to reason about.
+        LANTERN_TRY(db->exec(QStringLiteral("PRAGMA temp_store = MEMORY")));
+        // Every page read from disk costs a decryption and an HMAC check: a 16 MiB
+        // page cache keeps the hot index pages decrypted in (sodium-unprotected but
+        // process-private) memory instead of re-reading them.
+        LANTERN_TRY(db->exec(QStringLiteral("PRAGMA cache_size = -16384")));
+        return db;
+    };
+    // Opening writes too (the -wal and -shm files): on a full disk, once more on
+    // the reserve's room. A new vault is not retried: its half-made file is in the way.
+    return mode == OpenMode::OpenExisting ? retryOnceWhenDiskFull(path, attempt) : attempt();
 }
 
 Result<std::unique_ptr<Database>> Database::openPlaintextForBenchmark(const QString& path)
@@ -325,12 +377,20 @@ Status Database::verifyCipherSettings()
 
 Status Database::exec(const QString& sql)
 {
+    const QByteArray utf8 = sql.toUtf8();
+    // As in Statement::step: only what is its own transaction runs once more.
+    const bool ownTransaction = sqlite3_get_autocommit(m_db) != 0;
     char* message = nullptr;
-    const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message);
+    int rc = sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK && ownTransaction && isDiskFull(m_db, rc) && releaseReserveAfterDiskFull(m_path)) {
+        sqlite3_free(message);
+        message = nullptr;
+        rc = sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &message);
+    }
     if (rc != SQLITE_OK) {
         const QString raw = message ? QString::fromUtf8(message) : sqliteMessage(m_db);
         sqlite3_free(message);
-        return Error(codeFor(rc), friendlyMessage(rc, raw));
+        return failure(m_db, rc, raw);
     }
     return {};
 }
@@ -341,7 +401,7 @@ Result<Statement> Database::prepare(const QString& sql)
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr);
     if (rc != SQLITE_OK)
-        return Error(codeFor(rc), friendlyMessage(rc, sqliteMessage(m_db)));
+        return failure(m_db, rc, sqliteMessage(m_db));
     return Statement(m_db, stmt);
 }
 
@@ -371,7 +431,7 @@ int Database::changes() const
 Error Database::lastError(const QString& context) const
 {
     const int rc = sqlite3_extended_errcode(m_db);
-    return Error(codeFor(rc), context + QStringLiteral(": ") + friendlyMessage(rc, sqliteMessage(m_db)));
+    return failure(m_db, rc, sqliteMessage(m_db)).prefixed(context);
 }
 
 // ---------------------------------------------------------------- Transaction

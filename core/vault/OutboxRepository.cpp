@@ -1,6 +1,7 @@
 #include "core/vault/OutboxRepository.h"
 
 #include "core/common/Logging.h"
+#include "core/vault/DiskReserve.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -129,11 +130,15 @@ Status runAtomically(Database& db, const std::function<Status()>& body)
         }
         return db.exec(QStringLiteral("RELEASE lantern_outbox"));
     }
-    auto tx = Transaction::begin(db);
-    if (!tx.ok())
-        return tx.error();
-    LANTERN_TRY(body());
-    return (*tx)->commit();
+    // A downtime entry must be kept on a full disk: the whole transaction once
+    // more on the disk reserve's room (DiskReserve).
+    return retryOnceWhenDiskFull(db.path(), [&]() -> Status {
+        auto tx = Transaction::begin(db);
+        if (!tx.ok())
+            return tx.error();
+        LANTERN_TRY(body());
+        return (*tx)->commit();
+    });
 }
 
 QString outboxTime(const QDateTime& t)

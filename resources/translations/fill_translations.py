@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fills lantern_de.ts / lantern_en.ts from the glossary below after lupdate.
 
-Run: lupdate -no-obsolete -locations none ui core/model -ts lantern_de.ts lantern_en.ts && python3 fill_translations.py
+Run: lupdate -no-obsolete -locations none ui core/model core/vault/DiskStatus.cpp -ts lantern_de.ts lantern_en.ts && python3 fill_translations.py
 """
 import html
 import os
@@ -119,6 +119,12 @@ DE = {
     '? Unknown - check paper record': '? Unbekannt - Papierakte prüfen',
     'Allergies unknown: an allergy record could not be read — check the paper record':
         'Allergien unbekannt: ein Allergieeintrag ist nicht lesbar — Papierakte prüfen',
+    'Disk almost full: %1': 'Festplatte fast voll: %1',
+    'Disk full: %1': 'Festplatte voll: %1',
+    'Mirror failing (%1): %2': 'Spiegelung scheitert (%1): %2',
+    'Mirror failing since %1 (%2): %3': 'Spiegelung scheitert seit %1 (%2): %3',
+    "%1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR data, reading and recording go on. Free space on the vault's disk (old logs, printouts, exports) or give it more room; the mirror resumes by itself": '%1 MB frei, unter mirror.min_free_mb (%2 MB); die Spiegelung schreibt keine KIS-Daten mehr, Lesen und Dokumentieren gehen weiter. Platz auf der Festplatte des Tresors schaffen (alte Protokolle, Ausdrucke, Exporte) oder sie vergrößern; die Spiegelung setzt von selbst wieder ein',
+    "%1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing recorded is lost and everything resumes once there is room": '%1 MB frei; Entsperren, Prüfprotokoll und Ausfall-Einträge nutzen die Reserve des Tresors, die Spiegelung schreibt nichts. Jetzt Platz auf der Festplatte des Tresors schaffen (alte Protokolle, Ausdrucke, Exporte); nichts Dokumentiertes geht verloren, alles läuft weiter, sobald wieder Platz ist',
 }
 DE_PLURAL = {
     '%n patient(s)': ['%n Patient/in', '%n Patienten'],

@@ -2004,6 +2004,22 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
         <source>Mirror service not running since %1: %2</source>
         <translation>Spiegeldienst läuft nicht seit %1: %2</translation>
     </message>
+    <message>
+        <source>Disk almost full: %1</source>
+        <translation>Festplatte fast voll: %1</translation>
+    </message>
+    <message>
+        <source>Disk full: %1</source>
+        <translation>Festplatte voll: %1</translation>
+    </message>
+    <message>
+        <source>Mirror failing (%1): %2</source>
+        <translation>Spiegelung scheitert (%1): %2</translation>
+    </message>
+    <message>
+        <source>Mirror failing since %1 (%2): %3</source>
+        <translation>Spiegelung scheitert seit %1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::UnlockScreen</name>
@@ -2114,6 +2130,17 @@ Auf Armband und Papierakte notieren.</translation>
     <message>
         <source>This patient is not in the census.</source>
         <translation>Diese/r Patient/in ist nicht in der Belegung.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::vault::DiskStatus</name>
+    <message>
+        <source>%1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR data, reading and recording go on. Free space on the vault's disk (old logs, printouts, exports) or give it more room; the mirror resumes by itself</source>
+        <translation>%1 MB frei, unter mirror.min_free_mb (%2 MB); die Spiegelung schreibt keine KIS-Daten mehr, Lesen und Dokumentieren gehen weiter. Platz auf der Festplatte des Tresors schaffen (alte Protokolle, Ausdrucke, Exporte) oder sie vergrößern; die Spiegelung setzt von selbst wieder ein</translation>
+    </message>
+    <message>
+        <source>%1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing recorded is lost and everything resumes once there is room</source>
+        <translation>%1 MB frei; Entsperren, Prüfprotokoll und Ausfall-Einträge nutzen die Reserve des Tresors, die Spiegelung schreibt nichts. Jetzt Platz auf der Festplatte des Tresors schaffen (alte Protokolle, Ausdrucke, Exporte); nichts Dokumentiertes geht verloren, alles läuft weiter, sobald wieder Platz ist</translation>
     </message>
 </context>
 </TS>

@@ -2004,6 +2004,22 @@ Recording arrives with the reconciliation feature.</translation>
         <source>Mirror service not running since %1: %2</source>
         <translation>Mirror service not running since %1: %2</translation>
     </message>
+    <message>
+        <source>Disk almost full: %1</source>
+        <translation>Disk almost full: %1</translation>
+    </message>
+    <message>
+        <source>Disk full: %1</source>
+        <translation>Disk full: %1</translation>
+    </message>
+    <message>
+        <source>Mirror failing (%1): %2</source>
+        <translation>Mirror failing (%1): %2</translation>
+    </message>
+    <message>
+        <source>Mirror failing since %1 (%2): %3</source>
+        <translation>Mirror failing since %1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>lantern::ui::UnlockScreen</name>
@@ -2114,6 +2130,17 @@ Write it on the wristband and the paper chart.</translation>
     <message>
         <source>This patient is not in the census.</source>
         <translation>This patient is not in the census.</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::vault::DiskStatus</name>
+    <message>
+        <source>%1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR data, reading and recording go on. Free space on the vault's disk (old logs, printouts, exports) or give it more room; the mirror resumes by itself</source>
+        <translation>%1 MB free, below mirror.min_free_mb (%2 MB); the mirror has stopped writing EHR data, reading and recording go on. Free space on the vault's disk (old logs, printouts, exports) or give it more room; the mirror resumes by itself</translation>
+    </message>
+    <message>
+        <source>%1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing recorded is lost and everything resumes once there is room</source>
+        <translation>%1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing recorded is lost and everything resumes once there is room</translation>
     </message>
 </context>
 </TS>

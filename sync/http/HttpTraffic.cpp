@@ -44,16 +44,28 @@ void CountingHttpTransport::count(const HttpRequest& request, const HttpResult& 
     c.bytesSent += request.body.size();
     if (result.ok()) {
         c.bytesReceived += result.value().body.size() + streamed;
-        if (result.value().status >= 400)
+        if (result.value().status >= 400) {
+            c.lastErrorStatus = result.value().status;
+            c.lastFailure = HttpTrafficCounters::HttpFailure;
             ++c.httpErrors;
+        }
         return;
     }
     if (result.error().code != ErrorCode::Network)
         return; // a refused URL or an oversized body: not the network's doing ("other", counted by the engine)
     switch (classifyTransportFailure(result.error())) {
-    case TransportFailureKind::Timeout: ++c.timeouts; break;
-    case TransportFailureKind::Tls: ++c.tlsErrors; break;
-    case TransportFailureKind::Network: ++c.networkErrors; break;
+    case TransportFailureKind::Timeout:
+        c.lastFailure = HttpTrafficCounters::TimeoutFailure;
+        ++c.timeouts;
+        break;
+    case TransportFailureKind::Tls:
+        c.lastFailure = HttpTrafficCounters::TlsFailure;
+        ++c.tlsErrors;
+        break;
+    case TransportFailureKind::Network:
+        c.lastFailure = HttpTrafficCounters::NetworkFailure;
+        ++c.networkErrors;
+        break;
     }
 }
 

@@ -27,6 +27,13 @@ struct HttpTrafficCounters
     std::atomic<qint64> timeouts{0};
     std::atomic<qint64> tlsErrors{0};
     std::atomic<qint64> networkErrors{0};
+    // The latest failure, for "why is this cycle retrying": the status of the
+    // last answer >= 400 (0: none yet), and which counter above moved last.
+    std::atomic<int> lastErrorStatus{0};
+    std::atomic<int> lastFailure{0}; // LastFailure
+    enum LastFailure { NoFailure = 0, HttpFailure, TimeoutFailure, TlsFailure, NetworkFailure };
+    // Every failure counted so far, whatever its kind.
+    qint64 failures() const { return httpErrors + timeouts + tlsErrors + networkErrors; }
 };
 
 class CountingHttpTransport final : public HttpTransport

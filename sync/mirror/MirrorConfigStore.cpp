@@ -73,6 +73,7 @@ const QList<MirrorSettingSpec>& mirrorSettingSpecs()
         plain("mirror.proxy", Kind::Text),
         number("mirror.deletion_sweep", 0, 1440, "minutes, 0: every cycle", d.deletionSweepMinutes),
         number("mirror.max_drop_percent", 0, 100, "percent of the scope", d.maxDropPercent),
+        number("mirror.min_free_mb", 8, 1048576, "MB free on the vault's disk", d.minFreeMb),
         number("service.metrics_port", 0, 65535, "0: off, else a port from 1024 on 127.0.0.1", d.metricsPort),
         // Backups (core/snapshot/BackupSettings holds the defaults; docs/it/backups.md).
         plain("backup.dir", Kind::Text),
@@ -148,6 +149,7 @@ Result<MirrorConfig> loadMirrorConfig(vault::Vault& vault)
     c.administrationHistoryDays = number("mirror.history_days", c.administrationHistoryDays);
     c.deletionSweepMinutes = number("mirror.deletion_sweep", c.deletionSweepMinutes);
     c.maxDropPercent = number("mirror.max_drop_percent", c.maxDropPercent);
+    c.minFreeMb = number("mirror.min_free_mb", c.minFreeMb);
     c.readTimeoutMs = number("mirror.timeout", c.readTimeoutMs / 1000) * 1000;
     c.metricsPort = number("service.metrics_port", c.metricsPort);
     if (c.metricsPort != 0 && (c.metricsPort < 1024 || c.metricsPort > 65535))

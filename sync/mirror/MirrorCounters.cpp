@@ -18,4 +18,16 @@ void MirrorCounters::countCycleError(const Error& error)
     }
 }
 
+void MirrorCounters::countFailedCycle(const QString& kind)
+{
+    std::lock_guard lock(m_kindMutex);
+    ++m_failedByKind[kind];
+}
+
+QMap<QString, qint64> MirrorCounters::failedCyclesByKind() const
+{
+    std::lock_guard lock(m_kindMutex);
+    return m_failedByKind;
+}
+
 } // namespace lantern::sync

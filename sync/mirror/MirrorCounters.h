@@ -8,8 +8,12 @@
 #include "core/common/Result.h"
 #include "sync/http/HttpTraffic.h"
 
+#include <QMap>
+#include <QString>
+
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace lantern::sync {
 
@@ -27,6 +31,14 @@ struct MirrorCounters
 
     // Counts a failed cycle's error under its kind, unless the transport already did.
     void countCycleError(const Error& error);
+
+    // Failed cycles by the kind of their failure (MirrorFailure.h: http, timeout, connection, ...).
+    void countFailedCycle(const QString& kind);
+    QMap<QString, qint64> failedCyclesByKind() const;
+
+private:
+    mutable std::mutex m_kindMutex; // a map is no atomic: the metrics threads read it under this lock
+    QMap<QString, qint64> m_failedByKind;
 };
 
 } // namespace lantern::sync

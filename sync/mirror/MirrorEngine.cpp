@@ -10,6 +10,7 @@
 #include "sync/mirror/MirrorLock.h"
 #include "sync/mirror/MirrorLogging.h"
 #include "sync/mirror/MirrorStatusStore.h"
+#include "core/vault/DiskReserve.h"
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
 
@@ -46,6 +47,7 @@ public:
 
     std::atomic<bool> stopRequested{false};
     bool inCycle = false;
+    qint64 failuresNoted = 0; // the transport's failure count when a failure was last recorded in this cycle
     bool stoppedEmitted = false;
 
     mutable std::mutex statusMutex;
@@ -117,6 +119,10 @@ Status MirrorEngine::ensureOpen()
     }
     // Waits between retries end early when the engine is asked to stop.
     Sleeper sleeper = [this](std::chrono::milliseconds delay) {
+        // A wait in a cycle after a failed exchange is a retry: status says why
+        // now, not only when the cycle gives up minutes later.
+        if (d->inCycle)
+            noteRetry();
         const auto end = std::chrono::steady_clock::now() + delay;
         while (std::chrono::steady_clock::now() < end) {
             if (d->stopRequested)
@@ -148,8 +154,19 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
         return Error(ErrorCode::Conflict, QStringLiteral("a mirror cycle is already running"));
     Status opened = ensureOpen();
     if (!opened.ok()) {
-        setLastError(opened.error().message);
+        recordFailure(opened.error(), 0);
         return opened.error();
+    }
+    // The disk reserve is made again once there is room (DiskReserve).
+    if (Status kept = vault::DiskReserve::besideFile(d->vault->path()).ensure(); !kept.ok())
+        qCWarning(lcMirror).noquote() << "disk reserve:" << kept.error().message;
+    if (std::optional<Error> full = diskTooFull()) {
+        // Nothing written: the room left belongs to unlocking, audit and downtime entries.
+        const Result<MirrorCycleReport> refused(*full);
+        countCycle(refused, 0, QStringLiteral("disk"));
+        recordFailure(*full, 0);
+        refreshStatus();
+        return refused;
     }
     // A downtime a person declared in another process (stored in the vault) holds from this cycle on.
     if (Status followed = followDeclaredDowntime(*d->vault, *d->health, d->clock); !followed.ok())
@@ -160,23 +177,45 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
                       [this] { return d->stopRequested.load(); },
                       [this](const QString& phase, qint64 done, qint64 total) { Q_EMIT progress(phase, done, total); }};
     const EhrCondition condition{d->health->state(), d->health->currentDowntime().has_value()};
+    const HttpTrafficCounters& traffic = *d->counters->traffic;
+    const qint64 httpErrorsBefore = traffic.httpErrors;
+    d->failuresNoted = traffic.failures();
     QElapsedTimer took;
     took.start();
     auto result = MirrorCycle(ctx, bulkOffered(), d->support, condition).run();
     d->inCycle = false;
-    countCycle(result, took.elapsed());
+    // The status of the answer that failed the cycle, when an HTTP answer did.
+    int httpStatus = 0;
+    if (!result.ok() && (result.error().code == ErrorCode::Server || result.error().code == ErrorCode::Denied) &&
+        traffic.httpErrors > httpErrorsBefore)
+        httpStatus = traffic.lastErrorStatus;
+    countCycle(result, took.elapsed(), result.ok() ? QString() : classifyFailure(result.error(), httpStatus));
     MirrorStatusStore store(*d->mirror);
     if (result.ok()) {
         d->health->recordSuccess();
         d->health->recordFullSyncCompleted();
-        // A good cycle clears the last error; skipped resources are its new one.
-        (void)store.saveCycle(d->clock.now(), result->changed(), QString());
-        {
-            std::lock_guard lock(d->statusMutex);
-            d->status.lastError.clear();
+        (void)store.saveCycle(d->clock.now(), result->changed());
+        // A good cycle ends the run of failures; skipped resources or a held
+        // drop are what is wrong now, and their `since` goes on while the
+        // same kind of trouble lasts.
+        const QString lastKind = status().lastFailure.kind;
+        if (!result->problems.isEmpty()) {
+            if (lastKind != classifyFailure(result->problems.last(), 0))
+                clearFailure();
+            for (const Error& problem : std::as_const(result->problems))
+                recordFailure(problem, 0);
+        } else if (!result->dropsHeld.isEmpty()) {
+            if (lastKind != QLatin1String("purge_guard"))
+                clearFailure();
+            MirrorFailure held;
+            held.kind = QStringLiteral("purge_guard");
+            held.message = QStringLiteral("the purge guard holds the EHR's answer for %1 ward(s) until IT confirms it "
+                                          "(lanternctl --device mirror confirm-drop)").arg(result->dropsHeld.size());
+            held.at = d->clock.now();
+            recordFailure(held);
+        } else {
+            clearFailure();
         }
-        for (const Error& problem : std::as_const(result->problems))
-            setLastError(problem.message);
         refreshStatus();
         Q_EMIT cycleFinished(status().dataAsOf, result->changed());
         return result;
@@ -187,13 +226,56 @@ Result<MirrorCycleReport> MirrorEngine::runCycle()
         // Local trouble (disk, vault) says nothing about the EHR.
         if (code != ErrorCode::Database && code != ErrorCode::Io && code != ErrorCode::Internal)
             d->health->recordFailure(result.error().message);
-        setLastError(result.error().message);
+        recordFailure(result.error(), httpStatus);
     }
     refreshStatus();
     return result;
 }
 
-void MirrorEngine::countCycle(const Result<MirrorCycleReport>& result, qint64 elapsedMs)
+std::optional<Error> MirrorEngine::diskTooFull()
+{
+    const vault::DiskStatus disk = assessVaultDisk(*d->vault, d->config.minFreeMb);
+    if (disk.level == vault::DiskLevel::Ok)
+        return std::nullopt;
+    return Error(ErrorCode::Io,
+                 QStringLiteral("the vault's disk has %1 MB free, below mirror.min_free_mb (%2 MB): the mirror writes "
+                                "no EHR data until there is room; free space on that disk")
+                     .arg(disk.freeBytes / vault::kMebibyte)
+                     .arg(d->config.minFreeMb));
+}
+
+void MirrorEngine::noteRetry()
+{
+    const HttpTrafficCounters& traffic = *d->counters->traffic;
+    const qint64 failures = traffic.failures();
+    if (failures == d->failuresNoted)
+        return; // a wait that follows no failure (a bulk export's polling)
+    d->failuresNoted = failures;
+    MirrorFailure f;
+    f.at = d->clock.now();
+    switch (traffic.lastFailure.load()) {
+    case HttpTrafficCounters::HttpFailure:
+        f.httpStatus = traffic.lastErrorStatus;
+        f.kind = f.httpStatus == 401 || f.httpStatus == 403 ? QStringLiteral("auth") : QStringLiteral("http");
+        f.message = QStringLiteral("the EHR answered HTTP %1; retrying").arg(f.httpStatus);
+        break;
+    case HttpTrafficCounters::TimeoutFailure:
+        f.kind = QStringLiteral("timeout");
+        f.message = QStringLiteral("a request to the EHR timed out; retrying");
+        break;
+    case HttpTrafficCounters::TlsFailure:
+        f.kind = QStringLiteral("tls");
+        f.message = QStringLiteral("the TLS connection to the EHR failed; retrying");
+        break;
+    default:
+        f.kind = QStringLiteral("connection");
+        f.message = QStringLiteral("the EHR could not be reached; retrying");
+        break;
+    }
+    recordFailure(f);
+}
+
+void MirrorEngine::countCycle(const Result<MirrorCycleReport>& result, qint64 elapsedMs, const QString& failureKind)
 {
     MirrorCounters& c = *d->counters;
     if (!result.ok() && d->stopRequested && result.error().message == MirrorContext::stoppedError().message)
@@ -203,6 +285,7 @@ void MirrorEngine::countCycle(const Result<MirrorCycleReport>& result, qint64 el
     if (!result.ok()) {
         ++c.failedCycles;
         c.countCycleError(result.error());
+        c.countFailedCycle(failureKind);
         return;
     }
     c.resourcesWritten += result->written;
@@ -212,14 +295,51 @@ void MirrorEngine::countCycle(const Result<MirrorCycleReport>& result, qint64 el
 
 void MirrorEngine::setLastError(const QString& message)
 {
-    qCWarning(lcMirror).noquote() << "mirror:" << message;
-    if (d->mirror)
-        (void)MirrorStatusStore(*d->mirror).saveError(d->clock.now(), message);
+    recordFailure(Error(ErrorCode::Internal, message), 0);
+}
+
+void MirrorEngine::recordFailure(const Error& error, int httpStatus)
+{
+    MirrorFailure f;
+    f.kind = classifyFailure(error, httpStatus);
+    f.message = error.message;
+    f.httpStatus = httpStatus;
+    f.at = d->clock.now();
+    recordFailure(f);
+}
+
+void MirrorEngine::recordFailure(const MirrorFailure& failure)
+{
+    qCWarning(lcMirror).noquote() << "mirror:" << failure.kind << failure.message;
+    MirrorFailure f = failure;
     {
         std::lock_guard lock(d->statusMutex);
-        d->status.lastError = message;
+        if (!d->status.lastFailure.isNone() && d->status.lastFailure.since.isValid())
+            f.since = d->status.lastFailure.since; // the run of failures goes on
     }
-    Q_EMIT errorOccurred(message);
+    if (!f.since.isValid())
+        f.since = f.at;
+    if (d->mirror) {
+        MirrorStatusStore store(*d->mirror);
+        (void)store.saveFailure(f);
+        if (auto stored = store.failure(); stored.ok() && stored->since.isValid())
+            f.since = stored->since; // a run that began before this process
+    }
+    {
+        std::lock_guard lock(d->statusMutex);
+        d->status.lastFailure = f;
+        d->status.lastError = f.message;
+    }
+    Q_EMIT errorOccurred(f.message);
+}
+
+void MirrorEngine::clearFailure()
+{
+    if (d->mirror)
+        (void)MirrorStatusStore(*d->mirror).clearFailure();
+    std::lock_guard lock(d->statusMutex);
+    d->status.lastFailure = {};
+    d->status.lastError.clear();
 }
 
 void MirrorEngine::refreshStatus()
@@ -232,7 +352,10 @@ void MirrorEngine::refreshStatus()
     {
         std::lock_guard lock(d->statusMutex);
         s.lastError = d->status.lastError;
+        s.lastFailure = d->status.lastFailure;
     }
+    if (d->vault)
+        s.disk = assessVaultDisk(*d->vault, d->config.minFreeMb);
     if (d->mirror && !d->inCycle) {
         (void)MirrorStatusStore(*d->mirror).fill(s);
         auto count = vault::ResourceRepository(d->vault->db()).count();
@@ -264,7 +387,15 @@ void MirrorEngine::start()
         return;
     }
     if (!d->heartbeat) {
-        d->heartbeat = new EhrHeartbeat(EhrHeartbeat::fhirProbe(*d->client.client),
+        // Each failed heartbeat is recorded like a failed cycle: during 503s,
+        // 429s and timeouts status never says "last error: none".
+        EhrHeartbeat::Probe probe = [this]() -> Status {
+            auto pinged = d->client.client->ping();
+            if (!pinged.ok())
+                recordFailure(pinged.error().prefixed(QStringLiteral("heartbeat")), pinged.httpStatus());
+            return pinged.toStatus();
+        };
+        d->heartbeat = new EhrHeartbeat(probe,
                                          std::chrono::seconds(std::max(1, d->config.heartbeatSeconds)), this);
         d->heartbeat->connectToMonitor(*d->health);
         d->cycleTimer = new QTimer(this);

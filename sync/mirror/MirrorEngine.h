@@ -7,8 +7,10 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
+#include "core/vault/DiskStatus.h"
 #include "sync/health/EhrHealth.h"
 #include "sync/mirror/DropAlarm.h"
+#include "sync/mirror/MirrorFailure.h"
 #include "sync/mirror/MirrorReport.h"
 
 #include <QDateTime>
@@ -50,6 +52,10 @@ struct MirrorConfig
     int maxDropPercent = 20;              // a larger share of the scope leaving at once waits for IT (PurgeGuard)
     int deletionSweepMinutes = 15;        // servers without _history: how often to look for deletions (0: every cycle)
     bool preferBulkExport = true;         // initial load via Group/$export when offered
+    // Free space (MB) the vault's disk keeps: below it the mirror writes no EHR
+    // data and says so (error kind disk), well before the disk is full, so
+    // unlocking and downtime entries keep their room.
+    int minFreeMb = 512;
     QString authMode = QStringLiteral("none"); // none | bearer | smart
     QString bearerToken;
     QString smartClientId;
@@ -75,7 +81,9 @@ struct MirrorStatus
     std::optional<DowntimeRecord> downtime;
     QHash<QString, QDateTime> dataAsOfByWard; // server time of the last complete cycle, per ward
     QDateTime dataAsOf;                       // the oldest of those: what the whole device can promise
-    QString lastError;
+    QString lastError;                        // the message alone (lastFailure has kind, status, since)
+    MirrorFailure lastFailure;                // none after a successful cycle
+    vault::DiskStatus disk;                   // the vault's disk: ok, almost full, full (core decides)
     qint64 patientsInScope = 0;
     qint64 resourcesInVault = 0;
     bool cycleRunning = false;
@@ -135,7 +143,14 @@ private:
     void runScheduledCycle();
     void finishStop();
     void setLastError(const QString& message);
-    void countCycle(const Result<MirrorCycleReport>& result, qint64 elapsedMs);
+    // Records a failed cycle, heartbeat or retry: kind, message, HTTP status, since when.
+    void recordFailure(const Error& error, int httpStatus);
+    void recordFailure(const MirrorFailure& failure);
+    void clearFailure();
+    // Null when the vault's disk has room for the mirror; the disk error otherwise.
+    std::optional<Error> diskTooFull();
+    void countCycle(const Result<MirrorCycleReport>& result, qint64 elapsedMs, const QString& failureKind);
+    void noteRetry();
     void refreshStatus();
     void auditDowntime(const QString& username, bool declared);
 

@@ -1,9 +1,11 @@
 #include "sync/mirror/MirrorStatusStore.h"
 
 #include "sync/health/EhrHealthMonitor.h"
+#include "sync/mirror/MirrorConfigStore.h"
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -26,6 +28,11 @@ std::optional<EhrState> stateFromName(const QString& name)
 const QString kAlarmPrefix = QStringLiteral("drop_alarm/");
 const QString kConfirmPrefix = QStringLiteral("drop_confirmed/");
 const QString kDataGeneration = QStringLiteral("data_generation");
+const QString kError = QStringLiteral("last_error");
+const QString kErrorKind = QStringLiteral("last_error_kind");
+const QString kErrorStatus = QStringLiteral("last_error_status");
+const QString kErrorSince = QStringLiteral("last_error_since");
+const QString kErrorAt = QStringLiteral("last_error_at");
 
 QString toJson(const QJsonObject& o)
 {
@@ -45,7 +52,7 @@ Status MirrorStatusStore::saveHealth(const EhrHealthMonitor& health)
     return m_mirror.setState(QStringLiteral("ehr_state_since"), instant(health.stateSince()));
 }
 
-Status MirrorStatusStore::saveCycle(const QDateTime& deviceTime, qint64 changed, const QString& error)
+Status MirrorStatusStore::saveCycle(const QDateTime& deviceTime, qint64 changed)
 {
     LANTERN_TRY(m_mirror.setState(QStringLiteral("last_cycle_at"), instant(deviceTime)));
     LANTERN_TRY(m_mirror.setState(QStringLiteral("last_cycle_changed"), QString::number(changed)));
@@ -55,13 +62,52 @@ Status MirrorStatusStore::saveCycle(const QDateTime& deviceTime, qint64 changed,
             return generation.error();
         LANTERN_TRY(m_mirror.setState(kDataGeneration, QString::number(generation->toLongLong() + 1)));
     }
-    return m_mirror.setState(QStringLiteral("last_error"), error);
+    return {};
 }
 
-Status MirrorStatusStore::saveError(const QDateTime& deviceTime, const QString& error)
+Status MirrorStatusStore::saveFailure(const MirrorFailure& failure)
 {
-    LANTERN_TRY(m_mirror.setState(QStringLiteral("last_error_at"), instant(deviceTime)));
-    return m_mirror.setState(QStringLiteral("last_error"), error);
+    auto earlier = m_mirror.state(kErrorSince);
+    if (!earlier.ok())
+        return earlier.error();
+    const QString since = earlier->isEmpty() ? instant(failure.since.isValid() ? failure.since : failure.at) : *earlier;
+    LANTERN_TRY(m_mirror.setState(kErrorKind, failure.kind));
+    LANTERN_TRY(m_mirror.setState(kErrorStatus, failure.httpStatus > 0 ? QString::number(failure.httpStatus) : QString()));
+    LANTERN_TRY(m_mirror.setState(kErrorSince, since));
+    LANTERN_TRY(m_mirror.setState(kErrorAt, instant(failure.at)));
+    return m_mirror.setState(kError, failure.message);
+}
+
+Status MirrorStatusStore::clearFailure()
+{
+    auto message = m_mirror.state(kError);
+    auto kind = m_mirror.state(kErrorKind);
+    if (message.ok() && kind.ok() && message->isEmpty() && kind->isEmpty())
+        return {}; // nothing to clear: no write on every good cycle
+    for (const QString& key : {kErrorKind, kErrorStatus, kErrorSince, kErrorAt, kError})
+        LANTERN_TRY(m_mirror.setState(key, QString()));
+    return {};
+}
+
+Result<MirrorFailure> MirrorStatusStore::failure()
+{
+    auto message = m_mirror.state(kError);
+    auto kind = m_mirror.state(kErrorKind);
+    auto status = m_mirror.state(kErrorStatus);
+    auto since = m_mirror.state(kErrorSince);
+    auto at = m_mirror.state(kErrorAt);
+    if (!message.ok() || !kind.ok() || !status.ok() || !since.ok() || !at.ok())
+        return Error(ErrorCode::Database, QStringLiteral("cannot read the mirror's last error"));
+    MirrorFailure f;
+    f.message = *message;
+    // A message stored before kinds existed still tells the truth: kind "other".
+    f.kind = kind->isEmpty() && !message->isEmpty() ? QStringLiteral("other") : *kind;
+    f.httpStatus = status->toInt();
+    f.since = QDateTime::fromString(*since, Qt::ISODateWithMs);
+    f.at = QDateTime::fromString(*at, Qt::ISODateWithMs);
+    if (!f.since.isValid())
+        f.since = f.at;
+    return f;
 }
 
 Result<ScopeDropAlarms> MirrorStatusStore::dropAlarms()
@@ -149,13 +195,14 @@ Status MirrorStatusStore::fill(MirrorStatus& status, bool withStoredState)
     if (withStoredState) {
         auto state = m_mirror.state(QStringLiteral("ehr_state"));
         auto since = m_mirror.state(QStringLiteral("ehr_state_since"));
-        auto error = m_mirror.state(QStringLiteral("last_error"));
+        auto failed = failure();
         auto generation = m_mirror.state(kDataGeneration);
-        if (!state.ok() || !since.ok() || !error.ok() || !generation.ok())
+        if (!state.ok() || !since.ok() || !failed.ok() || !generation.ok())
             return Error(ErrorCode::Database, QStringLiteral("cannot read the mirror state"));
         status.state = stateFromName(*state).value_or(EhrState::Online);
         status.stateSince = QDateTime::fromString(*since, Qt::ISODateWithMs);
-        status.lastError = *error;
+        status.lastFailure = *failed;
+        status.lastError = failed->message;
         status.dataGeneration = generation->toLongLong();
     }
     return {};
@@ -170,7 +217,14 @@ Result<MirrorStatus> loadMirrorStatus(vault::Vault& vault)
     if (!count.ok())
         return count.error();
     status.resourcesInVault = *count;
+    auto config = loadMirrorConfig(vault);
+    status.disk = assessVaultDisk(vault, config.ok() ? config->minFreeMb : MirrorConfig{}.minFreeMb);
     return status;
+}
+
+vault::DiskStatus assessVaultDisk(const vault::Vault& vault, int minFreeMb)
+{
+    return vault::assessDisk(QFileInfo(vault.path()).absolutePath(), qint64(minFreeMb) * vault::kMebibyte);
 }
 
 } // namespace lantern::sync

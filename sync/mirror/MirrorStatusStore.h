@@ -17,8 +17,14 @@ public:
     explicit MirrorStatusStore(vault::MirrorRepository& mirror) : m_mirror(mirror) {}
 
     Status saveHealth(const EhrHealthMonitor& health);
-    Status saveCycle(const QDateTime& deviceTime, qint64 changed, const QString& error);
-    Status saveError(const QDateTime& deviceTime, const QString& error);
+    // A cycle that ended; a failure is kept or cleared by saveFailure/clearFailure.
+    Status saveCycle(const QDateTime& deviceTime, qint64 changed);
+    // The last failure (kind, message, HTTP status, when). Its `since` is kept
+    // from a failure already stored: a run of failures started then.
+    Status saveFailure(const MirrorFailure& failure);
+    // A successful cycle: the run of failures is over.
+    Status clearFailure();
+    Result<MirrorFailure> failure();
 
     // The purge guard's alarms, one mirror_state row per ward ("drop_alarm/<ward>").
     // raiseDropAlarm keeps the `since` of an alarm already raised for the ward.
@@ -38,7 +44,10 @@ private:
     vault::MirrorRepository& m_mirror;
 };
 
-// For `lanternctl status`: everything a MirrorStatus holds, read from the vault.
+// For `lanternctl status`: everything a MirrorStatus holds, read from the vault,
+// with the vault disk's level against mirror.min_free_mb.
 Result<MirrorStatus> loadMirrorStatus(vault::Vault& vault);
+// The level of the disk under `vault` against the mirror's watermark in MB.
+vault::DiskStatus assessVaultDisk(const vault::Vault& vault, int minFreeMb);
 
 } // namespace lantern::sync

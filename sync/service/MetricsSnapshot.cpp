@@ -29,6 +29,28 @@ QJsonObject countsJson(const QMap<QString, qint64>& counts)
     return out;
 }
 
+QJsonObject diskJson(const vault::DiskStatus& d)
+{
+    const QString advice = vault::diskAdvice(d);
+    return QJsonObject{{QStringLiteral("level"), vault::diskLevelName(d.level)},
+                       {QStringLiteral("free_bytes"), d.known() ? QJsonValue(d.freeBytes) : QJsonValue()},
+                       {QStringLiteral("min_free_bytes"), d.watermarkBytes},
+                       {QStringLiteral("reserve_present"), d.reservePresent},
+                       {QStringLiteral("advice"), advice.isEmpty() ? QJsonValue() : QJsonValue(advice)}};
+}
+
+// null while the mirror works: scripts test `last_error == null`.
+QJsonValue failureJson(const MirrorFailure& f)
+{
+    if (f.isNone())
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("kind"), f.kind},
+                       {QStringLiteral("message"), f.message},
+                       {QStringLiteral("http_status"), f.httpStatus > 0 ? QJsonValue(f.httpStatus) : QJsonValue()},
+                       {QStringLiteral("since"), f.since.isValid() ? QJsonValue(f.since.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+                       {QStringLiteral("at"), f.at.isValid() ? QJsonValue(f.at.toUTC().toString(Qt::ISODate)) : QJsonValue()}};
+}
+
 } // namespace
 
 const QStringList& errorKinds()
@@ -58,6 +80,9 @@ EngineFigures engineFigures(const MirrorCounters& c)
                       {QStringLiteral("disk"), c.diskErrors.load()},
                       {QStringLiteral("purge_guard"), c.purgeGuardHolds.load()},
                       {QStringLiteral("other"), c.otherErrors.load()}};
+    const QMap<QString, qint64> failed = c.failedCyclesByKind();
+    for (const QString& kind : failureKinds())
+        f.failedCyclesByKind.insert(kind, failed.value(kind));
     return f;
 }
 
@@ -77,6 +102,8 @@ Result<MetricsSnapshot> collectMetrics(vault::Vault& vault, const QDateTime& now
         s.heldDropByWard.insert(a.ward, a.removed);
     s.patientsInScope = status->patientsInScope;
     s.resourcesInVault = status->resourcesInVault;
+    s.disk = status->disk;
+    s.lastFailure = status->lastFailure;
 
     auto outbox = vault::OutboxRepository(vault.db()).counts();
     if (!outbox.ok())
@@ -120,6 +147,8 @@ QJsonObject metricsToJson(const MetricsSnapshot& s)
         {QStringLiteral("conflicts_waiting"), s.conflictsWaiting},
         {QStringLiteral("service_running"), s.serviceRunning},
         {QStringLiteral("service_heartbeat_age_seconds"), ageJson(s.heartbeatAgeSeconds)},
+        {QStringLiteral("disk"), diskJson(s.disk)},
+        {QStringLiteral("last_error"), failureJson(s.lastFailure)},
     };
     if (s.engine) {
         const EngineFigures& e = *s.engine;
@@ -131,7 +160,8 @@ QJsonObject metricsToJson(const MetricsSnapshot& s)
                                {QStringLiteral("ehr_bytes_sent"), e.bytesSent},
                                {QStringLiteral("ehr_bytes_received"), e.bytesReceived},
                                {QStringLiteral("resources_mirrored"), e.resourcesWritten},
-                               {QStringLiteral("errors"), countsJson(e.errorsByKind)}});
+                               {QStringLiteral("errors"), countsJson(e.errorsByKind)},
+                               {QStringLiteral("failed_cycles_by_kind"), countsJson(e.failedCyclesByKind)}});
     }
     return out;
 }

@@ -10,7 +10,9 @@
 // service's own snapshot has them (`engine`), `status --json` has not.
 
 #include "core/common/Result.h"
+#include "core/vault/DiskStatus.h"
 #include "sync/health/EhrHealth.h"
+#include "sync/mirror/MirrorFailure.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -39,6 +41,8 @@ struct EngineFigures
     qint64 resourcesWritten = 0;
     // http, timeout, tls, network, disk, purge_guard, other: always all seven.
     QMap<QString, qint64> errorsByKind;
+    // Failed cycles by the kind of their failure (failureKinds()): always all of them.
+    QMap<QString, qint64> failedCyclesByKind;
 };
 
 struct MetricsSnapshot
@@ -53,6 +57,8 @@ struct MetricsSnapshot
     QMap<QString, qint64> heldDropByWard; // patients the held answer would remove; 0: nothing held
     bool serviceRunning = false;
     qint64 heartbeatAgeSeconds = -1; // -1: the service never ran on this vault
+    vault::DiskStatus disk;          // the vault's disk: free bytes, level, what to do
+    MirrorFailure lastFailure;       // none while the mirror works
     std::optional<EngineFigures> engine;
 };
 

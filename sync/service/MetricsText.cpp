@@ -1,5 +1,7 @@
 #include "sync/service/MetricsText.h"
 
+#include <algorithm>
+
 namespace lantern::sync {
 namespace {
 
@@ -87,7 +89,34 @@ QByteArray renderMetricsText(const MetricsSnapshot& s)
         w.family("errors_total", "counter", "Errors by kind: http, timeout, tls, network, disk, purge_guard, other.");
         for (auto it = e.errorsByKind.cbegin(); it != e.errorsByKind.cend(); ++it)
             w.sample("kind", it.key(), number(it.value()));
+        w.family("cycles_failed_by_kind_total", "counter",
+                 "Failed mirror cycles by the kind of failure: http, timeout, connection, tls, auth, disk, purge_guard, "
+                 "malformed, other.");
+        for (auto it = e.failedCyclesByKind.cbegin(); it != e.failedCyclesByKind.cend(); ++it)
+            w.sample("kind", it.key(), number(it.value()));
     }
+
+    w.family("last_error", "gauge",
+             "Kind of the mirror's last failure (cycle or heartbeat): 1 for the current kind, 0 for the others; "
+             "kind=\"none\" is 1 while the mirror works.");
+    w.sample("kind", QStringLiteral("none"), s.lastFailure.isNone() ? "1" : "0");
+    for (const QString& kind : failureKinds())
+        w.sample("kind", kind, !s.lastFailure.isNone() && s.lastFailure.kind == kind ? "1" : "0");
+    w.family("last_error_since_seconds", "gauge",
+             "Seconds since the first failure of the current run of failures; 0 while the mirror works.");
+    w.sample(number(s.lastFailure.isNone() || !s.lastFailure.since.isValid()
+                        ? 0
+                        : std::max<qint64>(0, s.lastFailure.since.secsTo(s.takenAt))));
+    if (s.disk.known()) {
+        w.family("disk_free_bytes", "gauge", "Bytes free on the filesystem holding the vault.");
+        w.sample(number(s.disk.freeBytes));
+    }
+    w.family("disk_min_free_bytes", "gauge", "mirror.min_free_mb in bytes: below it the mirror writes no EHR data.");
+    w.sample(number(s.disk.watermarkBytes));
+    w.family("disk_level", "gauge",
+             "The vault disk's level: 1 for the current one of ok, almost_full (below mirror.min_free_mb), full.");
+    for (vault::DiskLevel level : {vault::DiskLevel::Ok, vault::DiskLevel::AlmostFull, vault::DiskLevel::Full})
+        w.sample("level", vault::diskLevelName(level), level == s.disk.level ? "1" : "0");
 
     w.family("vault_resources", "gauge", "FHIR resources stored in the vault.");
     w.sample(number(s.resourcesInVault));

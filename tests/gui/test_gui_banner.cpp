@@ -80,6 +80,57 @@ private Q_SLOTS:
         QCOMPARE(banner.level(), ui::StatusBanner::Level::Stale);
     }
 
+    // The disk line (its own red style) and "Mirror failing since …" come from
+    // the status: core decides the disk level and its advice, sync the failure.
+    void diskAndFailingLines()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
+        ui::StatusBanner banner(clock);
+        banner.show();
+        sync::MirrorStatus s;
+        s.dataAsOf = clock.now();
+        banner.setStatus(s);
+        QVERIFY(banner.diskText().isEmpty());
+        QVERIFY(banner.failingText().isEmpty());
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Current);
+
+        s.disk.freeBytes = 100 * vault::kMebibyte;
+        s.disk.watermarkBytes = 512 * vault::kMebibyte;
+        s.disk.reservePresent = true;
+        s.disk.level = vault::diskLevelFor(s.disk.freeBytes, s.disk.watermarkBytes, true);
+        QCOMPARE(s.disk.level, vault::DiskLevel::AlmostFull);
+        banner.setStatus(s);
+        QVERIFY2(banner.diskText().startsWith(QLatin1String("Disk almost full: ")), qPrintable(banner.diskText()));
+        QVERIFY(banner.diskText().contains(QLatin1String("100 MB free")));
+        QVERIFY(banner.styleSheet().contains(QLatin1String("#bannerDisk")));
+
+        s.disk.freeBytes = 2 * vault::kMebibyte;
+        s.disk.reservePresent = false;
+        s.disk.level = vault::diskLevelFor(s.disk.freeBytes, s.disk.watermarkBytes, false);
+        QCOMPARE(s.disk.level, vault::DiskLevel::Full);
+        s.lastFailure.kind = QStringLiteral("timeout");
+        s.lastFailure.message = QStringLiteral("GET …/Encounter timed out after 10 s");
+        s.lastFailure.since = clock.now().addSecs(-600);
+        s.lastFailure.at = clock.now();
+        banner.setStatus(s);
+        QVERIFY(banner.diskText().startsWith(QLatin1String("Disk full: ")));
+        QVERIFY2(banner.failingText().startsWith(QLatin1String("Mirror failing since ")), qPrintable(banner.failingText()));
+        QVERIFY2(banner.failingText().contains(QStringLiteral("(timeout): GET …/Encounter timed out after 10 s")), qPrintable(banner.failingText()));
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Stale);
+
+        // A held drop has its own line: not repeated as a failure.
+        s.lastFailure.kind = QStringLiteral("purge_guard");
+        banner.setStatus(s);
+        QVERIFY(banner.failingText().isEmpty());
+
+        s.lastFailure = {};
+        s.disk = {};
+        banner.setStatus(s);
+        QVERIFY(banner.diskText().isEmpty());
+        QVERIFY(banner.failingText().isEmpty());
+        QCOMPARE(banner.level(), ui::StatusBanner::Level::Current);
+    }
+
     void drivenByHealthMonitor()
     {
         ManualClock clock(QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));

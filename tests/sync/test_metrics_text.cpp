@@ -115,6 +115,55 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1String("lantern_data_age_seconds{ward=\"a\\\"b\\\\c\\nd\"} 1\n")), qPrintable(text));
     }
 
+    // #13: disk level and free space, the last failure's kind and age, failed cycles by kind.
+    void diskAndLastError()
+    {
+        MetricsSnapshot s = sample();
+        s.disk.freeBytes = 300 * vault::kMebibyte;
+        s.disk.watermarkBytes = 512 * vault::kMebibyte;
+        s.disk.reservePresent = true;
+        s.disk.level = vault::DiskLevel::AlmostFull;
+        s.lastFailure.kind = QStringLiteral("http");
+        s.lastFailure.message = QStringLiteral("GET Encounter: HTTP 503");
+        s.lastFailure.httpStatus = 503;
+        s.lastFailure.since = s.takenAt.addSecs(-90);
+        s.lastFailure.at = s.takenAt.addSecs(-5);
+        EngineFigures e;
+        for (const QString& kind : failureKinds())
+            e.failedCyclesByKind.insert(kind, 0);
+        e.failedCyclesByKind[QStringLiteral("http")] = 4;
+        s.engine = e;
+        const QStringList lines = QString::fromUtf8(renderMetricsText(s)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.contains(QStringLiteral("lantern_disk_free_bytes %1").arg(300 * vault::kMebibyte)));
+        QVERIFY(lines.contains(QStringLiteral("lantern_disk_level{level=\"almost_full\"} 1")));
+        QVERIFY(lines.contains(QStringLiteral("lantern_disk_level{level=\"ok\"} 0")));
+        QVERIFY(lines.contains(QStringLiteral("lantern_last_error{kind=\"http\"} 1")));
+        QVERIFY(lines.contains(QStringLiteral("lantern_last_error{kind=\"none\"} 0")));
+        QVERIFY(lines.contains(QStringLiteral("lantern_last_error{kind=\"timeout\"} 0")));
+        QVERIFY(lines.contains(QStringLiteral("lantern_last_error_since_seconds 90")));
+        QVERIFY(lines.contains(QStringLiteral("lantern_cycles_failed_by_kind_total{kind=\"http\"} 4")));
+        QVERIFY(lines.contains(QStringLiteral("lantern_cycles_failed_by_kind_total{kind=\"malformed\"} 0")));
+
+        const QJsonObject j = metricsToJson(s);
+        const QJsonObject disk = j.value(QLatin1String("disk")).toObject();
+        QCOMPARE(disk.value(QLatin1String("level")).toString(), QStringLiteral("almost_full"));
+        QCOMPARE(disk.value(QLatin1String("free_bytes")).toInteger(), 300 * vault::kMebibyte);
+        QVERIFY(disk.value(QLatin1String("advice")).toString().contains(QLatin1String("mirror.min_free_mb")));
+        const QJsonObject last = j.value(QLatin1String("last_error")).toObject();
+        QCOMPARE(last.value(QLatin1String("kind")).toString(), QStringLiteral("http"));
+        QCOMPARE(last.value(QLatin1String("http_status")).toInt(), 503);
+        QCOMPARE(last.value(QLatin1String("since")).toString(), QStringLiteral("2026-03-01T11:58:30Z"));
+
+        // While the mirror works: kind none, age 0, last_error null.
+        s.lastFailure = {};
+        s.disk = {};
+        const QStringList fine = QString::fromUtf8(renderMetricsText(s)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(fine.contains(QStringLiteral("lantern_last_error{kind=\"none\"} 1")));
+        QVERIFY(fine.contains(QStringLiteral("lantern_last_error_since_seconds 0")));
+        QVERIFY(fine.contains(QStringLiteral("lantern_disk_level{level=\"ok\"} 1")));
+        QVERIFY(metricsToJson(s).value(QLatin1String("last_error")).isNull());
+    }
+
     void jsonHasTheSameFigures()
     {
         const QJsonObject j = metricsToJson(sample());

@@ -12,7 +12,7 @@ namespace lantern::ui {
 StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
     : QFrame(parent), m_clock(clock), m_state(new QLabel(this)), m_age(new QLabel(this)),
       m_downtimeId(new QLabel(this)), m_dropAlarm(new QLabel(this)), m_serviceDown(new QLabel(this)),
-      m_timer(new QTimer(this))
+      m_disk(new QLabel(this)), m_failing(new QLabel(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusBanner"));
     m_state->setObjectName(QStringLiteral("bannerState"));
@@ -25,6 +25,13 @@ StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
     m_serviceDown->setWordWrap(true);
     m_serviceDown->setTextFormat(Qt::PlainText);
     m_serviceDown->hide();
+    for (QLabel* line : {m_disk, m_failing}) {
+        line->setWordWrap(true);
+        line->setTextFormat(Qt::PlainText); // messages come from the disk and the EHR, not from us
+        line->hide();
+    }
+    m_disk->setObjectName(QStringLiteral("bannerDisk"));
+    m_failing->setObjectName(QStringLiteral("bannerFailing"));
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(12, 6, 12, 6);
     column->setSpacing(4);
@@ -37,6 +44,8 @@ StatusBanner::StatusBanner(const Clock& clock, QWidget* parent)
     layout->addWidget(m_downtimeId);
     column->addLayout(layout);
     column->addWidget(m_serviceDown);
+    column->addWidget(m_disk);
+    column->addWidget(m_failing);
     column->addWidget(m_dropAlarm);
     m_timer->setInterval(60 * 1000);
     connect(m_timer, &QTimer::timeout, this, &StatusBanner::refresh);
@@ -101,6 +110,40 @@ QString StatusBanner::serviceDownText(const sync::MirrorStatus& s)
     return tr("Mirror service not running since %1: %2").arg(Format::dateTime(s.serviceDownSince), tail);
 }
 
+QString StatusBanner::diskText(const sync::MirrorStatus& s)
+{
+    switch (s.disk.level) {
+    case vault::DiskLevel::Ok:
+        return QString();
+    case vault::DiskLevel::AlmostFull:
+        return tr("Disk almost full: %1").arg(vault::diskAdvice(s.disk));
+    case vault::DiskLevel::Full:
+        return tr("Disk full: %1").arg(vault::diskAdvice(s.disk));
+    }
+    return QString();
+}
+
+QString StatusBanner::failingText(const sync::MirrorStatus& s)
+{
+    const sync::MirrorFailure& f = s.lastFailure;
+    // A held drop has its own line; a stopped service has its own line.
+    if (f.isNone() || f.kind == QLatin1String("purge_guard") || s.serviceDown)
+        return QString();
+    if (!f.since.isValid())
+        return tr("Mirror failing (%1): %2").arg(f.kind, f.message);
+    return tr("Mirror failing since %1 (%2): %3").arg(Format::dateTime(f.since), f.kind, f.message);
+}
+
+QString StatusBanner::diskText() const
+{
+    return m_disk->isHidden() ? QString() : m_disk->text();
+}
+
+QString StatusBanner::failingText() const
+{
+    return m_failing->isHidden() ? QString() : m_failing->text();
+}
+
 QString StatusBanner::serviceDownText() const
 {
     return m_serviceDown->isHidden() ? QString() : m_serviceDown->text();
@@ -135,10 +178,16 @@ void StatusBanner::refresh()
     const QString serviceDown = serviceDownText(m_status);
     m_serviceDown->setText(serviceDown);
     m_serviceDown->setVisible(!serviceDown.isEmpty());
+    const QString disk = diskText(m_status);
+    m_disk->setText(disk);
+    m_disk->setVisible(!disk.isEmpty());
+    const QString failing = failingText(m_status);
+    m_failing->setText(failing);
+    m_failing->setVisible(!failing.isEmpty());
     const bool stale = !m_status.dataAsOf.isValid() || m_status.dataAsOf.secsTo(now) > qint64(m_staleMinutes) * 60;
     if (m_status.state == sync::EhrState::Downtime)
         m_level = Level::Downtime;
-    else if (stale || m_status.state == sync::EhrState::Degraded || m_status.serviceDown)
+    else if (stale || m_status.state == sync::EhrState::Degraded || m_status.serviceDown || !failing.isEmpty())
         m_level = Level::Stale;
     else
         m_level = Level::Current;
@@ -158,7 +207,10 @@ void StatusBanner::refresh()
         break;
     }
     // The held drop is red on every level: someone has to act.
-    style += QStringLiteral(" #bannerDropAlarm, #bannerServiceDown { background: #C62828; color: white; padding: 2px 6px; }");
+    style += QStringLiteral(" #bannerDropAlarm, #bannerServiceDown, #bannerFailing { background: #C62828; color: white; padding: 2px 6px; }");
+    // The disk line stands apart from the EHR's lines: a dark red with a white
+    // border, since the cure lies on this PC, not at the EHR.
+    style += QStringLiteral(" #bannerDisk { background: #8E0000; color: white; border: 2px solid white; padding: 2px 6px; }");
     setStyleSheet(style);
     setProperty("level", static_cast<int>(m_level));
 }

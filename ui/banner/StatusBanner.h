@@ -6,6 +6,9 @@
 // mirror's purge guard holds for IT (sync/mirror/PurgeGuard.h decides; the
 // banner only shows it). Above that, a red line when the mirror service's
 // heartbeat is stale (core/service decides): nothing keeps the data current.
+// A red line, in its own style, when the vault's disk is almost full or full
+// (core/vault/DiskStatus decides, with what to do), and one when the mirror is
+// failing: since when, of what kind, and the message.
 
 #include "core/common/Clock.h"
 #include "sync/mirror/MirrorEngine.h"
@@ -34,6 +37,8 @@ public:
     QString ageText() const;
     QString dropAlarmText() const; // empty when no drop is held
     QString serviceDownText() const; // empty while the mirror service runs
+    QString diskText() const;        // empty while the disk has room
+    QString failingText() const;     // empty while the mirror works
 
     // Shared with the printouts: "DOWNTIME since 09:12", "data as of 09:40 (3 min ago)".
     static QString stateText(const sync::MirrorStatus& status);
@@ -42,6 +47,10 @@ public:
     static QString dropAlarmText(const sync::MirrorStatus& status);
     // "Mirror service not running since 05.12.2026 09:12: …" when its heartbeat is stale.
     static QString serviceDownText(const sync::MirrorStatus& status);
+    // "Disk almost full: …" / "Disk full: …" with what to do; empty for ok.
+    static QString diskText(const sync::MirrorStatus& status);
+    // "Mirror failing since 05.12.2026 09:12 (timeout): …"; empty while it works.
+    static QString failingText(const sync::MirrorStatus& status);
 
 public Q_SLOTS:
     void setStatus(const lantern::sync::MirrorStatus& status);
@@ -57,6 +66,8 @@ private:
     QLabel* m_downtimeId;
     QLabel* m_dropAlarm;
     QLabel* m_serviceDown;
+    QLabel* m_disk;
+    QLabel* m_failing;
     QTimer* m_timer;
 };
 
