@@ -97,14 +97,14 @@ std::optional<access::Session> unlockWithAuditKey(CliContext& ctx, access::Vault
     auto session = access.unlock(ctx.vaultDir, ctx.user, passphrase);
     if (!session.ok()) {
         wipe(passphrase);
-        ctx.fail(session.error());
+        ctx.failUnlock(session.error());
         return std::nullopt;
     }
     audit::AuditLog log(session->vault(), SystemClock::instance());
     const auto logged = log.append({ctx.user, audit::AuditAction::Unlock, {}, audit::AuditOutcome::Success, QStringLiteral("cli")});
     if (!logged.ok()) {
         wipe(passphrase);
-        ctx.fail(logged.error().prefixed(QStringLiteral("cannot write the audit log; refusing to continue")));
+        ctx.failUnlock(logged.error().prefixed(QStringLiteral("cannot write the audit log; refusing to continue")));
         return std::nullopt;
     }
     if (session->user().role != access::Role::ItAdmin) {
@@ -152,7 +152,7 @@ int runAudit(CliContext& ctx, const QStringList& args)
     access::VaultAccess access;
     auto session = ctx.unlock(access);
     if (!session)
-        return AuthFailed;
+        return ctx.unlockFailure();
     if (!session->user().hasPermission(access::Permission::ManageDevice))
         return ctx.fail(QStringLiteral("only IT administrators may do this; %1 is a %2")
                             .arg(session->user().username, access::roleName(session->user().role)),
