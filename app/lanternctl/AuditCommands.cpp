@@ -126,7 +126,13 @@ std::optional<access::Session> unlockWithAuditKey(CliContext& ctx, access::Vault
         return std::move(*session);
     }
     // The service must be able to sign too: restore its slot where device.key is readable.
-    if (const auto deviceKey = custody.readableDeviceKey()) {
+    // Only for the device.key that opens this vault's device slot: an altered or
+    // foreign one must not be given the audit key (verify reports it instead).
+    const auto deviceKey = custody.readableDeviceKey();
+    const bool deviceKeyBelongs =
+        deviceKey && slots.ok() && slots->contains(keys::KeySlot::Kind::Device, keys::KeySlot::deviceSlotName()) &&
+        slots->slotsOf(keys::KeySlot::Kind::Device, keys::KeySlot::deviceSlotName()).constFirst().unwrapWithDeviceKey(slots->vaultId, *deviceKey).ok();
+    if (deviceKeyBelongs) {
         const auto holder = audit::AuditKeyHolder::device(*deviceKey);
         if (!custody.open(holder).ok()) {
             const Status added = custody.addSlot(*opened, holder);
