@@ -107,7 +107,7 @@ inline CtlRun verifyAsAdmin(const QString& vault, const QStringList& extra = {})
 // What must never be said about damage: the passphrase was right.
 inline bool blamesPassphrase(const CtlRun& run)
 {
-    const QString all = run.out + run.err;
+    const QString all = QString(run.out + run.err);
     return all.contains(QStringLiteral("passphrase is wrong")) || all.contains(QStringLiteral("wrong passphrase")) ||
            all.contains(QStringLiteral("does not open the user key slot"));
 }
@@ -136,7 +136,7 @@ public:
         if (detected)
             ++m_detected;
         else
-            m_missed << QStringLiteral("%1: exit %2: %3").arg(label).arg(run.exitCode).arg((run.out + run.err).simplified().left(400));
+            m_missed << QStringLiteral("%1: exit %2: %3").arg(label).arg(run.exitCode).arg(QString(run.out + run.err).simplified().left(400));
     }
     int cases() const { return m_cases; }
     bool allDetected() const { return m_missed.isEmpty() && m_cases > 0; }

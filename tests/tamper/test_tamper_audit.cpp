@@ -101,7 +101,7 @@ void TestTamperAudit::tamperedTrailDetected()
         const QString dir = m_vault.copy(QStringLiteral("audit"));
         QVERIFY2(asInsider(dir, sql), qPrintable(label));
         const CtlRun run = verifyAsAdmin(dir, {QStringLiteral("--trusted-key"), m_trustedKey, QStringLiteral("--checkpoints"), m_checkpoints});
-        const QString all = run.out + run.err;
+        const QString all = QString(run.out + run.err);
         tally.record(run.exitCode == 1 && all.contains(QStringLiteral("audit chain:")) && named.match(all).hasMatch() &&
                          !blamesPassphrase(run) && !all.contains(QStringLiteral("signed checkpoint at entry")),
                      label, run);

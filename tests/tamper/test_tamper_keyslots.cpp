@@ -18,6 +18,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <functional>
+
 using namespace lantern;
 using namespace lantern::test;
 
@@ -52,7 +54,7 @@ struct FieldValue
 
 QList<FieldValue> scalarValues(const QByteArray& json)
 {
-    static const QRegularExpression pattern(QStringLiteral(R"("([A-Za-z_.]+)":\s*(?:"([^"]*)"|(-?[0-9]+)|(true|false)))"));
+    static const QRegularExpression pattern(QStringLiteral(R"re("([A-Za-z_.]+)":\s*(?:"([^"]*)"|(-?[0-9]+)|(true|false)))re"));
     QList<FieldValue> values;
     const QString text = QString::fromLatin1(json);
     for (auto it = pattern.globalMatch(text); it.hasNext();) {
@@ -75,6 +77,20 @@ bool write(const QString& path, const QByteArray& bytes)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// Rewrites a slot file through `edit`, which gets the root and may change each slot.
+bool editSlotFile(const QString& path, const std::function<void(QJsonObject& root, QJsonObject& slot)>& edit)
+{
+    QJsonObject root = QJsonDocument::fromJson(read(path)).object();
+    QJsonArray slots = root.value(QStringLiteral("slots")).toArray();
+    for (qsizetype i = 0; i < slots.size(); ++i) {
+        QJsonObject slot = slots.at(i).toObject();
+        edit(root, slot);
+        slots.replace(i, slot);
+    }
+    root.insert(QStringLiteral("slots"), slots);
+    return write(path, QJsonDocument(root).toJson());
 }
 
 } // namespace
@@ -135,7 +151,7 @@ void TestTamperKeySlots::flipInEveryFieldOfKeySlotFiles()
         QVERIFY(write(dir + QLatin1Char('/') + file, tampered));
         const CtlRun run = verifyAsAdmin(dir);
         // Exit 1, the file named (with the slot and field, or the file as a whole), no word of a wrong passphrase.
-        const QString all = run.out + run.err;
+        const QString all = QString(run.out + run.err);
         const bool detected = run.exitCode == 1 && all.contains(file) && !blamesPassphrase(run) &&
                               (all.contains(QStringLiteral("damaged")) || all.contains(QStringLiteral("altered")) ||
                                all.contains(QStringLiteral("format version")));
@@ -149,23 +165,16 @@ void TestTamperKeySlots::damagedNurseSlotNamedAtUnlock()
 {
     // The nurse's salt flipped: she is told her slot is damaged, not that her passphrase is wrong.
     const QString dir = m_vault.copy(QStringLiteral("nurse"));
-    const QString path = access::VaultDirectory(dir).keySlotFile();
-    QJsonObject root = QJsonDocument::fromJson(read(path)).object();
-    QJsonArray slots = root.value(QStringLiteral("slots")).toArray();
     bool changed = false;
-    for (qsizetype i = 0; i < slots.size(); ++i) {
-        QJsonObject slot = slots.at(i).toObject();
+    QVERIFY(editSlotFile(access::VaultDirectory(dir).keySlotFile(), [&](QJsonObject&, QJsonObject& slot) {
         if (slot.value(QStringLiteral("name")).toString() != kTamperNurse)
-            continue;
+            return;
         QByteArray salt = QByteArray::fromBase64(slot.value(QStringLiteral("salt")).toString().toLatin1());
         salt[3] = static_cast<char>(salt.at(3) ^ 0x10);
         slot.insert(QStringLiteral("salt"), QString::fromLatin1(salt.toBase64()));
-        slots.replace(i, slot);
         changed = true;
-    }
+    }));
     QVERIFY(changed);
-    root.insert(QStringLiteral("slots"), slots);
-    QVERIFY(write(path, QJsonDocument(root).toJson()));
     const CtlRun nurse = lanternctlAs(dir, kTamperNurse, kTamperNursePass, {QStringLiteral("patient"), QStringLiteral("list")});
     QCOMPARE(nurse.exitCode, 1);
     QVERIFY2(nurse.err.contains(QStringLiteral("key slot of n.berger")) && nurse.err.contains(QStringLiteral("field salt")),
@@ -232,17 +241,11 @@ void TestTamperKeySlots::fileBeforeFieldChecksStillOpens()
     // A keyslots.json from before field checks: no checks anywhere. It opens and is reported as such.
     const QString dir = m_vault.copy(QStringLiteral("older"));
     const QString path = access::VaultDirectory(dir).keySlotFile();
-    QJsonObject root = QJsonDocument::fromJson(read(path)).object();
-    root.remove(QStringLiteral("field_checks"));
-    root.remove(QStringLiteral("vault_id_check"));
-    QJsonArray slots = root.value(QStringLiteral("slots")).toArray();
-    for (qsizetype i = 0; i < slots.size(); ++i) {
-        QJsonObject slot = slots.at(i).toObject();
+    QVERIFY(editSlotFile(path, [](QJsonObject& root, QJsonObject& slot) {
+        root.remove(QStringLiteral("field_checks"));
+        root.remove(QStringLiteral("vault_id_check"));
         slot.remove(QStringLiteral("checks"));
-        slots.replace(i, slot);
-    }
-    root.insert(QStringLiteral("slots"), slots);
-    QVERIFY(write(path, QJsonDocument(root).toJson()));
+    }));
     const CtlRun run = verifyAsAdmin(dir, {QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     int older = 0;

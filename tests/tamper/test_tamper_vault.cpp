@@ -29,7 +29,7 @@ private Q_SLOTS:
 private:
     bool damageDetected(const CtlRun& run) const
     {
-        return run.exitCode == 1 && (run.out + run.err).contains(QStringLiteral("vault file damaged")) && !blamesPassphrase(run);
+        return run.exitCode == 1 && QString(run.out + run.err).contains(QStringLiteral("vault file damaged")) && !blamesPassphrase(run);
     }
 
     TamperVault m_vault;
