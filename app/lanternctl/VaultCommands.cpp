@@ -158,8 +158,13 @@ int runVerify(CliContext& ctx, const QStringList& args)
     }
     const qsizetype slotCount = std::count_if(slotStates.begin(), slotStates.end(),
                                               [](const access::KeySlotState& s) { return s.kind != QLatin1String("device-key") && s.kind != QLatin1String("file"); });
-    const QString slotText = slotProblems == 0 ? QStringLiteral("ok (%1 slots and device.key checked)").arg(slotCount)
-                                               : QStringLiteral("%1 of %2 damaged, missing or altered").arg(slotProblems).arg(slotStates.size());
+    const bool deviceKeyUnchecked = std::any_of(slotStates.begin(), slotStates.end(), [](const access::KeySlotState& s) {
+        return s.state == access::KeySlotState::State::NotCheckedHere;
+    });
+    const QString slotText =
+        slotProblems != 0 ? QStringLiteral("%1 of %2 damaged, missing or altered").arg(slotProblems).arg(slotStates.size())
+        : deviceKeyUnchecked ? QStringLiteral("ok (%1 slots; device.key belongs to another account, not checked here)").arg(slotCount)
+                             : QStringLiteral("ok (%1 slots and device.key checked)").arg(slotCount);
     if (!json) {
         ctx.out << "key slots:        " << slotText << Qt::endl;
         for (const access::KeySlotState& state : slotStates) {

@@ -5,7 +5,11 @@
 #include "core/keys/KeyFileOwnership.h"
 #include "core/keys/KeySlotFile.h"
 
+#include <QFile>
 #include <QFileInfo>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace lantern::access {
 
@@ -33,6 +37,7 @@ QString KeySlotState::stateName(State state)
     case State::Altered: return QStringLiteral("altered");
     case State::WrongOwnerOrMode: return QStringLiteral("wrong-owner-or-mode");
     case State::Unreadable: return QStringLiteral("unreadable");
+    case State::NotCheckedHere: return QStringLiteral("not-checked-here");
     }
     return QStringLiteral("unknown");
 }
@@ -93,9 +98,25 @@ KeySlotState KeySlotHealth::inspectDeviceKey(bool deviceSlotPresent, std::option
         }
         return state;
     }
-    if (const Status owner = keys::KeyFileOwnership::checkForCurrentAccount(path); !owner.ok()) {
-        state.state = owner.error().code == ErrorCode::Denied ? State::WrongOwnerOrMode : State::Unreadable;
-        state.message = owner.error().message;
+    // Mode, type and folder first, whoever owns the file: a key others can read protects nothing.
+    struct stat st
+    {
+    };
+    const bool inspected = ::lstat(QFile::encodeName(path).constData(), &st) == 0;
+    const uid_t owner = inspected ? st.st_uid : ::geteuid();
+    if (const Status modes = keys::KeyFileOwnership::check(path, owner); !modes.ok()) {
+        state.state = modes.error().code == ErrorCode::Denied ? State::WrongOwnerOrMode : State::Unreadable;
+        state.message = modes.error().message;
+        return state;
+    }
+    // Owned by another account, as on a packaged PC (the service's): only that account can read it.
+    if (owner != ::geteuid()) {
+        state.state = State::NotCheckedHere;
+        state.message = QStringLiteral("%1 belongs to another account (uid %2), as the mirror service's key should: run "
+                                       "verify as that account (sudo -u lantern lanternctl verify) to check it against "
+                                       "the device slot")
+                            .arg(path)
+                            .arg(owner);
         return state;
     }
     auto key = keys::DeviceKey::load(path);

@@ -28,8 +28,9 @@ struct KeySlotState
         Damaged,           // a field fails its check or cannot be read
         Missing,           // device.key or the device slot is gone while the other is there
         Altered,           // well-formed but not what this vault wrote (wrong tag, does not open)
-        WrongOwnerOrMode,  // device.key: not the running account's, or readable by others
-        Unreadable         // device.key exists but this account cannot read it
+        WrongOwnerOrMode,  // device.key: readable or writable by others, a link, in a folder others can write
+        Unreadable,        // device.key exists but cannot be read
+        NotCheckedHere     // device.key belongs to another account (the service's): only it can check the key
     };
 
     QString file; // "keyslots.json", "audit-keyslots.json", "device.key"
@@ -38,7 +39,10 @@ struct KeySlotState
     State state = State::Ok;
     QString message;
 
-    bool isProblem() const { return state != State::Ok && state != State::BeforeFieldChecks; }
+    bool isProblem() const
+    {
+        return state != State::Ok && state != State::BeforeFieldChecks && state != State::NotCheckedHere;
+    }
     static QString stateName(State state); // "ok", "before-field-checks", "damaged", ...
 };
 
