@@ -53,8 +53,8 @@ Status Vault::setMeta(const QString& key, const QString& value)
 
 Error vaultDamaged(const QString& path, const QString& what)
 {
-    return {ErrorCode::Corrupt, QStringLiteral("vault file damaged: %1: %2; restore vault.db from a backup or a snapshot, "
-                                               "and keep the damaged file for IT")
+    return {ErrorCode::Corrupt, QStringLiteral("vault file damaged: %1: %2; restore vault.db from a backup and keep "
+                                               "the damaged file for IT")
                                     .arg(path, what)};
 }
 
