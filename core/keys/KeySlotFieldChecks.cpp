@@ -1,5 +1,7 @@
 #include "core/keys/KeySlotFieldChecks.h"
 
+#include "core/keys/KeySlotFile.h"
+
 #include "core/common/Sodium.h"
 
 #include <QJsonArray>
@@ -93,6 +95,27 @@ std::optional<QString> KeySlotFieldChecks::problemIn(const QJsonObject& slot)
             return QStringLiteral("field %1 is missing (its check is there)").arg(it.key());
     }
     return std::nullopt;
+}
+
+// DamagedKeySlot (KeySlotFile.h) tells whose slot it was by the field checks.
+bool DamagedKeySlot::mayBelongTo(KeySlot::Kind kind, const QString& holder) const
+{
+    // The damaged field may be the kind or the name itself: their checks still
+    // tell whose slot it was.
+    const QJsonObject checks = stored.value(QStringLiteral("checks")).toObject();
+    const QString kindName = KeySlot::kindName(kind);
+    const bool kindMatches = kindText == kindName ||
+                             checks.value(QStringLiteral("kind")).toString() == KeySlotFieldChecks::checkOf(QStringLiteral("kind"), kindName);
+    const bool nameMatches = name == holder ||
+                             checks.value(QStringLiteral("name")).toString() == KeySlotFieldChecks::checkOf(QStringLiteral("name"), holder);
+    return kindMatches && nameMatches;
+}
+
+QString DamagedKeySlot::describe() const
+{
+    const QString holder = (kindText.isEmpty() && name.isEmpty()) ? QString()
+                                                                   : QStringLiteral(" (%1 %2)").arg(kindText, name).simplified();
+    return QStringLiteral("slot %1%2").arg(position).arg(holder);
 }
 
 bool KeySlotFieldChecks::fileHasChecks(const QJsonObject& root)

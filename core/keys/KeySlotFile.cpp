@@ -206,26 +206,6 @@ QList<DamagedKeySlot> KeySlotSet::damagedOf(KeySlot::Kind kind, const QString& n
     return found;
 }
 
-bool DamagedKeySlot::mayBelongTo(KeySlot::Kind kind, const QString& holder) const
-{
-    // The damaged field may be the kind or the name itself: their checks still
-    // tell whose slot it was.
-    const QJsonObject checks = stored.value(QStringLiteral("checks")).toObject();
-    const QString kindName = KeySlot::kindName(kind);
-    const bool kindMatches = kindText == kindName ||
-                             checks.value(QStringLiteral("kind")).toString() == KeySlotFieldChecks::checkOf(QStringLiteral("kind"), kindName);
-    const bool nameMatches = name == holder ||
-                             checks.value(QStringLiteral("name")).toString() == KeySlotFieldChecks::checkOf(QStringLiteral("name"), holder);
-    return kindMatches && nameMatches;
-}
-
-QString DamagedKeySlot::describe() const
-{
-    const QString holder = (kindText.isEmpty() && name.isEmpty()) ? QString()
-                                                                   : QStringLiteral(" (%1 %2)").arg(kindText, name).simplified();
-    return QStringLiteral("slot %1%2").arg(position).arg(holder);
-}
-
 int KeySlotSet::userSlotCount() const
 {
     int n = 0;
