@@ -97,14 +97,14 @@ std::optional<access::Session> unlockWithAuditKey(CliContext& ctx, access::Vault
     auto session = access.unlock(ctx.vaultDir, ctx.user, passphrase);
     if (!session.ok()) {
         wipe(passphrase);
-        ctx.fail(session.error());
+        ctx.failUnlock(session.error());
         return std::nullopt;
     }
     audit::AuditLog log(session->vault(), SystemClock::instance());
     const auto logged = log.append({ctx.user, audit::AuditAction::Unlock, {}, audit::AuditOutcome::Success, QStringLiteral("cli")});
     if (!logged.ok()) {
         wipe(passphrase);
-        ctx.fail(logged.error().prefixed(QStringLiteral("cannot write the audit log; refusing to continue")));
+        ctx.failUnlock(logged.error().prefixed(QStringLiteral("cannot write the audit log; refusing to continue")));
         return std::nullopt;
     }
     if (session->user().role != access::Role::ItAdmin) {
@@ -126,7 +126,13 @@ std::optional<access::Session> unlockWithAuditKey(CliContext& ctx, access::Vault
         return std::move(*session);
     }
     // The service must be able to sign too: restore its slot where device.key is readable.
-    if (const auto deviceKey = custody.readableDeviceKey()) {
+    // Only for the device.key that opens this vault's device slot: an altered or
+    // foreign one must not be given the audit key (verify reports it instead).
+    const auto deviceKey = custody.readableDeviceKey();
+    const bool deviceKeyBelongs =
+        deviceKey && slots.ok() && slots->contains(keys::KeySlot::Kind::Device, keys::KeySlot::deviceSlotName()) &&
+        slots->slotsOf(keys::KeySlot::Kind::Device, keys::KeySlot::deviceSlotName()).constFirst().unwrapWithDeviceKey(slots->vaultId, *deviceKey).ok();
+    if (deviceKeyBelongs) {
         const auto holder = audit::AuditKeyHolder::device(*deviceKey);
         if (!custody.open(holder).ok()) {
             const Status added = custody.addSlot(*opened, holder);
@@ -152,7 +158,7 @@ int runAudit(CliContext& ctx, const QStringList& args)
     access::VaultAccess access;
     auto session = ctx.unlock(access);
     if (!session)
-        return AuthFailed;
+        return ctx.unlockFailure();
     if (!session->user().hasPermission(access::Permission::ManageDevice))
         return ctx.fail(QStringLiteral("only IT administrators may do this; %1 is a %2")
                             .arg(session->user().username, access::roleName(session->user().role)),

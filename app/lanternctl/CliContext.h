@@ -34,6 +34,13 @@ struct CliContext
     int fail(const Error& error) const;
     // Asks for the acting user's passphrase and unlocks; prints the reason on failure.
     std::optional<access::Session> unlock(access::VaultAccess& access) const;
+    // The exit code of the last unlock that failed: 3 for a refused passphrase,
+    // 1 for a damaged vault or key slot (a right passphrase, a broken file).
+    int unlockFailure() const { return lastUnlockFailure; }
+    // Records why an unlock failed (unlock() and unlockWithAuditKey call it) and prints it.
+    int failUnlock(const Error& error) const;
+
+    mutable int lastUnlockFailure = AuthFailed; // set by failUnlock
 };
 
 using Command = int (*)(CliContext&, const QStringList& args);

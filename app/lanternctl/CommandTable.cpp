@@ -86,7 +86,11 @@ const QList<CliCommand>& commandTable()
         cmd("user reset", "NAME", "reset a passphrase (IT)", "Gives the user a one-time passphrase they must change at the first unlock."),
         cmd("user remove", "NAME", "remove a user (IT)", "Removes the user and re-keys the vault, so their old key opens nothing."),
         cmd("user passwd", "", "change your own passphrase", "Changes your own passphrase (also replaces a one-time one)."),
-        cmd("import", "FILE...", "load FHIR R4 data", "Loads FHIR R4 Bundles (JSON) or NDJSON files into the vault (audited).", {kProgress}),
+        cmd("import", "FILE|-...", "load FHIR R4 data",
+            "Loads FHIR R4 Bundles (JSON) or NDJSON into the vault (audited). A FILE may be a pipe, a FIFO or a device,\n"
+            "read as a stream; - (or /dev/stdin) is standard input after the passphrase line. Limits: 256 MiB per JSON\n"
+            "document, 64 MiB per NDJSON line.",
+            {kProgress, opt("--writer-wait", "SECONDS", "How long to wait for a program to write to a FIFO (default 60).")}),
         cmd("patient", "", "patients of your wards", "Lists patients and shows a chart; every read is audited.", {}, true),
         cmd("patient list", "", "the patients of your wards (audited)",
             "Lists the patients on your wards: id, name, birth date, sex, MRN and marks (merged, inactive).", {kJson}),

@@ -33,7 +33,7 @@ std::optional<OpenedVault> openVault(CliContext& ctx, bool requireAdmin)
     if (ctx.device) {
         auto vault = access.unlockAsDevice(ctx.vaultDir);
         if (!vault.ok()) {
-            ctx.fail(vault.error());
+            ctx.failUnlock(vault.error());
             return std::nullopt;
         }
         opened.deviceVault = std::move(*vault);
@@ -69,7 +69,7 @@ int runConfirmDrop(CliContext& ctx, const QStringList& args)
         return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR mirror confirm-drop [WARD]"), Usage);
     auto opened = openVault(ctx, true);
     if (!opened)
-        return AuthFailed;
+        return ctx.unlockFailure();
     const QString actor = opened->session ? opened->session->user().username : QStringLiteral("device:") + ctx.user;
     auto confirmed = sync::confirmHeldDrops(opened->vault(), args.value(0), actor, SystemClock::instance());
     if (!confirmed.ok())
@@ -135,7 +135,7 @@ int runStatus(CliContext& ctx, const QStringList& args)
         return ctx.fail(QStringLiteral("usage: lanternctl [--device] --vault DIR status [--json]"), Usage);
     auto opened = openVault(ctx, false);
     if (!opened)
-        return AuthFailed;
+        return ctx.unlockFailure();
     if (json) {
         // The figures GET /metrics shows, from the same snapshot; the engine's
         // counters live in the service's process and are not part of it here.

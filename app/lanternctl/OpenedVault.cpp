@@ -17,7 +17,7 @@ int OpenedVault::open(CliContext& ctx, bool allowDevice)
     }
     m_session = ctx.unlock(m_access);
     if (!m_session)
-        return AuthFailed;
+        return ctx.unlockFailure();
     m_gate.emplace(*m_session);
     return Ok;
 }

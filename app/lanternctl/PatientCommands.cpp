@@ -266,7 +266,7 @@ int runPatient(CliContext& ctx, const QStringList& args)
     access::VaultAccess vaultAccess;
     auto session = ctx.unlock(vaultAccess);
     if (!session)
-        return AuthFailed;
+        return ctx.unlockFailure();
     return sub == QStringLiteral("list") ? list(ctx, *session, json) : show(ctx, *session, rest.at(0), reason, json);
 }
 

@@ -138,7 +138,7 @@ int decide(CliContext& ctx, const QStringList& args)
     access::VaultAccess access;
     auto session = ctx.unlock(access);
     if (!session)
-        return AuthFailed;
+        return ctx.unlockFailure();
     auto note = readNote(noteFile);
     if (!note.ok())
         return ctx.fail(note.error().message, Usage);

@@ -41,7 +41,7 @@ int addUser(CliContext& ctx, const QStringList& args)
     access::VaultAccess access;
     auto admin = ctx.unlock(access);
     if (!admin)
-        return AuthFailed;
+        return ctx.unlockFailure();
     // Decided and audited (user-add) before anything changes; refused: exit 3.
     access::PatientAccess gate(*admin);
     const access::AccessRequest request{access::Action::ManageUsers, {}, QStringLiteral("user ") + user.username, {},
@@ -71,7 +71,7 @@ int listUsers(CliContext& ctx, QStringList args)
     access::VaultAccess access;
     auto session = ctx.unlock(access);
     if (!session)
-        return AuthFailed;
+        return ctx.unlockFailure();
     auto users = vault::UserRepository(session->vault()).all();
     if (!users.ok())
         return ctx.fail(users.error());
@@ -121,7 +121,7 @@ int manageUser(CliContext& ctx, const QString& sub, const QStringList& args)
     access::VaultAccess access;
     auto admin = ctx.unlock(access);
     if (!admin)
-        return AuthFailed;
+        return ctx.unlockFailure();
     Status done;
     if (sub == QStringLiteral("disable")) {
         done = access.disableUser(*admin, username);

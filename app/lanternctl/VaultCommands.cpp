@@ -9,10 +9,12 @@
 #include "core/audit/AuditKeyCustody.h"
 #include "core/audit/AuditLog.h"
 #include "core/audit/AuditPublicKeyFile.h"
-#include "core/keys/KeySlotFile.h"
+#include "core/access/KeySlotHealth.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace lantern::cli {
 
@@ -127,7 +129,7 @@ int runVerify(CliContext& ctx, const QStringList& args)
     QString keyNote;
     auto session = unlockWithAuditKey(ctx, access, signingKey, keyNote);
     if (!session)
-        return AuthFailed;
+        return ctx.unlockFailure();
     int problems = 0;
     // Text goes out line by line as before; --json collects the same results into one document.
     const bool json = trusted.json;
@@ -141,14 +143,42 @@ int runVerify(CliContext& ctx, const QStringList& args)
     doc.insert(QStringLiteral("vaultIntegrity"), check(integrity.ok(), integrityText));
     problems += integrity.ok() ? 0 : 1;
 
-    auto slots = keys::KeySlotFile(session->directory().keySlotFile()).load();
-    const QString slotText = slots.ok() ? QStringLiteral("ok (%1 slots)").arg(slots->slots.size()) : slots.error().message;
-    if (!json)
+    // Every key slot, the device slot and device.key, each with its state: never
+    // "ok" for the lot while one of them is damaged (core decides each state).
+    const QList<access::KeySlotState> slotStates = access::KeySlotHealth(*session).inspect();
+    int slotProblems = 0;
+    QJsonArray stateList;
+    for (const access::KeySlotState& state : slotStates) {
+        slotProblems += state.isProblem() ? 1 : 0;
+        stateList.append(QJsonObject{{QStringLiteral("file"), state.file},
+                                     {QStringLiteral("kind"), state.kind},
+                                     {QStringLiteral("name"), state.name},
+                                     {QStringLiteral("state"), access::KeySlotState::stateName(state.state)},
+                                     {QStringLiteral("message"), state.message}});
+    }
+    const qsizetype slotCount = std::count_if(slotStates.begin(), slotStates.end(),
+                                              [](const access::KeySlotState& s) { return s.kind != QLatin1String("device-key") && s.kind != QLatin1String("file"); });
+    const bool deviceKeyUnchecked = std::any_of(slotStates.begin(), slotStates.end(), [](const access::KeySlotState& s) {
+        return s.state == access::KeySlotState::State::NotCheckedHere;
+    });
+    const QString slotText =
+        slotProblems != 0 ? QStringLiteral("%1 of %2 damaged, missing or altered").arg(slotProblems).arg(slotStates.size())
+        : deviceKeyUnchecked ? QStringLiteral("ok (%1 slots; device.key belongs to another account, not checked here)").arg(slotCount)
+                             : QStringLiteral("ok (%1 slots and device.key checked)").arg(slotCount);
+    if (!json) {
         ctx.out << "key slots:        " << slotText << Qt::endl;
-    QJsonObject slotDoc = check(slots.ok(), slotText);
-    slotDoc.insert(QStringLiteral("slots"), slots.ok() ? static_cast<qint64>(slots->slots.size()) : 0);
+        for (const access::KeySlotState& state : slotStates) {
+            const QString who = state.name.isEmpty() ? state.file : QStringLiteral("%1 %2 (%3)").arg(state.kind, state.name, state.file);
+            ctx.out << "  " << who << ": " << (state.state == access::KeySlotState::State::Ok ? state.message
+                                                : access::KeySlotState::stateName(state.state) + QStringLiteral(": ") + state.message)
+                    << Qt::endl;
+        }
+    }
+    QJsonObject slotDoc = check(slotProblems == 0, slotText);
+    slotDoc.insert(QStringLiteral("slots"), static_cast<qint64>(slotCount));
+    slotDoc.insert(QStringLiteral("states"), stateList);
     doc.insert(QStringLiteral("keySlots"), slotDoc);
-    problems += slots.ok() ? 0 : 1;
+    problems += slotProblems == 0 ? 0 : 1;
 
     audit::AuditLog log(session->vault(), SystemClock::instance());
     audit::VerifyOptions options;

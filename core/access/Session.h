@@ -28,6 +28,7 @@ private:
     friend class VaultAccess;
     friend class UserAdministration;
     friend class UserLifecycle; // swaps in the new data key after a re-key
+    friend class KeySlotHealth; // checks every slot's binding against the data key
     Session(std::unique_ptr<vault::Vault> vault, User user, VaultDirectory directory, QString vaultId,
             SecureBuffer dataKey)
         : m_vault(std::move(vault)), m_user(std::move(user)), m_directory(std::move(directory)),

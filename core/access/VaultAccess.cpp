@@ -11,6 +11,7 @@
 #include "core/snapshot/DeviceIdentity.h"
 #include "core/vault/DiskReserve.h"
 #include "core/vault/UserRepository.h"
+#include "core/vault/VaultDamage.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,6 +33,17 @@ Error wrongCredentials()
     return {ErrorCode::WrongKey,
             QStringLiteral("the username or passphrase is wrong; check Caps Lock and the keyboard "
                            "layout, then try again")};
+}
+
+// The holder's only slots are damaged: say so, instead of "wrong passphrase",
+// which would send them to retype a passphrase that is right.
+Error damagedSlotOf(const VaultDirectory& dir, const QList<keys::DamagedKeySlot>& damaged, const QString& holder)
+{
+    return {ErrorCode::Corrupt,
+            QStringLiteral("the key slot of %1 in %2 is damaged (%3: %4), so it cannot be opened; restore the file "
+                           "from a backup, or IT issues a new one (lanternctl user reset %1, or for the device: "
+                           "lanternctl verify names what to restore)")
+                .arg(holder, dir.keySlotFile(), damaged.first().describe(), damaged.first().problem)};
 }
 
 Status prepareDirectory(const VaultDirectory& dir)
@@ -182,6 +194,8 @@ Result<Session> VaultAccess::authenticate(const VaultDirectory& dir, const QStri
 
     // More than one slot only after an interrupted passphrase change: either opens.
     QList<KeySlot> candidates = slots->slotsOf(KeySlot::Kind::User, username);
+    if (candidates.isEmpty() && !slots->damagedOf(KeySlot::Kind::User, username).isEmpty())
+        return damagedSlotOf(dir, slots->damagedOf(KeySlot::Kind::User, username), username); // not a guess: not counted
     if (candidates.isEmpty()) {
         // No such user: still pay one derivation with real parameters (another
         // user's slot under this name, which cannot open), so the time an answer
@@ -260,6 +274,13 @@ VaultAccess::openVault(const VaultDirectory& dir, const QString& slotVaultId, co
 {
     const VaultRekey rekey(dir);
     auto vault = rekey.pending() ? rekey.finishPending(dataKey, unwrapOld) : vault::Vault::open(dir.vaultFile(), dataKey);
+    // The key came out of a key slot that authenticated it: if it does not open
+    // vault.db, the file is damaged (or not this vault's), never the passphrase wrong.
+    if (!vault.ok() && vault.error().code == ErrorCode::WrongKey)
+        return vault::vaultDamaged(dir.vaultFile(),
+                                   QStringLiteral("it does not open with the key from a valid key slot: its first page "
+                                                  "fails its check (changed bytes, a cut-off file, or the vault.db of "
+                                                  "another vault); the passphrase is right"));
     if (!vault.ok())
         return vault.error();
     auto vaultId = (*vault)->meta(QStringLiteral("vault_id"));
@@ -280,6 +301,9 @@ Result<std::unique_ptr<vault::Vault>> VaultAccess::unlockAsDevice(const QString&
     if (!slots.ok())
         return slots.error();
     const QList<KeySlot> deviceSlots = slots->slotsOf(KeySlot::Kind::Device, KeySlot::deviceSlotName());
+    if (deviceSlots.isEmpty() && !slots->damagedOf(KeySlot::Kind::Device, KeySlot::deviceSlotName()).isEmpty())
+        return damagedSlotOf(dir, slots->damagedOf(KeySlot::Kind::Device, KeySlot::deviceSlotName()),
+                             KeySlot::deviceSlotName());
     if (deviceSlots.isEmpty())
         return Error(ErrorCode::NotFound,
                      QStringLiteral("%1 has no device slot; this vault can only be unlocked by a person")

@@ -17,25 +17,6 @@
 #include <QJsonObject>
 
 namespace lantern::import {
-namespace {
-
-bool looksLikeNdjson(QFile& file)
-{
-    const QString suffix = QFileInfo(file.fileName()).suffix().toLower();
-    if (suffix == QStringLiteral("ndjson") || suffix == QStringLiteral("jsonl"))
-        return true;
-    // A first line that is a whole JSON object, followed by more, is NDJSON.
-    const QByteArray first = file.readLine(1 << 24).trimmed();
-    const bool more = !file.atEnd();
-    file.seek(0);
-    if (!more || !first.startsWith('{'))
-        return false;
-    QJsonParseError error{};
-    QJsonDocument::fromJson(first, &error);
-    return error.error == QJsonParseError::NoError;
-}
-
-} // namespace
 
 void ImportReport::merge(const ImportReport& other)
 {
@@ -49,20 +30,25 @@ void ImportReport::merge(const ImportReport& other)
     patientIds.unite(other.patientIds);
 }
 
-Importer::Importer(vault::Vault& vault, int batchSize)
-    : m_vault(vault), m_repository(vault.db()), m_batchSize(batchSize > 0 ? batchSize : kDefaultBatchSize)
+Importer::Importer(vault::Vault& vault, int batchSize, ImportLimits limits)
+    : m_vault(vault), m_repository(vault.db()), m_batchSize(batchSize > 0 ? batchSize : kDefaultBatchSize), m_limits(limits)
 {
 }
 
-Result<ImportReport> Importer::importFile(const QString& path)
+Result<ImportReport> Importer::importFile(const QString& path, std::chrono::seconds writerWait)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    const QString name = QFileInfo(path).fileName();
-    if (looksLikeNdjson(file))
-        return importNdjson(file, name);
-    return importJson(file.readAll(), name);
+    auto input = ImportInput::open(path, writerWait);
+    if (!input.ok())
+        return input.error();
+    auto format = (*input)->detectFormat(m_limits);
+    if (!format.ok())
+        return format.error();
+    if (*format == InputFormat::Ndjson)
+        return importNdjson((*input)->device(), (*input)->name());
+    auto document = (*input)->readDocument(m_limits);
+    if (!document.ok())
+        return document.error();
+    return importJson(*document, (*input)->name());
 }
 
 Result<ImportReport> Importer::importJson(const QByteArray& json, const QString& sourceName)
@@ -102,13 +88,15 @@ Result<ImportReport> Importer::importNdjson(QIODevice& input, const QString& sou
 {
     ImportReport report;
     // Parsing runs one batch ahead on the stager's thread; this thread only writes.
-    NdjsonStager stager(input, sourceName, m_batchSize, kMaxProblemsKept);
+    NdjsonStager stager(input, sourceName, m_batchSize, kMaxProblemsKept, m_limits.maxLineBytes);
     while (std::optional<StagedBatch> batch = stager.next()) {
         report.merge(batch->report);
         for (PreparedResource& prepared : batch->resources)
             m_batch.append({std::move(prepared.resource), std::move(prepared.patient), false});
         // A failing write stops here; the stager's destructor stops the reader.
         LANTERN_TRY(flush(report));
+        if (batch->stop) // a line over the limit: what came before it is in, nothing after
+            return *batch->stop;
     }
     return report;
 }

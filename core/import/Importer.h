@@ -15,6 +15,7 @@
 // it is counted in olderNotApplied, and the same version again in unchanged.
 
 #include "core/common/Result.h"
+#include "core/import/ImportInput.h"
 #include "core/vault/QuarantineRepository.h"
 #include "core/vault/ResourceRepository.h"
 
@@ -59,10 +60,13 @@ public:
     // Problems beyond this many are counted but not kept (a broken export must not eat memory).
     static constexpr int kMaxProblemsKept = 200;
 
-    explicit Importer(vault::Vault& vault, int batchSize = kDefaultBatchSize);
+    explicit Importer(vault::Vault& vault, int batchSize = kDefaultBatchSize, ImportLimits limits = {});
 
     // Detects NDJSON (.ndjson / .jsonl, or one JSON object per line) versus JSON.
-    Result<ImportReport> importFile(const QString& path);
+    // `path` may be "-" (standard input), a pipe, a FIFO (waited for at most
+    // `writerWait`) or a device: everything is read as a stream (ImportInput).
+    Result<ImportReport> importFile(const QString& path,
+                                    std::chrono::seconds writerWait = ImportInput::DefaultWriterWait);
     Result<ImportReport> importJson(const QByteArray& json, const QString& sourceName = QStringLiteral("input"));
     Result<ImportReport> importNdjson(QIODevice& input, const QString& sourceName = QStringLiteral("input"));
 
@@ -91,6 +95,7 @@ private:
     vault::Vault& m_vault;
     vault::ResourceRepository m_repository;
     int m_batchSize;
+    ImportLimits m_limits;
     QList<Staged> m_batch;
     std::function<void(qint64)> m_progress;
 };

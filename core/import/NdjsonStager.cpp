@@ -10,9 +10,11 @@
 
 namespace lantern::import {
 
-NdjsonStager::NdjsonStager(QIODevice& input, QString sourceName, int batchSize, int maxProblems, int depth)
+NdjsonStager::NdjsonStager(QIODevice& input, QString sourceName, int batchSize, int maxProblems, qint64 maxLineBytes,
+                           int depth)
     : m_input(input), m_sourceName(std::move(sourceName)), m_batchSize(batchSize > 0 ? batchSize : 1),
-      m_maxProblems(maxProblems), m_depth(depth > 0 ? size_t(depth) : 1), m_worker([this] { run(); })
+      m_maxProblems(maxProblems), m_maxLineBytes(maxLineBytes > 0 ? maxLineBytes : 1),
+      m_depth(depth > 0 ? size_t(depth) : 1), m_piece(64 * 1024, Qt::Uninitialized), m_worker([this] { run(); })
 {
 }
 
@@ -61,7 +63,18 @@ void NdjsonStager::run()
     bool cancelled = false;
     while (!m_input.atEnd()) {
         ++lineNumber;
-        stageLine(m_input.readLine(), lineNumber, batch);
+        bool tooLong = false;
+        QByteArray line = readLine(tooLong);
+        if (tooLong) {
+            batch.stop = Error(ErrorCode::InvalidInput,
+                               QStringLiteral("%1 line %2 is longer than %3 MiB, the limit for one NDJSON line: the import "
+                                              "stopped there (the lines before it were imported, nothing after it)")
+                                   .arg(m_sourceName)
+                                   .arg(lineNumber)
+                                   .arg(m_maxLineBytes / (1024 * 1024)));
+            break;
+        }
+        stageLine(std::move(line), lineNumber, batch);
         if (batch.resources.size() >= m_batchSize) {
             if (!push(std::exchange(batch, {}))) {
                 cancelled = true;
@@ -70,13 +83,30 @@ void NdjsonStager::run()
             batch.resources.reserve(m_batchSize);
         }
     }
-    if (!cancelled && (batch.report.read > 0))
+    if (!cancelled && (batch.report.read > 0 || batch.stop))
         push(std::move(batch));
     {
         std::lock_guard lock(m_mutex);
         m_finished = true;
     }
     m_changed.notify_all();
+}
+
+QByteArray NdjsonStager::readLine(bool& tooLong)
+{
+    QByteArray line;
+    for (;;) {
+        const qint64 n = m_input.readLine(m_piece.data(), m_piece.size());
+        if (n <= 0)
+            return line;
+        line.append(m_piece.constData(), n);
+        if (m_piece.at(n - 1) == '\n')
+            return line;
+        if (line.size() > m_maxLineBytes) {
+            tooLong = true;
+            return {};
+        }
+    }
 }
 
 void NdjsonStager::stageLine(QByteArray line, qint64 lineNumber, StagedBatch& batch)

@@ -25,6 +25,9 @@ struct StagedBatch
 {
     QList<PreparedResource> resources;
     ImportReport report; // read, skipped and problems of this batch (stored stays 0)
+    // Set on the last batch when reading stopped early (a line over the limit):
+    // the resources before it are still to be written.
+    std::optional<Error> stop;
 };
 
 class NdjsonStager
@@ -32,7 +35,10 @@ class NdjsonStager
 public:
     // The stager reads `input` from its own thread until the end; the caller
     // must not touch `input` until the stager is destroyed.
-    NdjsonStager(QIODevice& input, QString sourceName, int batchSize, int maxProblems, int depth = 2);
+    // A line longer than `maxLineBytes` stops reading (see StagedBatch::stop):
+    // an endless line must not take all memory.
+    NdjsonStager(QIODevice& input, QString sourceName, int batchSize, int maxProblems, qint64 maxLineBytes,
+                 int depth = 2);
     ~NdjsonStager(); // stops reading and joins the worker
     NdjsonStager(const NdjsonStager&) = delete;
     NdjsonStager& operator=(const NdjsonStager&) = delete;
@@ -42,6 +48,8 @@ public:
 
 private:
     void run();
+    // The next line (with its newline); `tooLong` when it passes the limit (then cut off there).
+    QByteArray readLine(bool& tooLong);
     void stageLine(QByteArray line, qint64 lineNumber, StagedBatch& batch);
     // False when the reader was cancelled while waiting for room.
     bool push(StagedBatch&& batch);
@@ -50,7 +58,9 @@ private:
     const QString m_sourceName;
     const int m_batchSize;
     const int m_maxProblems;
+    const qint64 m_maxLineBytes;
     const size_t m_depth;
+    QByteArray m_piece; // reused for each read, so a line costs no more than its own size
     int m_problemsKept = 0;
 
     std::mutex m_mutex;

@@ -233,20 +233,26 @@ KeySlot KeySlot::withSealing(QByteArray publicKey, QByteArray sealedKey, QByteAr
     return slot;
 }
 
-Result<KeySlot> KeySlot::resealed(const QString& vaultId, const SecureBuffer& currentDataKey,
-                                  const SecureBuffer& newDataKey) const
+Status KeySlot::checkPublicKeyTag(const QString& vaultId, const SecureBuffer& dataKey) const
 {
     ensureSodium();
     if (!isSealed())
         return Error(ErrorCode::Unsupported,
                      QStringLiteral("the %1 key slot of %2 is in the older format").arg(kindName(m_kind), m_name));
-    const QByteArray expected = tagFor(vaultId, currentDataKey);
+    const QByteArray expected = tagFor(vaultId, dataKey);
     if (expected.size() != m_publicKeyTag.size() ||
         sodium_memcmp(expected.constData(), m_publicKeyTag.constData(), static_cast<size_t>(expected.size())) != 0)
         return Error(ErrorCode::Corrupt,
                      QStringLiteral("the public key in the %1 key slot of %2 was not written with this vault's "
                                     "key (the key slot file was altered); restore keyslots.json from a backup")
                          .arg(kindName(m_kind), m_name));
+    return {};
+}
+
+Result<KeySlot> KeySlot::resealed(const QString& vaultId, const SecureBuffer& currentDataKey,
+                                  const SecureBuffer& newDataKey) const
+{
+    LANTERN_TRY(checkPublicKeyTag(vaultId, currentDataKey));
     KeySlot slot = *this;
     LANTERN_TRY(slot.sealTo(m_publicKey, vaultId, newDataKey));
     return slot;

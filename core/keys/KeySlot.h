@@ -77,6 +77,9 @@ public:
     // public key that the current data key did not vouch for.
     Result<KeySlot> resealed(const QString& vaultId, const SecureBuffer& currentDataKey,
                              const SecureBuffer& newDataKey) const;
+    // Corrupt when the public key's tag was not made with `dataKey` for this
+    // holder and vault (the slot file was altered); Unsupported for an older slot.
+    Status checkPublicKeyTag(const QString& vaultId, const SecureBuffer& dataKey) const;
     bool isSealed() const { return !m_publicKey.isEmpty(); }
     bool isOneTime() const { return m_oneTime; }
     QByteArray publicKey() const { return m_publicKey; }

@@ -2,6 +2,7 @@
 
 #include "core/common/AtomicFile.h"
 #include "core/common/Logging.h"
+#include "core/keys/KeySlotFieldChecks.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +24,20 @@ Error corrupt(const QString& fileName, const QString& what)
     return {ErrorCode::Corrupt, QStringLiteral("the key slot file %1 is damaged (%2); restore it from a "
                                                "backup or ask IT to re-issue the key slots")
                                     .arg(fileName, what)};
+}
+
+// The last field name before `offset`, so a JSON syntax error is named by the
+// field it hit ("near \"salt\"") rather than by a bare byte offset.
+QString fieldNear(const QByteArray& json, int offset)
+{
+    const QByteArray before = json.left(offset);
+    const qsizetype colon = before.lastIndexOf("\":");
+    if (colon < 0)
+        return {};
+    const qsizetype open = before.lastIndexOf('"', colon - 1);
+    if (open < 0)
+        return {};
+    return QStringLiteral(" near \"%1\"").arg(QString::fromUtf8(before.mid(open + 1, colon - open - 1)).left(40));
 }
 
 QString toBase64(const QByteArray& bytes)
@@ -79,11 +94,13 @@ QJsonObject slotToJson(const KeySlot& slot)
     return o;
 }
 
-Result<KeySlot> slotFromJson(const QJsonValue& value, int index, const QString& fileName)
+// What is wrong with one slot, naming the field ("field salt is malformed");
+// the caller keeps such a slot aside as damaged.
+Result<KeySlot> slotFromJson(const QJsonValue& value)
 {
-    const QString where = QStringLiteral("slot %1").arg(index + 1);
+    auto bad = [](const QString& what) { return Error(ErrorCode::Corrupt, what); };
     if (!value.isObject())
-        return corrupt(fileName, where + QStringLiteral(" is not an object"));
+        return bad(QStringLiteral("it is not an object"));
     const QJsonObject o = value.toObject();
     const QString kindText = o.value(QStringLiteral("kind")).toString();
     std::optional<KeySlot::Kind> known;
@@ -93,29 +110,37 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, int index, const QString& 
             known = candidate;
     }
     if (!known)
-        return corrupt(fileName, where + QStringLiteral(" has an unknown kind"));
+        return bad(QStringLiteral("field kind has an unknown value"));
     const KeySlot::Kind kind = *known;
     const QString name = o.value(QStringLiteral("name")).toString();
     if (name.isEmpty() || name.contains(QChar(0)))
-        return corrupt(fileName, where + QStringLiteral(" has no valid name"));
+        return bad(QStringLiteral("field name is missing or not valid"));
     const bool sealed = o.contains(QStringLiteral("public_key"));
     const bool wrapsNothing = sealed && kind == KeySlot::Kind::Device && !o.contains(QStringLiteral("wrapped_key"));
     const auto nonce = wrapsNothing ? QByteArray() : fromBase64(o.value(QStringLiteral("nonce")));
+    if (!nonce)
+        return bad(QStringLiteral("field nonce is missing or malformed"));
     const auto wrapped = wrapsNothing ? QByteArray() : fromBase64(o.value(QStringLiteral("wrapped_key")));
-    if (!nonce || !wrapped)
-        return corrupt(fileName, where + QStringLiteral(" has a missing or malformed nonce or wrapped key"));
+    if (!wrapped)
+        return bad(QStringLiteral("field wrapped_key is missing or malformed"));
     QByteArray publicKey, sealedKey, tag;
     if (sealed) {
-        const auto pk = fromBase64(o.value(QStringLiteral("public_key")));
-        const auto sk = fromBase64(o.value(QStringLiteral("sealed_key")));
-        const auto t = fromBase64(o.value(QStringLiteral("public_key_tag")));
-        if (!pk || !sk || !t || pk->isEmpty())
-            return corrupt(fileName, where + QStringLiteral(" has a malformed public key, sealed key or tag"));
-        publicKey = *pk;
-        sealedKey = *sk;
-        tag = *t;
+        const struct
+        {
+            const char* field;
+            QByteArray* into;
+        } sealedFields[] = {{"public_key", &publicKey}, {"sealed_key", &sealedKey}, {"public_key_tag", &tag}};
+        for (const auto& f : sealedFields) {
+            const auto bytes = fromBase64(o.value(QLatin1String(f.field)));
+            if (!bytes || bytes->isEmpty())
+                return bad(QStringLiteral("field %1 is missing or malformed").arg(QLatin1String(f.field)));
+            *f.into = *bytes;
+        }
     }
-    const bool oneTime = o.value(QStringLiteral("one_time")).toBool(false);
+    const QJsonValue oneTimeValue = o.value(QStringLiteral("one_time"));
+    if (!oneTimeValue.isUndefined() && !oneTimeValue.isBool())
+        return bad(QStringLiteral("field one_time is not true or false"));
+    const bool oneTime = oneTimeValue.toBool(false);
 
     KdfParameters kdf;
     QByteArray salt;
@@ -123,18 +148,17 @@ Result<KeySlot> slotFromJson(const QJsonValue& value, int index, const QString& 
         const QJsonObject k = o.value(QStringLiteral("kdf")).toObject();
         const auto ops = toUInt(k.value(QStringLiteral("opslimit")));
         const auto mem = toUInt(k.value(QStringLiteral("memlimit")));
-        if (k.value(QStringLiteral("algorithm")).toString() != KdfAlgorithm || !ops || !mem)
-            return corrupt(fileName,
-                           where + QStringLiteral(" has missing or unknown key derivation parameters"));
+        if (k.value(QStringLiteral("algorithm")).toString() != KdfAlgorithm)
+            return bad(QStringLiteral("field kdf.algorithm is missing or unknown"));
+        if (!ops || !mem)
+            return bad(QStringLiteral("field kdf.opslimit or kdf.memlimit is missing or not a whole number"));
         kdf = {*ops, *mem};
         if (!kdf.isAcceptable())
-            return corrupt(
-                fileName,
-                where + QStringLiteral(" has key derivation parameters outside the accepted range (%1)")
-                            .arg(kdf.describe()));
+            return bad(QStringLiteral("field kdf has key derivation parameters outside the accepted range (%1)")
+                           .arg(kdf.describe()));
         const auto s = fromBase64(o.value(QStringLiteral("salt")));
         if (!s)
-            return corrupt(fileName, where + QStringLiteral(" has a missing or malformed salt"));
+            return bad(QStringLiteral("field salt is missing or malformed"));
         salt = *s;
     }
     return KeySlot::fromStored(kind, name, kdf, salt, *nonce, *wrapped).withSealing(publicKey, sealedKey, tag, oneTime);
@@ -172,6 +196,16 @@ QList<KeySlot> KeySlotSet::slotsOf(KeySlot::Kind kind, const QString& name) cons
     return found;
 }
 
+QList<DamagedKeySlot> KeySlotSet::damagedOf(KeySlot::Kind kind, const QString& name) const
+{
+    QList<DamagedKeySlot> found;
+    for (const DamagedKeySlot& slot : damaged) {
+        if (slot.mayBelongTo(kind, name))
+            found.append(slot);
+    }
+    return found;
+}
+
 int KeySlotSet::userSlotCount() const
 {
     int n = 0;
@@ -186,11 +220,15 @@ QByteArray KeySlotFile::serialise(const KeySlotSet& set)
 {
     QJsonArray slots;
     for (const KeySlot& slot : set.slots)
-        slots.append(slotToJson(slot));
+        slots.append(KeySlotFieldChecks::withChecks(slotToJson(slot)));
+    for (const DamagedKeySlot& damaged : set.damaged) // back as they were: nothing is lost by another change
+        slots.append(damaged.stored);
     QJsonObject root;
     root.insert(QStringLiteral("format"), FormatName);
     root.insert(QStringLiteral("version"), FormatVersion);
+    root.insert(QStringLiteral("field_checks"), KeySlotFieldChecks::Version);
     root.insert(QStringLiteral("vault_id"), set.vaultId);
+    root.insert(QStringLiteral("vault_id_check"), KeySlotFieldChecks::checkOf(QStringLiteral("vault_id"), set.vaultId));
     root.insert(QStringLiteral("slots"), slots);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -202,9 +240,9 @@ Result<KeySlotSet> KeySlotFile::parse(const QByteArray& json, const QString& fil
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return corrupt(fileName, QStringLiteral("not valid JSON at offset %1: %2")
+        return corrupt(fileName, QStringLiteral("not valid JSON at offset %1%2: %3")
                                      .arg(parseError.offset)
-                                     .arg(parseError.errorString()));
+                                     .arg(fieldNear(json, parseError.offset), parseError.errorString()));
     if (!doc.isObject())
         return corrupt(fileName, QStringLiteral("not a JSON object"));
     const QJsonObject root = doc.object();
@@ -221,18 +259,39 @@ Result<KeySlotSet> KeySlotFile::parse(const QByteArray& json, const QString& fil
                          .arg(*version)
                          .arg(FormatVersion));
     KeySlotSet set;
+    set.fieldChecks = KeySlotFieldChecks::fileHasChecks(root);
     set.vaultId = root.value(QStringLiteral("vault_id")).toString();
     if (set.vaultId.isEmpty())
         return corrupt(fileName, QStringLiteral("no vault id"));
+    if (set.fieldChecks) {
+        if (root.value(QStringLiteral("field_checks")) != QJsonValue(KeySlotFieldChecks::Version))
+            return corrupt(fileName, QStringLiteral("field field_checks is missing or damaged"));
+        if (root.value(QStringLiteral("vault_id_check")).toString() !=
+            KeySlotFieldChecks::checkOf(QStringLiteral("vault_id"), set.vaultId))
+            return corrupt(fileName, QStringLiteral("field vault_id does not match its check"));
+    }
     const QJsonValue slots = root.value(QStringLiteral("slots"));
     if (!slots.isArray())
         return corrupt(fileName, QStringLiteral("no list of slots"));
     const QJsonArray array = slots.toArray();
     for (int i = 0; i < array.size(); ++i) {
-        auto slot = slotFromJson(array.at(i), i, fileName);
-        if (!slot.ok())
-            return slot.error();
-        set.slots.append(std::move(*slot));
+        const QJsonObject stored = array.at(i).toObject();
+        std::optional<QString> problem;
+        if (set.fieldChecks)
+            problem = KeySlotFieldChecks::problemIn(stored);
+        if (!problem) {
+            auto slot = slotFromJson(array.at(i));
+            if (slot.ok()) {
+                set.slots.append(std::move(*slot));
+                continue;
+            }
+            problem = slot.error().message;
+        }
+        // One damaged slot locks out its holder only, never the whole ward.
+        DamagedKeySlot damaged{i + 1, stored.value(QStringLiteral("kind")).toString(),
+                               stored.value(QStringLiteral("name")).toString(), *problem, stored};
+        qCWarning(lcKeys) << "the key slot file" << fileName << "has a damaged" << damaged.describe() << ":" << *problem;
+        set.damaged.append(std::move(damaged));
     }
     return set;
 }

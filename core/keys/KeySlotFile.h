@@ -15,22 +15,47 @@
 // device slot has no nonce or wrapped_key. Older slots lack these fields.
 // The same format holds the audit signing key's slots in audit-keyslots.json
 // (kinds "audit-user" and "audit-device"; see audit/AuditKeyCustody).
+// Every field carries a check (KeySlotFieldChecks): a slot whose field does
+// not match is kept aside as damaged, named, and written back unchanged, while
+// every other slot still opens; damage outside the slots refuses the file.
 
 #include "core/common/Result.h"
 #include "core/keys/KeySlot.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
 namespace lantern::keys {
 
+// A slot that failed its field checks or could not be read: never used to
+// open anything, kept byte for byte so IT can still repair it by hand.
+struct DamagedKeySlot
+{
+    int position = 0;  // 1-based place in the file
+    QString kindText;  // as written in the file (may itself be the damaged field)
+    QString name;      // as written in the file
+    QString problem;   // "field salt does not match its check"
+    QJsonObject stored;
+
+    // "slot 2 (user anna)".
+    QString describe() const;
+    // Whether it was this holder's slot, even when its kind or name is the damaged field.
+    bool mayBelongTo(KeySlot::Kind kind, const QString& holder) const;
+};
+
 struct KeySlotSet
 {
     QString vaultId;
     QList<KeySlot> slots;
+    QList<DamagedKeySlot> damaged;
+    // False for a file written before field checks existed (see KeySlotFieldChecks).
+    bool fieldChecks = true;
 
     QList<KeySlot> slotsOf(KeySlot::Kind kind, const QString& name) const;
     bool contains(KeySlot::Kind kind, const QString& name) const { return !slotsOf(kind, name).isEmpty(); }
+    // The damaged slots that claim to belong to this holder.
+    QList<DamagedKeySlot> damagedOf(KeySlot::Kind kind, const QString& name) const;
     int userSlotCount() const;
 };
 
@@ -43,7 +68,9 @@ public:
     QString path() const { return m_path; }
     bool exists() const;
 
-    // NotFound if the file is missing, Corrupt (naming the file) if it cannot be parsed.
+    // NotFound if the file is missing, Corrupt (naming the file and what) if it
+    // cannot be parsed or its vault id fails its check; a damaged slot is listed
+    // in `damaged` instead.
     Result<KeySlotSet> load() const;
     // Creates the file; Conflict if one exists already.
     Status create(const KeySlotSet& set) const;

@@ -51,7 +51,9 @@ ErrorCode codeFor(int rc)
     case SQLITE_IOERR: return ErrorCode::Io;
     case SQLITE_CANTOPEN: return ErrorCode::Io;
     case SQLITE_READONLY: return ErrorCode::Io;
-    case SQLITE_NOTADB: return ErrorCode::WrongKey;
+    // Once a database is open, its key is known to be right (Database::open
+    // tells a wrong key apart on the first page): a page that fails later is damage.
+    case SQLITE_NOTADB: return ErrorCode::Corrupt;
     case SQLITE_CORRUPT: return ErrorCode::Corrupt;
     case SQLITE_CONSTRAINT: return ErrorCode::Conflict;
     default: return ErrorCode::Database;
@@ -66,7 +68,9 @@ QString friendlyMessage(int rc, const QString& raw)
         return QStringLiteral("writing to or reading from the disk failed (%1): the disk may be full or failing; "
                               "nothing of this step was saved").arg(raw);
     case SQLITE_NOTADB:
-        return QStringLiteral("the key does not open this vault, or the file is not a Lantern vault (%1)").arg(raw);
+    case SQLITE_CORRUPT:
+        return QStringLiteral("vault file damaged: a page of vault.db fails its check (%1); run 'lanternctl verify' "
+                              "and restore vault.db from a backup").arg(raw);
     default: return raw;
     }
 }
@@ -252,6 +256,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
             return Error(ErrorCode::NotFound, QStringLiteral("no vault at %1; run 'lanternctl init' first").arg(path));
         if (mode == OpenMode::CreateNew && exists && QFileInfo(path).size() > 0)
             return Error(ErrorCode::Conflict, QStringLiteral("%1 already exists; refusing to overwrite it").arg(path));
+        if (mode == OpenMode::OpenExisting) {
+            // SQLite would take an empty file for a new database and Lantern would
+            // build a fresh, empty vault in it: a cut-off file must be named instead.
+            // (stat only: opening the file here would drop this process's locks.)
+            const qint64 size = QFileInfo(path).size();
+            if (size == 0)
+                return Error(ErrorCode::Corrupt, QStringLiteral("vault file damaged: %1 is empty (0 bytes); restore it from a "
+                                                                "backup").arg(path));
+            if (size % kCipherPageSize != 0)
+                return Error(ErrorCode::Corrupt,
+                             QStringLiteral("vault file damaged: %1 has %2 bytes, not a whole number of %3-byte pages (the "
+                                            "file was cut off); restore it from a backup")
+                                 .arg(path)
+                                 .arg(size)
+                                 .arg(kCipherPageSize));
+        }
         sqlite3* raw = nullptr;
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
                           (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
@@ -267,14 +287,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
         sqlite3_busy_timeout(raw, 5000);
 
         LANTERN_TRY(db->applyKeyAndCipherSettings(rawKey));
-        // The first real read decrypts page 1: a wrong key or a foreign file fails here.
-        auto probe = db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
-        if (!probe.ok()) {
-            if (probe.error().code == ErrorCode::WrongKey || probe.error().code == ErrorCode::Corrupt)
-                return Error(ErrorCode::WrongKey,
-                             QStringLiteral("the key does not open %1 (wrong passphrase, or not a Lantern vault)").arg(path));
-            return probe.error();
-        }
+        // The first real read decrypts page 1: a wrong key, a foreign file or a
+        // changed first page fails its HMAC here ("not a database"); this layer
+        // cannot tell them apart, the caller that knows where the key came from can.
+        // Any other failure means page 1 opened under this key, so the key is right
+        // and the file is damaged further in.
+        const int probe = sqlite3_exec(raw, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+        if ((probe & 0xff) == SQLITE_NOTADB)
+            return Error(ErrorCode::WrongKey,
+                         QStringLiteral("the key does not open %1 (a wrong key, not a Lantern vault, or a damaged first page)")
+                             .arg(path));
+        if (probe != SQLITE_OK)
+            return db->lastError(QStringLiteral("reading %1").arg(path));
         LANTERN_TRY(db->verifyCipherSettings());
         LANTERN_TRY(db->exec(QStringLiteral("PRAGMA journal_mode = WAL")));
         // FULL: a confirmed outbox entry must survive power loss, not only a crash.

@@ -1,6 +1,7 @@
 #include "core/vault/Vault.h"
 
 #include "core/vault/Schema.h"
+#include "core/vault/VaultDamage.h"
 
 #include <QUuid>
 
@@ -50,13 +51,23 @@ Status Vault::setMeta(const QString& key, const QString& value)
     return stmt->run();
 }
 
+Error vaultDamaged(const QString& path, const QString& what)
+{
+    return {ErrorCode::Corrupt, QStringLiteral("vault file damaged: %1: %2; restore vault.db from a backup and keep "
+                                               "the damaged file for IT")
+                                    .arg(path, what)};
+}
+
 Status Vault::checkIntegrity()
 {
+    // Every page of every table and index is read (and so decrypted and its HMAC
+    // checked); a page that fails stops the check with an error instead of a row.
     auto result = m_db->scalar(QStringLiteral("PRAGMA integrity_check"));
     if (!result.ok())
-        return result.error();
+        return vaultDamaged(path(), QStringLiteral("the integrity check could not read every page (%1)")
+                                        .arg(result.error().message));
     if (result->toString() != QStringLiteral("ok"))
-        return Error(ErrorCode::Corrupt, QStringLiteral("vault integrity check failed: %1").arg(result->toString()));
+        return vaultDamaged(path(), QStringLiteral("the integrity check failed: %1").arg(result->toString()));
     return {};
 }
 

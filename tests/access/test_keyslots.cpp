@@ -3,6 +3,7 @@
 
 #include "core/common/SecureBuffer.h"
 #include "core/keys/KeySlot.h"
+#include "core/keys/KeySlotFieldChecks.h"
 #include "core/keys/KeySlotFile.h"
 #include "core/keys/Passphrase.h"
 
@@ -66,6 +67,8 @@ private Q_SLOTS:
     void fileRoundTrip();
     void damagedFileRefused_data();
     void damagedFileRefused();
+    void damagedSlotKeptAside_data();
+    void damagedSlotKeptAside();
     void newerFormatRefused();
     void swappedSlotsInFileRefused();
     void lastUserSlotCannotBeRemoved();
@@ -224,19 +227,55 @@ void TestKeySlots::damagedFileRefused_data()
         R"({"format": "lantern-keyslots", "version": 1, "vault_id": "x"})");
     QTest::newRow("no vault id") << QByteArray(
         R"({"format": "lantern-keyslots", "version": 1, "slots": []})");
+    QByteArray badVaultId = good;
+    badVaultId.replace(VaultId.toLatin1(), VaultId.toLatin1().replace('1', '2'));
+    QTest::newRow("vault id does not match its check") << badVaultId;
+}
+
+void TestKeySlots::damagedSlotKeptAside_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("field");
+    const SecureBuffer dataKey = SecureBuffer::random(DataKeyBytes);
+    const QByteArray good = KeySlotFile::serialise(
+        {VaultId, {userSlot(dataKey, QStringLiteral("anna"), "Lantern-ward-3B-night-shift")}});
     QByteArray badBase64 = good;
     const int salt = badBase64.indexOf("\"salt\": \"") + 9;
     badBase64[salt] = '*';
-    QTest::newRow("bad base64") << badBase64;
+    QTest::newRow("bad base64") << badBase64 << QStringLiteral("salt");
     QByteArray weakKdf = good;
     weakKdf.replace("\"opslimit\": 1", "\"opslimit\": 0");
-    QTest::newRow("opslimit 0") << weakKdf;
+    QTest::newRow("opslimit 0") << weakKdf << QStringLiteral("kdf.opslimit");
     QByteArray fractional = good;
     fractional.replace("\"opslimit\": 1", "\"opslimit\": 1.5");
-    QTest::newRow("opslimit 1.5") << fractional;
+    QTest::newRow("opslimit 1.5") << fractional << QStringLiteral("kdf.opslimit");
     QByteArray unknownKind = good;
     unknownKind.replace("\"kind\": \"user\"", "\"kind\": \"yubikey\"");
-    QTest::newRow("unknown kind") << unknownKind;
+    QTest::newRow("unknown kind") << unknownKind << QStringLiteral("kind");
+}
+
+void TestKeySlots::damagedSlotKeptAside()
+{
+    // A damaged slot locks out its holder only: the file loads, the slot is
+    // named with its field, and written back unchanged by the next change.
+    QFETCH(QByteArray, content);
+    QFETCH(QString, field);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("keyslots.json"));
+    writeFile(path, content);
+    auto loaded = KeySlotFile(path).load();
+    QVERIFY_OK(loaded);
+    QVERIFY(loaded->slots.isEmpty());
+    QCOMPARE(loaded->damaged.size(), 1);
+    QVERIFY2(loaded->damaged.first().problem.contains(QStringLiteral("field ") + field), qPrintable(loaded->damaged.first().problem));
+    QVERIFY(loaded->damaged.first().mayBelongTo(KeySlot::Kind::User, QStringLiteral("anna")));
+    const SecureBuffer dataKey = SecureBuffer::random(DataKeyBytes);
+    QVERIFY_OK(KeySlotFile(path).add(userSlot(dataKey, QStringLiteral("bob"), "Quiet-river-stones-42-north")));
+    auto again = KeySlotFile(path).load();
+    QVERIFY_OK(again);
+    QCOMPARE(again->slots.size(), 1);
+    QCOMPARE(again->damaged.size(), 1);
+    QCOMPARE(again->damaged.first().stored, loaded->damaged.first().stored);
 }
 
 void TestKeySlots::damagedFileRefused()
@@ -266,7 +305,9 @@ void TestKeySlots::newerFormatRefused()
 
 void TestKeySlots::swappedSlotsInFileRefused()
 {
-    // Someone with write access swaps the names of two slots in keyslots.json.
+    // Someone with write access swaps the names of two slots in keyslots.json:
+    // the field checks name both; swapped together with their checks, the AEAD
+    // (which binds the name) still refuses either passphrase.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("keyslots.json"));
     const SecureBuffer dataKey = SecureBuffer::random(DataKeyBytes);
@@ -278,12 +319,22 @@ void TestKeySlots::swappedSlotsInFileRefused()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QByteArray json = f.readAll();
     f.close();
-    json.replace("\"name\": \"anna\"", "\"name\": \"@@\"")
-        .replace("\"name\": \"bob\"", "\"name\": \"anna\"")
-        .replace("\"name\": \"@@\"", "\"name\": \"bob\"");
-    writeFile(path, json);
+    auto swapped = [](QByteArray text, const QByteArray& a, const QByteArray& b) {
+        return text.replace(a, "@@").replace(b, a).replace("@@", b);
+    };
+    QByteArray namesOnly = swapped(json, "\"name\": \"anna\"", "\"name\": \"bob\"");
+    writeFile(path, namesOnly);
     auto loaded = KeySlotFile(path).load();
     QVERIFY_OK(loaded);
+    QCOMPARE(loaded->damaged.size(), 2);
+    QVERIFY(loaded->damaged.first().problem.contains(QStringLiteral("field name")));
+
+    const QByteArray annaCheck = KeySlotFieldChecks::checkOf(QStringLiteral("name"), QStringLiteral("anna")).toLatin1();
+    const QByteArray bobCheck = KeySlotFieldChecks::checkOf(QStringLiteral("name"), QStringLiteral("bob")).toLatin1();
+    writeFile(path, swapped(namesOnly, annaCheck, bobCheck));
+    loaded = KeySlotFile(path).load();
+    QVERIFY_OK(loaded);
+    QVERIFY(loaded->damaged.isEmpty());
     const KeySlot bobAsAnna = loaded->slotsOf(KeySlot::Kind::User, QStringLiteral("anna")).first();
     QCOMPARE(bobAsAnna.unwrapWithPassphrase(VaultId, pass("Quiet-river-stones-42-north")).error().code,
              ErrorCode::WrongKey);

@@ -9,6 +9,7 @@
 #include "core/access/UserLifecycle.h"
 #include "core/access/VaultAccess.h"
 #include "core/audit/AuditKeyCustody.h"
+#include "core/keys/KeySlotFieldChecks.h"
 #include "core/keys/KeySlotFile.h"
 #include "core/keys/Passphrase.h"
 #include "core/vault/AuditRepository.h"
@@ -131,7 +132,17 @@ void TestUserLifecycle::enableAndResetIssueOneTimePassphrases()
     QVERIFY(json.contains("\"one_time\": true"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(json.replace("\"one_time\": true", "\"one_time\": false"));
+    json.replace("\"one_time\": true", "\"one_time\": false");
+    f.write(json);
+    f.close();
+    // The field check names the change ...
+    auto flagged = unlock(QStringLiteral("dr.lee"), OneTimePass);
+    QCOMPARE(flagged.error().code, ErrorCode::Corrupt);
+    QVERIFY2(flagged.error().message.contains(QStringLiteral("field one_time")), qPrintable(flagged.error().message));
+    // ... and with the check rewritten too, the flag bound into the AEAD still opens nothing.
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(json.replace(keys::KeySlotFieldChecks::checkOf(QStringLiteral("one_time"), true).toLatin1(),
+                         keys::KeySlotFieldChecks::checkOf(QStringLiteral("one_time"), false).toLatin1()));
     f.close();
     QCOMPARE(unlock(QStringLiteral("dr.lee"), OneTimePass).error().code, ErrorCode::WrongKey);
     QVERIFY(auditOf(*m_admin, QStringLiteral("user-update")).contains(QStringLiteral("it-admin success reset user dr.lee")));

@@ -251,7 +251,11 @@ void TestVaultAccess::slotFileOfAnotherVaultRefused()
     QVERIFY(QFile::copy(VaultDirectory(other).keySlotFile(), VaultDirectory(m_dir).keySlotFile()));
     auto refused = m_access.unlock(m_dir, QStringLiteral("it-admin"), AdminPass);
     QVERIFY(!refused.ok());
-    QCOMPARE(refused.error().code, ErrorCode::WrongKey); // the other vault's data key does not open this one
+    // The slot opened with the right passphrase, so the passphrase is not what is wrong: the
+    // other vault's data key does not open this vault.db, which is reported as damage (exit 1).
+    QCOMPARE(refused.error().code, ErrorCode::Corrupt);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("vault file damaged")), qPrintable(refused.error().message));
+    QCOMPARE(m_access.secondsToWait(m_dir, QStringLiteral("it-admin")), 0); // not counted as a wrong guess
 }
 
 void TestVaultAccess::idleLockDefault()
