@@ -54,6 +54,7 @@ int runSmartKey(CliContext& ctx, const QStringList& args);        // SmartKeyCom
 int runService(CliContext& ctx, const QStringList& args);  // ServiceCommands.cpp: service run
 int runDowntime(CliContext& ctx, const QStringList& args); // ServiceCommands.cpp: downtime declare|end
 int runMirrorService(CliContext& ctx);                     // the service loop (service run, mirror)
+int runDrill(CliContext& ctx, const QStringList& args);    // DrillCommands.cpp: drill start|status|end
 
 } // namespace lantern::cli
 

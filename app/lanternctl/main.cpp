@@ -119,6 +119,7 @@ int main(int argc, char** argv)
         {QStringLiteral("reconcile"), runReconcile}, {QStringLiteral("downtime-ids"), runDowntimeIdsCommand},
         {QStringLiteral("smart-key"), runSmartKey},
         {QStringLiteral("service"), runService},     {QStringLiteral("downtime"), runDowntime},
+        {QStringLiteral("drill"), runDrill},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the

@@ -1,5 +1,7 @@
 #include "sync/mirror/MirrorStatusStore.h"
 
+#include "core/vault/DrillRepository.h"
+
 #include "sync/health/EhrHealthMonitor.h"
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
@@ -170,6 +172,11 @@ Result<MirrorStatus> loadMirrorStatus(vault::Vault& vault)
     if (!count.ok())
         return count.error();
     status.resourcesInVault = *count;
+    auto drill = vault::DrillRepository(vault.db()).current();
+    if (!drill.ok())
+        return drill.error();
+    if (drill->has_value())
+        status.drill = lantern::drill::ActiveDrill{(*drill)->id, (*drill)->startedAt, (*drill)->startedBy};
     return status;
 }
 
