@@ -80,7 +80,8 @@ QString auditDetail(const RecordEntry& e)
 
 } // namespace
 
-Recorder::Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId, const Clock& clock)
+Recorder::Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId, const Clock& clock,
+                   bool realDowntimeOpen)
     : m_vault(vault), m_author(std::move(author)), m_deviceId(std::move(deviceId)), m_downtimeId(std::move(downtimeId)),
       m_clock(clock), m_store(vault::OutboxStore::Production)
 {
@@ -89,7 +90,7 @@ Recorder::Recorder(vault::Vault& vault, QString author, QString deviceId, QStrin
     // drill runs cannot store the entry either; that error comes from the commit.
     auto drill = vault::DrillRepository(m_vault.db()).current();
     const bool running = drill.ok() && drill->has_value();
-    m_store = drill::storeFor(running, !m_downtimeId.isEmpty());
+    m_store = drill::storeFor(running, realDowntimeOpen || !m_downtimeId.isEmpty());
     if (m_store == vault::OutboxStore::Drill)
         m_drillId = (*drill)->id;
 }

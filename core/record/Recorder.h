@@ -93,8 +93,10 @@ public:
     // author: the unlocked user's username; deviceId: the vault id; downtimeId: current downtime or empty.
     // While a downtime drill runs and no real downtime is open, entries go to the
     // drill outbox (drill/Drill.h) and a downtime admission is refused.
+    // `realDowntimeOpen`: the caller knows a real downtime is open even without its id
+    // (the desktop follows the service's stored state); a non-empty downtimeId says so too.
     Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId,
-             const Clock& clock = SystemClock::instance());
+             const Clock& clock = SystemClock::instance(), bool realDowntimeOpen = false);
 
     // Safety checks for an administration before it is confirmed (see
     // SafetyChecker): allergy (substance, drug class, cross-reacting class),
