@@ -41,15 +41,13 @@ Result<QMap<QString, int>> DrillRepository::entriesByKind()
     auto stmt = m_db.prepare(QStringLiteral("SELECT kind, COUNT(*) FROM drill_outbox_entry GROUP BY kind"));
     if (!stmt.ok())
         return stmt.error();
+    auto rows = stmt->collect<QPair<QString, int>>(
+        [](const Statement& row) { return qMakePair(row.text(0), int(row.int64(1))); });
+    if (!rows.ok())
+        return rows.error();
     QMap<QString, int> counts;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row.ok())
-            return row.error();
-        if (!*row)
-            break;
-        counts.insert(stmt->text(0), int(stmt->int64(1)));
-    }
+    for (const auto& [kind, count] : std::as_const(*rows))
+        counts.insert(kind, count);
     return counts;
 }
 

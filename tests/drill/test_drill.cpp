@@ -17,6 +17,7 @@
 //    still ends.
 
 #include "LanternctlRun.h"
+#include "PdfText.h"
 #include "ReconcileTestSupport.h"
 
 #include "core/access/PatientAccess.h"
@@ -31,7 +32,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -55,35 +55,6 @@ CtlRun drill(const Device& device, const QString& user, const QStringList& args)
 QByteArray describe(const CtlRun& run)
 {
     return QStringLiteral("exit %1\n%2\n%3").arg(run.exitCode).arg(run.out, run.err).toUtf8();
-}
-
-// pdftotext's text of one page ("" when the page does not exist).
-QString pdfPage(const QString& pdf, int page)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
-                                          QString::number(page), pdf, QStringLiteral("-")});
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-int pdfPages(const QString& pdf)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdfinfo"), {pdf});
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    for (const QString& line : QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n')))
-        if (line.startsWith(QLatin1String("Pages:")))
-            return line.mid(6).trimmed().toInt();
-    return -1;
 }
 
 QStringList auditDetails(vault::Vault& vault)
@@ -279,11 +250,11 @@ void TestDrill::drillEndToEndWithAStoppedOrder()
     for (const QString& patient : patients)
         QVERIFY(!QJsonDocument(r).toJson().contains(patient.toUtf8()));
 
-    const int pages = pdfPages(pdf);
+    const int pages = pdfPageCount(pdf);
     QVERIFY(pages >= 1);
     for (int page = 1; page <= pages; ++page)
-        QVERIFY2(pdfPage(pdf, page).contains(drill::drillMark()), qPrintable(pdfPage(pdf, page)));
-    QVERIFY(pdfPage(pdf, 1).contains(QStringLiteral("order-discontinued")));
+        QVERIFY2(pdfPageText(pdf, page).contains(drill::drillMark()), qPrintable(pdfPageText(pdf, page)));
+    QVERIFY(pdfPageText(pdf, 1).contains(QStringLiteral("order-discontinued")));
 
     // Discarded, audited; the real outbox never held anything.
     QCOMPARE(drillOutbox.items()->size(), 0);

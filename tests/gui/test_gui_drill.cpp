@@ -5,6 +5,7 @@
 // Set LANTERN_DRILL_KEEP=DIR to keep the PDFs for a look (pdftoppm).
 
 #include "GuiFixture.h"
+#include "PdfText.h"
 
 #include "core/drill/Drill.h"
 #include "ui/app/MainWindow.h"
@@ -15,8 +16,6 @@
 #include <QAction>
 #include <QFile>
 #include <QMenu>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,25 +35,6 @@ bool unlock(ui::MainWindow& w, const QString& user, const QString& pass)
     w.unlockScreen()->passphraseField()->setText(pass);
     w.unlockScreen()->attemptUnlock();
     return QTest::qWaitFor([&] { return !w.isLocked(); }, 20000);
-}
-
-int pageCount(const QString& pdf)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdfinfo"), {pdf});
-    p.waitForFinished(30000);
-    const QRegularExpressionMatch m =
-        QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(p.readAllStandardOutput()));
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
-}
-
-QString pageText(const QString& pdf, int page)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
-                                          QString::number(page), pdf, QStringLiteral("-")});
-    p.waitForFinished(30000);
-    return QString::fromUtf8(p.readAllStandardOutput());
 }
 
 void keep(const QString& pdf, const QString& name)
@@ -115,10 +95,10 @@ void TestGuiDrill::drillFromTheMenuMarksScreensAndPages()
         const QString pdf = out.filePath(QStringLiteral("print-%1.pdf").arg(int(what)));
         auto pages = window.desktop()->printToPdf(what, {}, pdf);
         QVERIFY2(pages.ok(), pages.ok() ? "" : qPrintable(pages.error().message));
-        QCOMPARE(pageCount(pdf), *pages);
+        QCOMPARE(test::pdfPageCount(pdf), *pages);
         QVERIFY(*pages >= 1);
         for (int p = 1; p <= *pages; ++p) {
-            const QString text = pageText(pdf, p);
+            const QString text = test::pdfPageText(pdf, p);
             // Twice on every page: centred on top, and in the state line.
             QVERIFY2(text.count(drill::drillMark()) >= 2, qPrintable(text));
         }
@@ -132,11 +112,11 @@ void TestGuiDrill::drillFromTheMenuMarksScreensAndPages()
     auto ended = window.drillMenu()->endDrill(report);
     QVERIFY2(ended.ok(), ended.ok() ? "" : qPrintable(ended.error().message));
     QCOMPARE(*ended, 0);
-    const int pages = pageCount(report);
+    const int pages = test::pdfPageCount(report);
     QVERIFY(pages >= 1);
     for (int p = 1; p <= pages; ++p)
-        QVERIFY2(pageText(report, p).contains(drill::drillMark()), qPrintable(pageText(report, p)));
-    const QString first = pageText(report, 1);
+        QVERIFY2(test::pdfPageText(report, p).contains(drill::drillMark()), qPrintable(test::pdfPageText(report, p)));
+    const QString first = test::pdfPageText(report, 1);
     QVERIFY2(first.contains(GuiFixture::kNurse) && first.contains(QStringLiteral("Printouts made")), qPrintable(first));
     QCOMPARE(int(QFile::permissions(report) & 0x0777), int(QFileDevice::ReadUser | QFileDevice::WriteUser));
     keep(report, QStringLiteral("drill-report.pdf"));

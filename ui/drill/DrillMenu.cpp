@@ -102,7 +102,7 @@ Status DrillMenu::startDrill()
     return {};
 }
 
-Status DrillMenu::saveReport(const QString& pdfPath)
+Result<int> DrillMenu::reportAndMaybeEnd(const QString& pdfPath, bool end)
 {
     access::Session* session = m_session();
     if (session == nullptr)
@@ -112,28 +112,30 @@ Status DrillMenu::saveReport(const QString& pdfPath)
     auto report = control.report(desktopDryRun());
     if (!report.ok())
         return report.error();
-    report->endedAt = QDateTime(); // still running
-    report->endedBy.clear();
-    return writeReportPdf(*report, pdfPath);
-}
-
-Result<int> DrillMenu::endDrill(const QString& pdfPath)
-{
-    access::Session* session = m_session();
-    if (session == nullptr)
-        return Error(ErrorCode::Denied, tr("Unlock first."));
-    access::PatientAccess gate(*session, m_clock);
-    drill::DrillControl control(gate, session->vault(), m_clock);
-    auto report = control.report(desktopDryRun());
-    if (!report.ok())
-        return report.error();
+    if (!end) {
+        report->endedAt = QDateTime(); // still running
+        report->endedBy.clear();
+    }
     // The report first: one that cannot be written keeps the drill and its entries.
     LANTERN_TRY(writeReportPdf(*report, pdfPath));
+    if (!end)
+        return 0;
     auto discarded = control.finish(*report);
     if (!discarded.ok())
         return discarded.error();
     Q_EMIT drillChanged();
     return *discarded;
+}
+
+Status DrillMenu::saveReport(const QString& pdfPath)
+{
+    auto saved = reportAndMaybeEnd(pdfPath, false);
+    return saved.ok() ? Status() : Status(saved.error());
+}
+
+Result<int> DrillMenu::endDrill(const QString& pdfPath)
+{
+    return reportAndMaybeEnd(pdfPath, true);
 }
 
 QString DrillMenu::askPdfPath(const QString& title)

@@ -49,6 +49,8 @@ Q_SIGNALS:
     void drillChanged(); // started or ended: the banner should re-read the status
 
 private:
+    // The report as PDF; with `end`, then the discard and the end (the entries discarded).
+    Result<int> reportAndMaybeEnd(const QString& pdfPath, bool end);
     QString askPdfPath(const QString& title);
     void show(const Status& done, const QString& success);
 
