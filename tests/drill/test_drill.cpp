@@ -45,7 +45,7 @@ QByteArray passphrase()
     return kPassphrase.toUtf8() + '\n';
 }
 
-CtlRun drill(const Device& device, const QString& user, const QStringList& args)
+CtlRun ctlDrill(const Device& device, const QString& user, const QStringList& args)
 {
     return runLanternctl(QStringList{QStringLiteral("--vault"), device.dir, QStringLiteral("--user"), user,
                                      QStringLiteral("drill")} + args,
@@ -92,17 +92,17 @@ void TestDrill::initTestCase()
 
 void TestDrill::onlyItRunsADrill()
 {
-    const CtlRun nurse = drill(m_device, kNurse, {QStringLiteral("start")});
+    const CtlRun nurse = ctlDrill(m_device, kNurse, {QStringLiteral("start")});
     QVERIFY2(nurse.exitCode == 3, describe(nurse)); // refused, audited as denied
-    const CtlRun physician = drill(m_device, kPhysician, {QStringLiteral("status")});
+    const CtlRun physician = ctlDrill(m_device, kPhysician, {QStringLiteral("status")});
     QVERIFY2(physician.exitCode == 3, describe(physician));
     // The device key is no person: a drill is run under a name.
     const CtlRun device = runLanternctl({QStringLiteral("--vault"), m_device.dir, QStringLiteral("--device"),
                                          QStringLiteral("drill"), QStringLiteral("start")}, {});
     QVERIFY2(device.exitCode == 3, describe(device));
-    const CtlRun usage = drill(m_device, kAdmin, {QStringLiteral("begin")});
+    const CtlRun usage = ctlDrill(m_device, kAdmin, {QStringLiteral("begin")});
     QVERIFY2(usage.exitCode == 2, describe(usage));
-    const CtlRun none = drill(m_device, kAdmin, {QStringLiteral("status"), QStringLiteral("--json")});
+    const CtlRun none = ctlDrill(m_device, kAdmin, {QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY2(none.exitCode == 0, describe(none));
     QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).object().value(QStringLiteral("running")).toBool(true), false);
 
@@ -114,10 +114,10 @@ void TestDrill::onlyItRunsADrill()
 
 void TestDrill::drillEndToEndWithAStoppedOrder()
 {
-    const CtlRun started = drill(m_device, kAdmin, {QStringLiteral("start")});
+    const CtlRun started = ctlDrill(m_device, kAdmin, {QStringLiteral("start")});
     QVERIFY2(started.exitCode == 0, describe(started));
     QVERIFY(started.out.contains(drill::drillMark()));
-    const CtlRun twice = drill(m_device, kAdmin, {QStringLiteral("start")});
+    const CtlRun twice = ctlDrill(m_device, kAdmin, {QStringLiteral("start")});
     QVERIFY2(twice.exitCode == 1 && twice.err.contains(QStringLiteral("already running")), describe(twice));
 
     // The ward: a nurse and a physician open charts, the nurse prints a MAR.
@@ -196,7 +196,7 @@ void TestDrill::drillEndToEndWithAStoppedOrder()
         QCOMPARE(m_fixture.identifierHits(QStringLiteral("DocumentReference"), uuid), 0);
     }
 
-    const CtlRun status = drill(m_device, kAdmin, {QStringLiteral("status"), QStringLiteral("--json")});
+    const CtlRun status = ctlDrill(m_device, kAdmin, {QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY2(status.exitCode == 0, describe(status));
     const QJsonObject s = QJsonDocument::fromJson(status.out.toUtf8()).object();
     QCOMPARE(s.value(QStringLiteral("running")).toBool(), true);
@@ -205,7 +205,7 @@ void TestDrill::drillEndToEndWithAStoppedOrder()
 
     const QString json = m_fixture.tempPath(QStringLiteral("drill.json"));
     const QString pdf = m_fixture.tempPath(QStringLiteral("drill.pdf"));
-    const CtlRun ended = drill(m_device, kAdmin, {QStringLiteral("end"), QStringLiteral("--json"), json,
+    const CtlRun ended = ctlDrill(m_device, kAdmin, {QStringLiteral("end"), QStringLiteral("--json"), json,
                                                   QStringLiteral("--pdf"), pdf});
     QVERIFY2(ended.exitCode == 0, describe(ended));
     qInfo().noquote() << ended.out;
@@ -266,7 +266,7 @@ void TestDrill::drillEndToEndWithAStoppedOrder()
     QCOMPARE(trail.filter(QStringLiteral("it.meyer purge success drill discard 3 entries")).size(), 1);
     QCOMPARE(trail.filter(QRegularExpression(QStringLiteral("^it.meyer downtime-end success drill end drill-"))).size(), 1);
     QCOMPARE(trail.filter(QRegularExpression(QStringLiteral("^n.berger record-entry success .* drill$"))).size(), 3);
-    const CtlRun after = drill(m_device, kAdmin, {QStringLiteral("end")});
+    const CtlRun after = ctlDrill(m_device, kAdmin, {QStringLiteral("end")});
     QVERIFY2(after.exitCode == 1, describe(after));
 }
 
@@ -278,12 +278,12 @@ void TestDrill::realDowntimeWins()
     access::PatientAccess gate(*nurse);
     access::ServiceRequests requests(gate, nurse->vault());
     QVERIFY(requests.declareDowntime().ok());
-    const CtlRun refused = drill(m_device, kAdmin, {QStringLiteral("start")});
+    const CtlRun refused = ctlDrill(m_device, kAdmin, {QStringLiteral("start")});
     QVERIFY2(refused.exitCode == 1 && refused.err.contains(QStringLiteral("real downtime")), describe(refused));
     QVERIFY(requests.endDowntime().ok());
 
     // A drill runs; a real downtime then opens (the desktop passes its id): the entry is a real one.
-    QVERIFY(drill(m_device, kAdmin, {QStringLiteral("start")}).exitCode == 0);
+    QVERIFY(ctlDrill(m_device, kAdmin, {QStringLiteral("start")}).exitCode == 0);
     auto vault = m_fixture.open(m_device);
     record::Recorder real(*vault, kNurse, m_device.deviceId, m_device.downtimeId, SystemClock::instance());
     auto note = real.recordNote({m_fixture.patients().first(), record::NoteCategory::Nursing, QStringLiteral("Real."), {}});
@@ -301,7 +301,7 @@ void TestDrill::ehrDownIsAProblemInTheReport()
     QVERIFY(recorder.recordNote({m_fixture.patients().first(), record::NoteCategory::Nursing, QStringLiteral("Drill."), {}}).ok());
     m_fixture.server().setFault({sim::FaultMode::Refuse});
     const QString json = m_fixture.tempPath(QStringLiteral("drill-down.json"));
-    const CtlRun ended = drill(m_device, kAdmin, {QStringLiteral("end"), QStringLiteral("--json"), json});
+    const CtlRun ended = ctlDrill(m_device, kAdmin, {QStringLiteral("end"), QStringLiteral("--json"), json});
     m_fixture.server().clearFault();
     QVERIFY2(ended.exitCode == 0, describe(ended));
     QFile file(json);
