@@ -64,6 +64,7 @@ int runMirrorService(CliContext& ctx);                     // the service loop (
 int runDevice(CliContext& ctx, const QStringList& args);   // DeviceCommands.cpp: identity and trusted devices
 int runSnapshot(CliContext& ctx, const QStringList& args); // SnapshotCommands.cpp: snapshot export|import|verify
 int runBackup(CliContext& ctx, const QStringList& args);   // BackupCommands.cpp: backup run|list|verify|restore|recovery-key
+int runDrill(CliContext& ctx, const QStringList& args);    // DrillCommands.cpp: drill start|status|end
 
 } // namespace lantern::cli
 

@@ -136,6 +136,19 @@ const QList<CliCommand>& commandTable()
         cmd("downtime", "", "declare or end a downtime by hand", "Declares or ends a downtime by hand (audited).", {}, true),
         cmd("downtime declare", "", "declare a downtime", "Declares a downtime; the service holds the EHR state at downtime from its next cycle."),
         cmd("downtime end", "", "end a declared downtime", "Ends the downtime declared by hand."),
+        cmd("drill", "", "rehearse a downtime and measure it (IT)",
+            "A downtime drill: the ward works in downtime mode marked \"DRILL \u2014 not for clinical use\", entries go to a\n"
+            "drill outbox that is never uploaded; `drill end` reports (docs/it/drills.md). IT only, every step audited.",
+            {}, true),
+        cmd("drill start", "", "start a drill (audited)",
+            "Starts a drill: the desktops show downtime mode marked DRILL, printouts carry the mark on every page,\n"
+            "entries go to the drill outbox. Refused while a real downtime is open (a real downtime wins)."),
+        cmd("drill status", "", "the running drill's figures so far",
+            "Shows the running drill: since when, entries captured, printouts, users who opened a chart.", {kJson}),
+        cmd("drill end", "", "end the drill: report, dry run, discard (audited)",
+            "Ends the drill: a reconciliation dry run against the EHR (read only; needs device.key for the EHR\n"
+            "settings), the report as JSON and PDF (0600), then the drill's entries are discarded.",
+            {opt("--json", "FILE", "Where to write the report as JSON."), opt("--pdf", "FILE", "Where to write the report as PDF.")}),
         cmd("reconcile", "", "downtime entries back into the EHR", "Uploads what was recorded offline and decides conflicts.", {}, true),
         cmd("reconcile status", "", "entries by state, conflicts waiting",
             "Counts downtime entries by state and lists conflicts waiting (uuid, kind, reason); no patient data.", {kJson}),

@@ -158,6 +158,12 @@ int runStatus(CliContext& ctx, const QStringList& args)
     if (status->stateSince.isValid())
         ctx.out << " since " << status->stateSince.toString(Qt::ISODate);
     ctx.out << Qt::endl;
+    // A drill shows on every desktop as downtime marked DRILL; a real downtime wins (core/drill).
+    if (status->drill)
+        ctx.out << "drill:              " << status->drill->id << " since " << status->drill->startedAt.toString(Qt::ISODate)
+                << (status->drillInForce() ? QStringLiteral(" (the ward sees downtime mode marked DRILL)")
+                                           : QStringLiteral(" (not in force: a real downtime is open)"))
+                << Qt::endl;
     // What the desktops show too: whether the mirror service is alive (core/service decides).
     auto alive = service::ServiceMailbox(opened->vault()).liveness();
     if (alive.ok())

@@ -127,6 +127,7 @@ int main(int argc, char** argv)
         {QStringLiteral("service"), runService},     {QStringLiteral("downtime"), runDowntime},
         {QStringLiteral("device"), runDevice},       {QStringLiteral("snapshot"), runSnapshot},
         {QStringLiteral("backup"), runBackup},
+        {QStringLiteral("drill"), runDrill},
     };
     const QString name = args.takeFirst();
     // Interactive commands print their own results; progress logging is for the

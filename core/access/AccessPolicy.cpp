@@ -7,7 +7,8 @@ namespace lantern::access {
 QList<Action> allActions()
 {
     return {Action::ListPatients,   Action::ShowChart,   Action::Print,        Action::RecordEntry, Action::DecideConflict,
-            Action::DeclareDowntime, Action::ManageUsers, Action::ChangeConfig, Action::Import,      Action::Export};
+            Action::DeclareDowntime, Action::ManageUsers, Action::ChangeConfig, Action::Import,      Action::Export,
+            Action::RunDrill};
 }
 
 QString actionName(Action action)
@@ -33,6 +34,8 @@ QString actionName(Action action)
         return QStringLiteral("import");
     case Action::Export:
         return QStringLiteral("export");
+    case Action::RunDrill:
+        return QStringLiteral("run-drill");
     }
     return QString();
 }
@@ -76,6 +79,7 @@ Permission permissionFor(Action action)
     case Action::ChangeConfig:
     case Action::Import:
     case Action::Export:
+    case Action::RunDrill:
         return Permission::ManageDevice;
     }
     return Permission::ManageDevice;

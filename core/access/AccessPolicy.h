@@ -17,6 +17,8 @@
 //  - Anyone may declare a downtime (whoever notices first, at night).
 //  - The device key (the mirror service, `lanternctl --device`) is a device
 //    administrator without a person: configuration, import, export, downtime.
+//  - A downtime drill is run by a person of IT, named in the audit trail: not
+//    by the device key, not by the ward.
 //  - A disabled user may do nothing.
 
 #include "core/access/Role.h"
@@ -41,7 +43,8 @@ enum class Action
     ManageUsers,     // add, remove, disable users, reset passphrases
     ChangeConfig,    // mirror settings, downtime identifier range, device settings
     Import,          // FHIR data loaded into the vault
-    Export           // data leaving the device (reconciliation report, snapshot)
+    Export,          // data leaving the device (reconciliation report, snapshot)
+    RunDrill         // start, follow and end a downtime drill (IT only; never the device key)
 };
 
 // Every action, for tables and tests.

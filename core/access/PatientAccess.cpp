@@ -30,6 +30,10 @@ audit::AuditAction auditActionFor(Action action)
         return audit::AuditAction::Import;
     case Action::Export:
         return audit::AuditAction::Export;
+    case Action::RunDrill:
+        // A drill's steps use the downtime actions (start: declare, end: end, discard: purge,
+        // report: export) with a "drill" detail, so exports and checkers know every code.
+        return audit::AuditAction::DowntimeDeclare;
     }
     return audit::AuditAction::ViewPatient;
 }

@@ -104,7 +104,12 @@ Result<RecordEntry> Recorder::recordDowntimeAdmission(const DowntimeAdmissionInp
     if (input.bed.size() > 100)
         return invalidField(QStringLiteral("bed"), QStringLiteral("limited to 100 characters"));
 
-    RecordContext context(m_vault, m_clock);
+    // A drill must not touch production: an admission would hand out a number of
+    // the hospital's downtime range and place a local patient in the census.
+    if (m_store == vault::OutboxStore::Drill)
+        return Error(ErrorCode::Conflict, QStringLiteral("downtime admissions are not rehearsed in a drill: they would use "
+                                                         "a real downtime number; admit the drill patient on paper"));
+    RecordContext context(m_vault, m_clock, m_store);
     auto author = context.author(m_author);
     if (!author.ok())
         return author.error();

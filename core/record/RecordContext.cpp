@@ -20,11 +20,11 @@ Error invalidField(const QString& field, const QString& problem)
     return Error(ErrorCode::InvalidInput, field + QStringLiteral(": ") + problem);
 }
 
-QDateTime amendedClinicalTime(vault::Vault& vault, const QString& amends)
+QDateTime amendedClinicalTime(vault::Vault& vault, const QString& amends, vault::OutboxStore store)
 {
     if (amends.isEmpty())
         return {};
-    auto item = vault::OutboxRepository(vault.db()).item(amends);
+    auto item = vault::OutboxRepository(vault.db(), store).item(amends);
     if (!item.ok() || !item->has_value())
         return {};
     return (*item)->entry.clinicalTime;
@@ -172,7 +172,8 @@ Result<OrderContext> RecordContext::order(const QString& patientId, const QStrin
 Status RecordContext::commit(const RecordEntry& entry, const QString& auditDetail, const std::function<Status()>& before)
 {
     audit::AuditLog log(m_vault, m_clock);
-    vault::OutboxRepository outbox(m_vault.db());
+    vault::OutboxRepository outbox(m_vault.db(), m_store);
+    const bool drill = m_store == vault::OutboxStore::Drill;
     return vault::runAtomically(m_vault.db(), [&]() -> Status {
         if (before)
             LANTERN_TRY(before());
@@ -181,7 +182,8 @@ Status RecordContext::commit(const RecordEntry& entry, const QString& auditDetai
         event.actor = entry.author;
         event.action = audit::AuditAction::RecordEntry;
         event.patientId = entry.patientId;
-        event.detail = auditDetail;
+        // A drill entry says so in the trail: it never reaches the EHR.
+        event.detail = drill ? auditDetail + QStringLiteral(" drill") : auditDetail;
         auto appended = log.append(event);
         if (!appended.ok())
             return appended.error();

@@ -9,6 +9,7 @@
 #include "core/model/PatientChart.h"
 #include "core/record/EntryResources.h"
 #include "core/record/RecordEntry.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -35,7 +36,8 @@ Error invalidField(const QString& field, const QString& problem);
 Result<QDateTime> clinicalTimeWithinLimits(const QDateTime& requested, const Clock& clock, const QString& field,
                                            const QDateTime& amended = {});
 // The clinical time of the entry `amends` names, or an invalid time.
-QDateTime amendedClinicalTime(vault::Vault& vault, const QString& amends);
+QDateTime amendedClinicalTime(vault::Vault& vault, const QString& amends,
+                              vault::OutboxStore store = vault::OutboxStore::Production);
 
 // Nothing new is recorded against a patient record the EHR no longer uses:
 // merged away (Patient.link "replaced-by": Denied, naming the surviving record)
@@ -56,7 +58,11 @@ struct OrderContext
 class RecordContext
 {
 public:
-    RecordContext(vault::Vault& vault, const Clock& clock) : m_vault(vault), m_clock(clock) {}
+    // `store`: where commit() puts the entry (the drill outbox while a drill is in force, see drill/Drill.h).
+    RecordContext(vault::Vault& vault, const Clock& clock, vault::OutboxStore store = vault::OutboxStore::Production)
+        : m_vault(vault), m_clock(clock), m_store(store)
+    {
+    }
 
     // The person for `username`. A user known to the vault must be enabled and
     // hold the Record permission (and, with `physicianOnly`, be a physician);
@@ -79,6 +85,7 @@ public:
 private:
     vault::Vault& m_vault;
     const Clock& m_clock;
+    vault::OutboxStore m_store;
 };
 
 } // namespace lantern::record

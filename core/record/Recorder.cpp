@@ -1,5 +1,6 @@
 #include "core/record/Recorder.h"
 
+#include "core/drill/Drill.h"
 #include "core/fhir/Reader.h"
 #include "core/record/ConflictResolver.h"
 #include "core/record/DoseCheck.h"
@@ -7,6 +8,7 @@
 #include "core/record/EntryResources.h"
 #include "core/record/RecordContext.h"
 #include "core/record/SafetyChecker.h"
+#include "core/vault/DrillRepository.h"
 #include "core/vault/OutboxRepository.h"
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
@@ -78,10 +80,19 @@ QString auditDetail(const RecordEntry& e)
 
 } // namespace
 
-Recorder::Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId, const Clock& clock)
+Recorder::Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId, const Clock& clock,
+                   bool realDowntimeOpen)
     : m_vault(vault), m_author(std::move(author)), m_deviceId(std::move(deviceId)), m_downtimeId(std::move(downtimeId)),
-      m_clock(clock)
+      m_clock(clock), m_store(vault::OutboxStore::Production)
 {
+    // Decided per Recorder (the desktop makes one per action): a drill started or
+    // ended meanwhile applies to the next entry. A vault that cannot say whether a
+    // drill runs cannot store the entry either; that error comes from the commit.
+    auto drill = vault::DrillRepository(m_vault.db()).current();
+    const bool running = drill.ok() && drill->has_value();
+    m_store = drill::storeFor(running, realDowntimeOpen || !m_downtimeId.isEmpty());
+    if (m_store == vault::OutboxStore::Drill)
+        m_drillId = (*drill)->id;
 }
 
 RecordEntry Recorder::newEntry(EntryKind kind, const QString& patientId, const QDateTime& clinicalTime) const
@@ -94,7 +105,7 @@ RecordEntry Recorder::newEntry(EntryKind kind, const QString& patientId, const Q
     e.author = m_author;
     e.recordedAt = m_clock.now().toUTC();
     e.clinicalTime = clinicalTime;
-    e.downtimeId = m_downtimeId;
+    e.downtimeId = m_store == vault::OutboxStore::Drill ? m_drillId : m_downtimeId;
     return e;
 }
 
@@ -102,7 +113,7 @@ Result<std::function<Status()>> Recorder::applyAmends(RecordEntry& e, const QStr
 {
     if (amends.isEmpty())
         return std::function<Status()>();
-    auto old = vault::OutboxRepository(m_vault.db()).item(amends);
+    auto old = vault::OutboxRepository(m_vault.db(), m_store).item(amends);
     if (!old.ok())
         return old.error();
     if (!old->has_value())
@@ -138,11 +149,11 @@ Result<Recorder::PreparedAdministration> Recorder::prepareAdministration(const A
     if (input.dose.value && (*input.dose.value < 0 || !std::isfinite(*input.dose.value)))
         return invalidField(QStringLiteral("dose"), QStringLiteral("must be a number of at least 0"));
     auto givenAt = clinicalTimeWithinLimits(input.givenAt, m_clock, QStringLiteral("givenAt"),
-                                            amendedClinicalTime(m_vault, input.amends));
+                                            amendedClinicalTime(m_vault, input.amends, m_store));
     if (!givenAt.ok())
         return givenAt.error();
 
-    RecordContext context(m_vault, m_clock);
+    RecordContext context(m_vault, m_clock, m_store);
     PreparedAdministration p;
     auto author = context.author(m_author);
     if (!author.ok())
@@ -245,7 +256,7 @@ Result<RecordEntry> Recorder::recordAdministration(const AdministrationInput& in
     auto amend = applyAmends(e, input.amends);
     if (!amend.ok())
         return amend.error();
-    LANTERN_TRY(RecordContext(m_vault, m_clock).commit(e, auditDetail(e), *amend));
+    LANTERN_TRY(RecordContext(m_vault, m_clock, m_store).commit(e, auditDetail(e), *amend));
     return e;
 }
 
@@ -253,10 +264,10 @@ Result<RecordEntry> Recorder::recordNote(const NoteInput& input)
 {
     LANTERN_TRY(checkPatientId(input.patientId));
     LANTERN_TRY(checkText(QStringLiteral("text"), input.text, kMaxTextLength, true));
-    auto at = clinicalTimeWithinLimits(input.at, m_clock, QStringLiteral("at"), amendedClinicalTime(m_vault, input.amends));
+    auto at = clinicalTimeWithinLimits(input.at, m_clock, QStringLiteral("at"), amendedClinicalTime(m_vault, input.amends, m_store));
     if (!at.ok())
         return at.error();
-    RecordContext context(m_vault, m_clock);
+    RecordContext context(m_vault, m_clock, m_store);
     auto author = context.author(m_author);
     if (!author.ok())
         return author.error();
@@ -277,7 +288,7 @@ Result<RecordEntry> Recorder::recordOrderAnnotation(const OrderAnnotationInput& 
 {
     LANTERN_TRY(checkPatientId(input.patientId));
     LANTERN_TRY(checkText(QStringLiteral("text"), input.text, kMaxTextLength, input.kind != AnnotationKind::Hold));
-    RecordContext context(m_vault, m_clock);
+    RecordContext context(m_vault, m_clock, m_store);
     auto author = context.author(m_author, true);
     if (!author.ok())
         return author.error();
@@ -306,7 +317,7 @@ Result<RecordEntry> Recorder::recordReportedAllergy(const ReportedAllergyInput& 
                                            QStringLiteral("unable-to-assess")};
     if (!criticalities.contains(input.criticality))
         return invalidField(QStringLiteral("criticality"), QStringLiteral("must be low, high or unable-to-assess"));
-    RecordContext context(m_vault, m_clock);
+    RecordContext context(m_vault, m_clock, m_store);
     auto author = context.author(m_author);
     if (!author.ok())
         return author.error();
@@ -328,11 +339,11 @@ Result<RecordEntry> Recorder::recordReportedAllergy(const ReportedAllergyInput& 
 Result<RecordEntry> Recorder::markEnteredInError(const QString& uuid, const QString& reason)
 {
     LANTERN_TRY(checkText(QStringLiteral("reason"), reason, kMaxShortText, true));
-    RecordContext context(m_vault, m_clock);
+    RecordContext context(m_vault, m_clock, m_store);
     auto author = context.author(m_author);
     if (!author.ok())
         return author.error();
-    auto original = vault::OutboxRepository(m_vault.db()).item(uuid);
+    auto original = vault::OutboxRepository(m_vault.db(), m_store).item(uuid);
     if (!original.ok())
         return original.error();
     if (!original->has_value())

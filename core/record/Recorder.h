@@ -9,6 +9,7 @@
 #include "core/common/Result.h"
 #include "core/model/Common.h"
 #include "core/record/RecordEntry.h"
+#include "core/vault/OutboxRepository.h"
 
 #include <QDateTime>
 #include <QList>
@@ -90,8 +91,12 @@ class Recorder
 {
 public:
     // author: the unlocked user's username; deviceId: the vault id; downtimeId: current downtime or empty.
+    // While a downtime drill runs and no real downtime is open, entries go to the
+    // drill outbox (drill/Drill.h) and a downtime admission is refused.
+    // `realDowntimeOpen`: the caller knows a real downtime is open even without its id
+    // (the desktop follows the service's stored state); a non-empty downtimeId says so too.
     Recorder(vault::Vault& vault, QString author, QString deviceId, QString downtimeId,
-             const Clock& clock = SystemClock::instance());
+             const Clock& clock = SystemClock::instance(), bool realDowntimeOpen = false);
 
     // Safety checks for an administration before it is confirmed (see
     // SafetyChecker): allergy (substance, drug class, cross-reacting class),
@@ -140,6 +145,9 @@ private:
     QString m_deviceId;
     QString m_downtimeId;
     const Clock& m_clock;
+    // The drill outbox while a drill is in force (no real downtime open: downtimeId empty), else the outbox.
+    vault::OutboxStore m_store;
+    QString m_drillId; // the running drill's id, as the entries' downtime id
 };
 
 } // namespace lantern::record

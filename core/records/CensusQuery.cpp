@@ -177,10 +177,21 @@ Result<QList<CensusRow>> CensusQuery::rows()
     auto outbox = outboxRepository.items();
     if (!outbox.ok())
         return outbox.error();
+    // A running drill's entries count on the census like real ones (empty without a drill).
+    vault::OutboxRepository drillRepository(m_vault.db(), vault::OutboxStore::Drill);
+    auto drill = drillRepository.items();
+    if (!drill.ok())
+        return drill.error();
+    outbox->append(*drill);
     const LocalCensusFacts local = localCensusFacts(*outbox, knownInVault);
     auto openEntries = outboxRepository.openEntriesByPatient();
     if (!openEntries.ok())
         return openEntries.error();
+    auto drillOpen = drillRepository.openEntriesByPatient();
+    if (!drillOpen.ok())
+        return drillOpen.error();
+    for (auto it = drillOpen->constBegin(); it != drillOpen->constEnd(); ++it)
+        (*openEntries)[it.key()] += it.value();
     auto marks = patientMarks(m_vault);
     if (!marks.ok())
         return marks.error();

@@ -83,6 +83,12 @@ Result<model::PatientChart> PatientRecords::chart(const QString& patientId)
     auto local = vault::OutboxRepository(m_vault.db()).items(filter);
     if (!local.ok())
         return local.error();
+    // A running drill's entries show like real ones (the ward rehearses with them);
+    // the drill outbox is empty when no drill runs.
+    auto drill = vault::OutboxRepository(m_vault.db(), vault::OutboxStore::Drill).items(filter);
+    if (!drill.ok())
+        return drill.error();
+    local->append(*drill);
     mergeLocalEntries(chart, *local, identifierValues(resources), resolve);
     return chart;
 }

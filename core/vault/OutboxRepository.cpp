@@ -19,7 +19,6 @@ const QString kItemColumns = QStringLiteral(
     " e.order_id, e.order_version_id, e.downtime_id, e.corrects, e.resource, e.warnings,"
     " s.state, s.attempts, s.last_error, s.server_id, s.server_version_id, s.conflict_reason, s.conflict_detail,"
     " s.decision, s.decided_by, s.decided_at, s.decision_note, s.updated_at");
-const QString kItemFrom = QStringLiteral(" FROM outbox_entry e JOIN outbox_state s ON s.uuid = e.uuid");
 const QString kUploadOrder = QStringLiteral(" ORDER BY e.patient_id, e.clinical_time, e.recorded_at, e.uuid");
 
 QByteArray warningsJson(const QList<record::SafetyWarning>& warnings)
@@ -155,6 +154,30 @@ QDateTime outboxTimeFromText(const QString& text)
     return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
 
+// ---------------------------------------------------------------- store
+
+Result<Statement> OutboxRepository::prepare(const QString& sql)
+{
+    if (m_store == OutboxStore::Production)
+        return m_db.prepare(sql);
+    QString drill = sql;
+    drill.replace(QLatin1String("outbox_entry"), QLatin1String("drill_outbox_entry"));
+    drill.replace(QLatin1String("outbox_state"), QLatin1String("drill_outbox_state"));
+    return m_db.prepare(drill);
+}
+
+QString OutboxRepository::itemFrom()
+{
+    return QStringLiteral(" FROM outbox_entry e JOIN outbox_state s ON s.uuid = e.uuid");
+}
+
+Status OutboxRepository::refuseDrillUpload() const
+{
+    if (m_store == OutboxStore::Drill)
+        return Error(ErrorCode::Denied, QStringLiteral("drill entries are never uploaded to the EHR"));
+    return {};
+}
+
 // ---------------------------------------------------------------- append
 
 Status OutboxRepository::append(const record::RecordEntry& entry)
@@ -177,7 +200,7 @@ Status OutboxRepository::append(const record::RecordEntry& entry)
                                  .arg(entry.corrects, (*already)->entry.uuid));
             const record::OutboxItem& old = **corrected;
             const bool retraction = record::isRetraction(entry);
-            auto change = m_db.prepare(QStringLiteral(
+            auto change = prepare(QStringLiteral(
                 "UPDATE outbox_state SET state = ?, decision = ?, decided_by = ?, decided_at = ?, updated_at = ?"
                 " WHERE uuid = ?"));
             if (!change.ok())
@@ -218,7 +241,7 @@ Status OutboxRepository::append(const record::RecordEntry& entry)
             }
         }
 
-        auto insert = m_db.prepare(QStringLiteral(
+        auto insert = prepare(QStringLiteral(
             "INSERT INTO outbox_entry (uuid, kind, patient_id, device_id, author, witness, recorded_at, clinical_time,"
             " order_id, order_version_id, downtime_id, corrects, resource, warnings)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -239,7 +262,7 @@ Status OutboxRepository::append(const record::RecordEntry& entry)
                              QStringLiteral("an outbox entry %1 already exists; nothing was stored").arg(entry.uuid));
             return inserted;
         }
-        auto state = m_db.prepare(QStringLiteral("INSERT INTO outbox_state (uuid, state, updated_at) VALUES (?, ?, ?)"));
+        auto state = prepare(QStringLiteral("INSERT INTO outbox_state (uuid, state, updated_at) VALUES (?, ?, ?)"));
         if (!state.ok())
             return state.error();
         state->bind(1, entry.uuid).bind(2, record::entryStateName(initial)).bind(3, outboxTime(entry.recordedAt));
@@ -251,7 +274,7 @@ Status OutboxRepository::append(const record::RecordEntry& entry)
 
 Result<std::optional<record::OutboxItem>> OutboxRepository::item(const QString& uuid)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT ") + kItemColumns + kItemFrom + QStringLiteral(" WHERE e.uuid = ?"));
+    auto stmt = prepare(QStringLiteral("SELECT ") + kItemColumns + itemFrom() + QStringLiteral(" WHERE e.uuid = ?"));
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, uuid);
@@ -260,7 +283,7 @@ Result<std::optional<record::OutboxItem>> OutboxRepository::item(const QString& 
 
 Result<std::optional<record::OutboxItem>> OutboxRepository::correctionOf(const QString& uuid)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT ") + kItemColumns + kItemFrom +
+    auto stmt = prepare(QStringLiteral("SELECT ") + kItemColumns + itemFrom() +
                              QStringLiteral(" WHERE e.corrects = ? ORDER BY e.recorded_at LIMIT 1"));
     if (!stmt.ok())
         return stmt.error();
@@ -270,7 +293,7 @@ Result<std::optional<record::OutboxItem>> OutboxRepository::correctionOf(const Q
 
 Result<QList<record::OutboxItem>> OutboxRepository::items(const OutboxFilter& filter)
 {
-    QString sql = QStringLiteral("SELECT ") + kItemColumns + kItemFrom + QStringLiteral(" WHERE 1 = 1");
+    QString sql = QStringLiteral("SELECT ") + kItemColumns + itemFrom() + QStringLiteral(" WHERE 1 = 1");
     QStringList values;
     if (filter.state) {
         sql += QStringLiteral(" AND s.state = ?");
@@ -292,7 +315,7 @@ Result<QList<record::OutboxItem>> OutboxRepository::items(const OutboxFilter& fi
         sql += QStringLiteral(" AND e.order_id = ?");
         values << filter.orderId;
     }
-    auto stmt = m_db.prepare(sql + kUploadOrder);
+    auto stmt = prepare(sql + kUploadOrder);
     if (!stmt.ok())
         return stmt.error();
     for (int i = 0; i < values.size(); ++i)
@@ -307,10 +330,10 @@ Result<QList<record::OutboxItem>> OutboxRepository::pending()
 
 Result<OutboxCounts> OutboxRepository::counts(const QString& downtimeId)
 {
-    QString sql = QStringLiteral("SELECT s.state, COUNT(*)") + kItemFrom;
+    QString sql = QStringLiteral("SELECT s.state, COUNT(*)") + itemFrom();
     if (!downtimeId.isEmpty())
         sql += QStringLiteral(" WHERE e.downtime_id = ?");
-    auto stmt = m_db.prepare(sql + QStringLiteral(" GROUP BY s.state"));
+    auto stmt = prepare(sql + QStringLiteral(" GROUP BY s.state"));
     if (!stmt.ok())
         return stmt.error();
     if (!downtimeId.isEmpty())
@@ -336,7 +359,7 @@ Result<OutboxCounts> OutboxRepository::counts(const QString& downtimeId)
 
 Result<QHash<QString, int>> OutboxRepository::openEntriesByPatient()
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT e.patient_id, COUNT(*)") + kItemFrom +
+    auto stmt = prepare(QStringLiteral("SELECT e.patient_id, COUNT(*)") + itemFrom() +
                              QStringLiteral(" WHERE s.state IN ('pending', 'conflict') GROUP BY e.patient_id"));
     if (!stmt.ok())
         return stmt.error();

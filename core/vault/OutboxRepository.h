@@ -41,10 +41,21 @@ struct OutboxCounts
     int pending = 0, uploaded = 0, conflict = 0, duplicate = 0, superseded = 0, enteredInError = 0;
 };
 
+// Where entries live. Production: the outbox the uploader files to the EHR.
+// Drill: the entries of a downtime drill (core/drill), in tables of the same
+// shape that nothing uploads; the upload marks (markUploaded, noteAttempt,
+// mapPatient) refuse them, so a drill entry can never be recorded as filed.
+enum class OutboxStore
+{
+    Production,
+    Drill
+};
+
 class OutboxRepository
 {
 public:
-    explicit OutboxRepository(Database& db) : m_db(db) {}
+    explicit OutboxRepository(Database& db, OutboxStore store = OutboxStore::Production) : m_db(db), m_store(store) {}
+    OutboxStore store() const { return m_store; }
 
     // Stores the entry with state Pending in its own transaction (or the
     // caller's, if one is open). Fails on a duplicate uuid. If entry.corrects is
@@ -97,7 +108,14 @@ public:
     Result<bool> downtimeNotePosted(const QString& downtimeId, const QString& patientId);
 
 private:
+    // Statements are written against outbox_entry / outbox_state; the drill store
+    // reads the same statements against its own tables.
+    Result<Statement> prepare(const QString& sql);
+    static QString itemFrom();
+    Status refuseDrillUpload() const;
+
     Database& m_db;
+    OutboxStore m_store;
 };
 
 // Downtime identifiers for patients admitted during an outage: a range that

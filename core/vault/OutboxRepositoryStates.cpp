@@ -26,6 +26,7 @@ Error wrongState(const QString& uuid, EntryState state, const QString& wanted)
 Status OutboxRepository::markUploaded(const QString& uuid, const QString& serverId, const QString& serverVersionId,
                                       const QDateTime& at)
 {
+    LANTERN_TRY(refuseDrillUpload());
     return runAtomically(m_db, [&]() -> Status {
         auto current = item(uuid);
         if (!current.ok())
@@ -35,7 +36,7 @@ Status OutboxRepository::markUploaded(const QString& uuid, const QString& server
         const record::OutboxItem& it = **current;
         if (it.state != EntryState::Pending && it.state != EntryState::Uploaded)
             return wrongState(uuid, it.state, QStringLiteral("pending"));
-        auto stmt = m_db.prepare(QStringLiteral(
+        auto stmt = prepare(QStringLiteral(
             "UPDATE outbox_state SET state = 'uploaded', server_id = ?, server_version_id = ?, last_error = NULL,"
             " updated_at = ? WHERE uuid = ?"));
         if (!stmt.ok())
@@ -44,7 +45,7 @@ Status OutboxRepository::markUploaded(const QString& uuid, const QString& server
         LANTERN_TRY(stmt->run());
         // The withdrawal of an uploaded entry reached the EHR: the original is now entered-in-error there.
         if (!it.entry.corrects.isEmpty() && record::isRetraction(it.entry)) {
-            auto old = m_db.prepare(QStringLiteral("UPDATE outbox_state SET state = 'entered-in-error', updated_at = ?"
+            auto old = prepare(QStringLiteral("UPDATE outbox_state SET state = 'entered-in-error', updated_at = ?"
                                                    " WHERE uuid = ? AND state = 'uploaded'"));
             if (!old.ok())
                 return old.error();
@@ -67,7 +68,7 @@ Status OutboxRepository::markConflict(const QString& uuid, record::ConflictReaso
         const EntryState state = (*current)->state;
         if (state != EntryState::Pending && state != EntryState::Conflict)
             return wrongState(uuid, state, QStringLiteral("pending"));
-        auto stmt = m_db.prepare(QStringLiteral("UPDATE outbox_state SET state = 'conflict', conflict_reason = ?,"
+        auto stmt = prepare(QStringLiteral("UPDATE outbox_state SET state = 'conflict', conflict_reason = ?,"
                                                 " conflict_detail = ?, updated_at = ? WHERE uuid = ?"));
         if (!stmt.ok())
             return stmt.error();
@@ -78,7 +79,8 @@ Status OutboxRepository::markConflict(const QString& uuid, record::ConflictReaso
 
 Status OutboxRepository::noteAttempt(const QString& uuid, const QString& transportError, const QDateTime& at)
 {
-    auto stmt = m_db.prepare(QStringLiteral(
+    LANTERN_TRY(refuseDrillUpload());
+    auto stmt = prepare(QStringLiteral(
         "UPDATE outbox_state SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE uuid = ?"));
     if (!stmt.ok())
         return stmt.error();
@@ -110,7 +112,7 @@ Status OutboxRepository::decide(const QString& uuid, record::Decision decision, 
         case record::Decision::MarkDuplicate: next = EntryState::Duplicate; break;
         case record::Decision::Amend: next = EntryState::Superseded; break;
         }
-        auto stmt = m_db.prepare(QStringLiteral(
+        auto stmt = prepare(QStringLiteral(
             "UPDATE outbox_state SET state = ?, decision = ?, decided_by = ?, decided_at = ?, decision_note = ?,"
             " updated_at = ? WHERE uuid = ?"));
         if (!stmt.ok())
@@ -124,9 +126,10 @@ Status OutboxRepository::decide(const QString& uuid, record::Decision decision, 
 
 Status OutboxRepository::mapPatient(const QString& localId, const QString& serverId)
 {
+    LANTERN_TRY(refuseDrillUpload());
     if (localId.isEmpty() || serverId.isEmpty())
         return Error(ErrorCode::InvalidInput, QStringLiteral("mapping a downtime patient needs both ids"));
-    auto stmt = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO outbox_patient_map (local_id, server_id) VALUES (?, ?)"));
+    auto stmt = prepare(QStringLiteral("INSERT OR REPLACE INTO outbox_patient_map (local_id, server_id) VALUES (?, ?)"));
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, localId).bind(2, serverId);
@@ -135,7 +138,7 @@ Status OutboxRepository::mapPatient(const QString& localId, const QString& serve
 
 Result<std::optional<QString>> OutboxRepository::mappedPatient(const QString& localId)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT server_id FROM outbox_patient_map WHERE local_id = ?"));
+    auto stmt = prepare(QStringLiteral("SELECT server_id FROM outbox_patient_map WHERE local_id = ?"));
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, localId);
@@ -145,7 +148,8 @@ Result<std::optional<QString>> OutboxRepository::mappedPatient(const QString& lo
 Status OutboxRepository::markDowntimeNotePosted(const QString& downtimeId, const QString& patientId,
                                                 const QString& serverId)
 {
-    auto stmt = m_db.prepare(QStringLiteral(
+    LANTERN_TRY(refuseDrillUpload());
+    auto stmt = prepare(QStringLiteral(
         "INSERT OR REPLACE INTO downtime_note (downtime_id, patient_id, server_id) VALUES (?, ?, ?)"));
     if (!stmt.ok())
         return stmt.error();
@@ -155,7 +159,7 @@ Status OutboxRepository::markDowntimeNotePosted(const QString& downtimeId, const
 
 Result<bool> OutboxRepository::downtimeNotePosted(const QString& downtimeId, const QString& patientId)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT 1 FROM downtime_note WHERE downtime_id = ? AND patient_id = ?"));
+    auto stmt = prepare(QStringLiteral("SELECT 1 FROM downtime_note WHERE downtime_id = ? AND patient_id = ?"));
     if (!stmt.ok())
         return stmt.error();
     stmt->bind(1, downtimeId).bind(2, patientId);

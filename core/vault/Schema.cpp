@@ -146,6 +146,33 @@ const QList<Migration>& schemaMigrations()
                             " public_key TEXT PRIMARY KEY, last_sequence INTEGER NOT NULL, last_snapshot_id TEXT NOT NULL,"
                             " imported_at TEXT NOT NULL)"),
          }},
+        {9,
+         QStringLiteral("downtime drill: the running drill and its own outbox, apart from the real one"),
+         {
+             // At most one drill at a time. data_as_of: what the device could promise when
+             // the drill was declared; audit_seq: the last audit entry before it, so the
+             // report reads the drill's chart openings and printouts from the trail.
+             QStringLiteral("CREATE TABLE drill ("
+                            " slot INTEGER PRIMARY KEY CHECK (slot = 1), id TEXT NOT NULL, started_at TEXT NOT NULL,"
+                            " started_by TEXT NOT NULL, data_as_of TEXT, audit_seq INTEGER NOT NULL)"),
+             // The drill's entries: the shape of outbox_entry / outbox_state, in tables the
+             // uploader never reads (OutboxRepository with OutboxStore::Drill refuses
+             // every upload mark), emptied when the drill ends.
+             QStringLiteral("CREATE TABLE drill_outbox_entry ("
+                            " uuid TEXT PRIMARY KEY, kind TEXT NOT NULL, patient_id TEXT NOT NULL,"
+                            " device_id TEXT NOT NULL, author TEXT NOT NULL, witness TEXT,"
+                            " recorded_at TEXT NOT NULL, clinical_time TEXT NOT NULL,"
+                            " order_id TEXT, order_version_id TEXT, downtime_id TEXT, corrects TEXT,"
+                            " resource BLOB NOT NULL, warnings BLOB NOT NULL)"),
+             QStringLiteral("CREATE INDEX drill_outbox_entry_by_patient ON drill_outbox_entry (patient_id, clinical_time, recorded_at)"),
+             QStringLiteral("CREATE INDEX drill_outbox_entry_by_corrects ON drill_outbox_entry (corrects)"),
+             QStringLiteral("CREATE TABLE drill_outbox_state ("
+                            " uuid TEXT PRIMARY KEY REFERENCES drill_outbox_entry (uuid), state TEXT NOT NULL,"
+                            " attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
+                            " server_id TEXT, server_version_id TEXT, conflict_reason TEXT, conflict_detail TEXT,"
+                            " decision TEXT, decided_by TEXT, decided_at TEXT, decision_note TEXT,"
+                            " updated_at TEXT NOT NULL)"),
+         }},
     };
     return migrations;
 }

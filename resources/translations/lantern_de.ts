@@ -1957,6 +1957,18 @@ Das Erfassen kommt mit dem Abgleich-Feature.</translation>
 <context>
     <name>lantern::ui::StatusBanner</name>
     <message>
+        <source>DRILL — not for clinical use</source>
+        <translation>ÜBUNG — nicht für die Patientenversorgung</translation>
+    </message>
+    <message>
+        <source>downtime drill since %1</source>
+        <translation>Ausfallübung seit %1</translation>
+    </message>
+    <message>
+        <source>Drill %1</source>
+        <translation>Übung %1</translation>
+    </message>
+    <message>
         <source>EHR online</source>
         <translation>KIS online</translation>
     </message>
@@ -2141,6 +2153,64 @@ Auf Armband und Papierakte notieren.</translation>
     <message>
         <source>%1 MB free; unlock, audit and downtime entries use the vault's reserve, the mirror writes nothing. Free space on the vault's disk now (old logs, printouts, exports); nothing recorded is lost and everything resumes once there is room</source>
         <translation>%1 MB frei; Entsperren, Prüfprotokoll und Ausfall-Einträge nutzen die Reserve des Tresors, die Spiegelung schreibt nichts. Jetzt Platz auf der Festplatte des Tresors schaffen (alte Protokolle, Ausdrucke, Exporte); nichts Dokumentiertes geht verloren, alles läuft weiter, sobald wieder Platz ist</translation>
+    </message>
+</context>
+<context>
+    <name>lantern::ui::DrillMenu</name>
+    <message>
+        <source>&amp;Drill</source>
+        <translation>Ü&amp;bung</translation>
+    </message>
+    <message>
+        <source>Start downtime drill</source>
+        <translation>Ausfallübung starten</translation>
+    </message>
+    <message>
+        <source>Save drill report as PDF…</source>
+        <translation>Übungsbericht als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>End drill and save its report…</source>
+        <translation>Übung beenden und Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Every desktop of this device will show downtime mode marked &quot;DRILL — not for clinical use&quot;. Entries go to a drill outbox and are never sent to the EHR. Start the drill?</source>
+        <translation>Alle Arbeitsplätze dieses Geräts zeigen den Ausfallmodus mit „ÜBUNG — nicht für die Patientenversorgung“. Einträge gehen in einen Übungs-Postausgang und nie an das KIS. Übung starten?</translation>
+    </message>
+    <message>
+        <source>Drill started.</source>
+        <translation>Übung gestartet.</translation>
+    </message>
+    <message>
+        <source>Save drill report</source>
+        <translation>Übungsbericht speichern</translation>
+    </message>
+    <message>
+        <source>Drill report saved.</source>
+        <translation>Übungsbericht gespeichert.</translation>
+    </message>
+    <message>
+        <source>End drill: save its report</source>
+        <translation>Übung beenden: Bericht speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drill ended; %n drill entries discarded.</source>
+        <translation>
+            <numerusform>Übung beendet; %n Übungseintrag verworfen.</numerusform>
+            <numerusform>Übung beendet; %n Übungseinträge verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unlock first.</source>
+        <translation>Bitte zuerst entsperren.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Übung</translation>
     </message>
 </context>
 </TS>

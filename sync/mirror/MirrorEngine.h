@@ -8,6 +8,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
 #include "core/vault/DiskStatus.h"
+#include "core/drill/Drill.h"
 #include "sync/health/EhrHealth.h"
 #include "sync/mirror/DropAlarm.h"
 #include "sync/mirror/MirrorFailure.h"
@@ -94,6 +95,12 @@ struct MirrorStatus
     qint64 dataGeneration = 0;
     bool serviceDown = false;                 // the mirror service's heartbeat is stale (core/service decides)
     QDateTime serviceDownSince;               // when it was last seen alive; null when never seen running
+    // A downtime drill runs on this device (core/drill/Drill.h): the ward sees
+    // downtime mode marked DRILL, unless a real downtime is open, which wins.
+    std::optional<lantern::drill::ActiveDrill> drill;
+
+    bool realDowntimeOpen() const { return state == EhrState::Downtime || (downtime && downtime->isOpen()); }
+    bool drillInForce() const { return lantern::drill::drillInForce(drill.has_value(), realDowntimeOpen()); }
 };
 
 class MirrorEngine : public QObject

@@ -1,5 +1,7 @@
 #include "sync/mirror/MirrorStatusStore.h"
 
+#include "core/vault/DrillRepository.h"
+
 #include "sync/health/EhrHealthMonitor.h"
 #include "sync/mirror/MirrorConfigStore.h"
 #include "core/vault/ResourceRepository.h"
@@ -219,6 +221,11 @@ Result<MirrorStatus> loadMirrorStatus(vault::Vault& vault)
     status.resourcesInVault = *count;
     auto config = loadMirrorConfig(vault);
     status.disk = assessVaultDisk(vault, config.ok() ? config->minFreeMb : MirrorConfig{}.minFreeMb);
+    auto drill = vault::DrillRepository(vault.db()).current();
+    if (!drill.ok())
+        return drill.error();
+    if (drill->has_value())
+        status.drill = lantern::drill::ActiveDrill{(*drill)->id, (*drill)->startedAt, (*drill)->startedBy};
     return status;
 }
 

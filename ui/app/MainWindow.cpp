@@ -8,6 +8,7 @@
 #include "ui/app/WardDesktop.h"
 #include "core/audit/AuditLog.h"
 #include "ui/mirror/ServiceFollower.h"
+#include "ui/drill/DrillMenu.h"
 #include "ui/users/AccountMenu.h"
 #include "ui/users/ChangePassphraseDialog.h"
 
@@ -53,6 +54,15 @@ MainWindow::MainWindow(access::VaultAccess& access, QString vaultDirectory, cons
     connect(osLock, &SessionLockWatcher::lockRequested, this, [this](const QString& why) { lock(why); });
     m_account = new AccountMenu(menuBar(), m_access, m_directory,
                                 [this]() -> access::Session* { return m_desktop ? &m_desktop->session() : nullptr; }, this);
+    m_drill = new DrillMenu(
+        menuBar(), m_clock, [this]() -> access::Session* { return m_desktop ? &m_desktop->session() : nullptr; },
+        [this] { return m_status; }, this);
+    // Started or ended: the banner shows it now, not at the next poll.
+    connect(m_drill, &DrillMenu::drillChanged, this, [this] {
+        if (m_follower)
+            m_follower->poll();
+        m_drill->update();
+    });
     showUnlockScreen(QString());
 }
 
@@ -94,9 +104,12 @@ void MainWindow::setIdleTimeoutOverride(int msecs)
 
 void MainWindow::setStatus(const sync::MirrorStatus& status)
 {
+    const bool drillChanged = m_status.drill.has_value() != status.drill.has_value();
     m_status = status;
     if (m_desktop)
         m_desktop->setStatus(status);
+    if (drillChanged)
+        m_drill->update();
 }
 
 void MainWindow::showUnlockScreen(const QString& notice)
@@ -163,6 +176,7 @@ void MainWindow::onUnlocked()
     m_resumePatient.clear();
     m_idle->start();
     m_account->update();
+    m_drill->update();
     followService();
     Q_EMIT lockedChanged(false);
 }
@@ -215,6 +229,7 @@ void MainWindow::lock(const QString& reason)
         notice = tr("Locked together with the computer's screen. Patient data is hidden until you unlock.");
     showUnlockScreen(notice);
     m_account->update();
+    m_drill->update();
     Q_EMIT lockedChanged(true);
 }
 

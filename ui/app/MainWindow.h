@@ -20,6 +20,7 @@ class QTimer;
 namespace lantern::ui {
 
 class AccountMenu;
+class DrillMenu;
 class ClipboardGuard;
 class IdleLock;
 class ServiceFollower;
@@ -37,6 +38,7 @@ public:
     UnlockScreen* unlockScreen() const { return m_unlock; }
     IdleLock* idleLock() const { return m_idle; }
     AccountMenu* accountMenu() const { return m_account; }
+    DrillMenu* drillMenu() const { return m_drill; }
     // Tests and drills: a fixed idle timeout instead of the vault's session policy.
     void setIdleTimeoutOverride(int msecs);
     // While unlocked, the mirror service's stored status (read through the
@@ -72,6 +74,7 @@ private:
     int m_followMs;
     int m_staleSeconds;
     AccountMenu* m_account = nullptr;
+    DrillMenu* m_drill = nullptr;
     int m_idleOverride = -1;
     QString m_lastUser;
     QString m_resumePatient;

@@ -220,7 +220,8 @@ void WardDesktop::showCensus()
 RecordEnv WardDesktop::recordEnv() const
 {
     return RecordEnv{*m_session, m_clock,
-                     m_status.downtime ? m_status.downtime->id.toString(QUuid::WithoutBraces) : QString()};
+                     m_status.downtime ? m_status.downtime->id.toString(QUuid::WithoutBraces) : QString(),
+                     m_status.realDowntimeOpen()};
 }
 
 void WardDesktop::afterRecording(const QString& message)

@@ -65,8 +65,18 @@ void StatusBanner::setStatus(const sync::MirrorStatus& status)
     refresh();
 }
 
+QString StatusBanner::drillText()
+{
+    return tr("DRILL — not for clinical use");
+}
+
 QString StatusBanner::stateText(const sync::MirrorStatus& s)
 {
+    // A drill is shown as the downtime it rehearses, marked on every screen and page;
+    // a real downtime wins (MirrorStatus::drillInForce).
+    if (s.drillInForce())
+        return drillText() + QStringLiteral(" · ") +
+               tr("downtime drill since %1").arg(Format::time(s.drill->startedAt));
     switch (s.state) {
     case sync::EhrState::Online:
         return tr("EHR online");
@@ -169,9 +179,12 @@ void StatusBanner::refresh()
     const QDateTime now = m_clock.now();
     m_state->setText(stateText(m_status));
     m_age->setText(ageText(m_status, now));
-    m_downtimeId->setText(m_status.downtime && m_status.state == sync::EhrState::Downtime
-                              ? tr("Downtime id %1").arg(m_status.downtime->id.toString(QUuid::WithoutBraces).left(8))
-                              : QString());
+    if (m_status.drillInForce())
+        m_downtimeId->setText(tr("Drill %1").arg(m_status.drill->id));
+    else
+        m_downtimeId->setText(m_status.downtime && m_status.state == sync::EhrState::Downtime
+                                  ? tr("Downtime id %1").arg(m_status.downtime->id.toString(QUuid::WithoutBraces).left(8))
+                                  : QString());
     const QString alarm = dropAlarmText(m_status);
     m_dropAlarm->setText(alarm);
     m_dropAlarm->setVisible(!alarm.isEmpty());
@@ -185,7 +198,7 @@ void StatusBanner::refresh()
     m_failing->setText(failing);
     m_failing->setVisible(!failing.isEmpty());
     const bool stale = !m_status.dataAsOf.isValid() || m_status.dataAsOf.secsTo(now) > qint64(m_staleMinutes) * 60;
-    if (m_status.state == sync::EhrState::Downtime)
+    if (m_status.state == sync::EhrState::Downtime || m_status.drillInForce())
         m_level = Level::Downtime;
     else if (stale || m_status.state == sync::EhrState::Degraded || m_status.serviceDown || !failing.isEmpty())
         m_level = Level::Stale;

@@ -40,7 +40,10 @@ public:
     QString diskText() const;        // empty while the disk has room
     QString failingText() const;     // empty while the mirror works
 
-    // Shared with the printouts: "DOWNTIME since 09:12", "data as of 09:40 (3 min ago)".
+    // "DRILL — not for clinical use": on the banner and every printed page while a drill is in force.
+    static QString drillText();
+    // Shared with the printouts: "DOWNTIME since 09:12", "data as of 09:40 (3 min ago)";
+    // during a drill "DRILL — not for clinical use · downtime drill since 09:12".
     static QString stateText(const sync::MirrorStatus& status);
     static QString ageText(const sync::MirrorStatus& status, const QDateTime& now);
     // "EHR answer would remove 40 of 40 patients of ward-3b: kept, waiting for IT", one line per ward.

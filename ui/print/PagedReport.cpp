@@ -57,7 +57,8 @@ Result<int> PagedReport::render(QPrinter& printer, const QList<PrintSection>& se
         return Error(ErrorCode::Io, tr("The printer could not be started. Check the printer or the file path."));
     const QString footer = footerLine(context);
     const QString printed = tr("Printed by %1 on %2").arg(context.printedBy, Format::dateTimeWithZone(context.printedAt));
-    const bool downtime = context.status.state == sync::EhrState::Downtime;
+    const bool downtime = context.status.state == sync::EhrState::Downtime || context.status.drillInForce();
+    const bool drill = context.status.drillInForce();
     QFont nameFont(QStringLiteral("DejaVu Sans"), 12, QFont::Bold);
     QFont small(QStringLiteral("DejaVu Sans"), 8);
     QFont titleFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold);
@@ -85,6 +86,15 @@ Result<int> PagedReport::render(QPrinter& printer, const QList<PrintSection>& se
             if (downtime) {
                 painter.setPen(QColor(0xB7, 0x1C, 0x1C));
                 painter.drawText(second, Qt::AlignRight | Qt::AlignVCenter, StatusBanner::stateText(context.status));
+                painter.setPen(Qt::black);
+            }
+            if (drill) {
+                // Centred above everything else, so a drill page can never pass for a real one.
+                painter.setPen(QColor(0xB7, 0x1C, 0x1C));
+                painter.setFont(titleFont);
+                painter.drawText(QRectF(0, 0, page.width(), headerH * 0.5), Qt::AlignHCenter | Qt::AlignTop,
+                                 StatusBanner::drillText());
+                painter.setFont(small);
                 painter.setPen(Qt::black);
             }
             painter.drawLine(QPointF(0, headerH * 0.9), QPointF(page.width(), headerH * 0.9));

@@ -17,10 +17,14 @@ struct RecordEnv
     access::Session& session;
     const Clock& clock;
     QString downtimeId; // current downtime, or empty
+    // A real downtime is open (the service's state), with or without its id: it wins
+    // over a running drill, so entries go to the real outbox (core/drill/Drill.h).
+    bool realDowntimeOpen = false;
 
     record::Recorder recorder() const
     {
-        return record::Recorder(session.vault(), session.user().username, session.vaultId(), downtimeId, clock);
+        return record::Recorder(session.vault(), session.user().username, session.vaultId(), downtimeId, clock,
+                                realDowntimeOpen);
     }
     bool mayRecord() const { return session.user().hasPermission(access::Permission::Record); }
     // Order annotations are a physician's review of the plan.
