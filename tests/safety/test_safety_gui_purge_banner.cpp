@@ -68,7 +68,7 @@ private Q_SLOTS:
                  qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("EHR answer would remove 6 of 20 patients of ward-4a: kept, waiting for IT")),
                  qPrintable(text));
-        QVERIFY2(banner.styleSheet().contains(QStringLiteral("#bannerDropAlarm, #bannerServiceDown { background: #C62828")),
+        QVERIFY2(banner.styleSheet().contains(QStringLiteral("#bannerDropAlarm, #bannerServiceDown, #bannerFailing { background: #C62828")),
                  qPrintable(banner.styleSheet()));
         // Not hidden by a downtime either.
         s.state = sync::EhrState::Downtime;
