@@ -5,6 +5,7 @@
 // Set LANTERN_DRILL_KEEP=DIR to keep the PDFs for a look (pdftoppm).
 
 #include "GuiFixture.h"
+#include "GuiUnlock.h"
 #include "PdfText.h"
 
 #include "core/drill/Drill.h"
@@ -30,12 +31,7 @@ const QString kAdminPass = QStringLiteral("Lantern-ward-3B-night-shift"); // as 
 
 bool unlock(ui::MainWindow& w, const QString& user, const QString& pass)
 {
-    if (!w.unlockScreen())
-        return false;
-    w.unlockScreen()->usernameField()->setText(user);
-    w.unlockScreen()->passphraseField()->setText(pass);
-    w.unlockScreen()->attemptUnlock();
-    return QTest::qWaitFor([&] { return !w.isLocked(); }, 20000);
+    return test::unlockWindow(w, user, pass);
 }
 
 void keep(const QString& pdf, const QString& name)

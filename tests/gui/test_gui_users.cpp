@@ -6,6 +6,7 @@
 // the unlock screen opens "Change passphrase", after which her own works.
 
 #include "GuiFixture.h"
+#include "GuiUnlock.h"
 
 #include "core/access/VaultAccess.h"
 #include "ui/access/UnlockScreen.h"
@@ -43,12 +44,7 @@ T* openDialog()
 
 bool unlock(ui::MainWindow& w, const QString& user, const QString& pass)
 {
-    if (!w.unlockScreen())
-        return false;
-    w.unlockScreen()->usernameField()->setText(user);
-    w.unlockScreen()->passphraseField()->setText(pass);
-    w.unlockScreen()->attemptUnlock();
-    return QTest::qWaitFor([&] { return !w.isLocked(); }, 20000);
+    return test::unlockWindow(w, user, pass);
 }
 
 QString stateOf(QTableWidget* table, const QString& user)
