@@ -173,6 +173,19 @@ const QList<Migration>& schemaMigrations()
                             " decision TEXT, decided_by TEXT, decided_at TEXT, decision_note TEXT,"
                             " updated_at TEXT NOT NULL)"),
          }},
+        {10,
+         QStringLiteral("census facts of an empty vault are current, not version 1"),
+         {
+             // Migration 6 marked an empty vault as holding version-1 facts, while every
+             // resource stored since carries the current version (fhir::kCensusFactsVersion,
+             // 3 when this migration was written): the first census of each new vault then
+             // re-derived every resource, minutes for a hospital. A vault that is still empty
+             // is current; one with resources keeps its mark and is re-derived once, as before.
+             // Raising kCensusFactsVersion needs a migration like this one (a static_assert in
+             // records/CensusFactsBackfill.cpp says so).
+             QStringLiteral("INSERT OR REPLACE INTO meta (key, value) SELECT 'census_facts_version', '3'"
+                            " WHERE NOT EXISTS (SELECT 1 FROM resource)"),
+         }},
     };
     return migrations;
 }
