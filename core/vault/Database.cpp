@@ -213,7 +213,7 @@ bool Statement::isNull(int column) const
 // ---------------------------------------------------------------- Database
 
 // Only for files no connection of this process has open (a test's or a
-// tool's check): see startsWithPlaintextHeader for why the vault is not read this way.
+// tool's check): see fileHeader for why the vault is not read this way.
 bool isPlaintextSqliteFile(const QString& path)
 {
     QFile file(path);
@@ -233,15 +233,26 @@ namespace {
 // process wrote pages that connection was using and the vault was damaged
 // ("database disk image is malformed", then "the key does not open"), found
 // by the leak scan's run of the demo (issue #13).
-bool startsWithPlaintextHeader(sqlite3* db)
+// Empty when the file is shorter than a header; nullopt when the read failed.
+std::optional<QByteArray> fileHeader(sqlite3* db)
 {
     sqlite3_file* file = nullptr;
     if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods)
-        return false;
+        return QByteArray();
     char header[16] = {};
-    if (file->pMethods->xRead(file, header, sizeof header, 0) != SQLITE_OK)
-        return false; // shorter than a header: a new or empty file
-    return QByteArray(header, sizeof header) == QByteArray("SQLite format 3\0", 16);
+    const int rc = file->pMethods->xRead(file, header, sizeof header, 0);
+    if (rc == SQLITE_IOERR_SHORT_READ)
+        return QByteArray(); // a new or empty file
+    if (rc != SQLITE_OK)
+        return std::nullopt;
+    return QByteArray(header, sizeof header);
+}
+
+Error unreadable(const QString& path)
+{
+    return Error(ErrorCode::Io, QStringLiteral("cannot read %1: reading its first page from the disk failed; the disk "
+                                               "may be failing; nothing was changed, try again")
+                                    .arg(path));
 }
 
 } // namespace
@@ -279,7 +290,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
         std::unique_ptr<Database> db(new Database(raw, path));
         if (rc != SQLITE_OK)
             return failure(raw, rc, sqliteMessage(raw)).prefixed(QStringLiteral("cannot open %1").arg(path));
-        if (exists && startsWithPlaintextHeader(raw))
+        // Read before keying: SQLCipher reads these bytes (its salt) again while
+        // keying, and a disk that cannot must be named here, not taken for a wrong key.
+        const std::optional<QByteArray> header = exists ? fileHeader(raw) : QByteArray();
+        if (!header)
+            return unreadable(path);
+        if (*header == QByteArray("SQLite format 3\0", 16))
             return Error(ErrorCode::Corrupt,
                          QStringLiteral("%1 is an unencrypted SQLite database, not a Lantern vault; refusing to open it")
                              .arg(path));
@@ -315,7 +331,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secu
     };
     // Opening writes too (the -wal and -shm files): on a full disk, once more on
     // the reserve's room. A new vault is not retried: its half-made file is in the way.
-    return mode == OpenMode::OpenExisting ? retryOnceWhenDiskFull(path, attempt) : attempt();
+    if (mode == OpenMode::CreateNew)
+        return attempt();
+    auto opened = retryOnceWhenDiskFull(path, attempt);
+    // SQLCipher 3.4 reads its salt (the file's first 16 bytes) while keying and,
+    // when that read fails, goes on with a random salt: every page then fails its
+    // check exactly as under a wrong key (found by test_io_faults). A wrong key or
+    // a damaged first page says so again on a second open; a failed read does not.
+    if (!opened.ok() && opened.error().code == ErrorCode::WrongKey)
+        opened = attempt();
+    return opened;
 }
 
 Result<std::unique_ptr<Database>> Database::openPlaintextForBenchmark(const QString& path)
