@@ -493,7 +493,9 @@ Result<std::unique_ptr<Transaction>> Transaction::begin(Database& db)
 
 Transaction::~Transaction()
 {
-    if (!m_done) {
+    // After an I/O error or a full disk SQLite may have rolled the transaction
+    // back itself: then there is nothing left to undo (and no failure to warn of).
+    if (!m_done && sqlite3_get_autocommit(m_db.handle()) == 0) {
         const Status rolledBack = m_db.exec(QStringLiteral("ROLLBACK"));
         if (!rolledBack.ok())
             qCWarning(lcVault) << "rollback failed:" << rolledBack.error().message;

@@ -12,6 +12,8 @@
 // which are plain files written through core/common/AtomicFile.
 //
 // LANTERN_IOFAULT_STRIDE=k tries every k-th n only (default 1: every n).
+// LANTERN_IOFAULT_LONG=1 adds a disk that keeps failing: the n-th and every
+// later write, sync or read fail until the fault is gone (about 3x the time).
 
 #include "FaultVfs.h"
 #include "IoFaultScenarios.h"
@@ -42,14 +44,24 @@ struct FaultKind
     int resultCode;
     bool persistent; // a full disk stays full until space is freed
     int systemErrno;
+    int tally;       // column of the summary line: write, sync, read, enospc
 };
 
 const FaultKind kKinds[] = {
-    {"write", FaultOp::Write, SQLITE_IOERR_WRITE, false, EIO},
-    {"sync", FaultOp::Sync, SQLITE_IOERR_FSYNC, false, EIO},
-    {"read", FaultOp::Read, SQLITE_IOERR_READ, false, EIO},
-    {"enospc", FaultOp::Write, SQLITE_FULL, true, ENOSPC},
+    {"write", FaultOp::Write, SQLITE_IOERR_WRITE, false, EIO, 0},
+    {"sync", FaultOp::Sync, SQLITE_IOERR_FSYNC, false, EIO, 1},
+    {"read", FaultOp::Read, SQLITE_IOERR_READ, false, EIO, 2},
+    {"enospc", FaultOp::Write, SQLITE_FULL, true, ENOSPC, 3},
+    // Long mode only:
+    {"write from then on", FaultOp::Write, SQLITE_IOERR_WRITE, true, EIO, 0},
+    {"sync from then on", FaultOp::Sync, SQLITE_IOERR_FSYNC, true, EIO, 1},
+    {"read from then on", FaultOp::Read, SQLITE_IOERR_READ, true, EIO, 2},
 };
+
+int kindCount()
+{
+    return qEnvironmentVariableIntValue("LANTERN_IOFAULT_LONG") > 0 ? 7 : 4;
+}
 
 struct Tally
 {
@@ -222,7 +234,7 @@ void TestIoFaults::scenario()
     s->close();
     const int stride = strideFromEnvironment();
 
-    for (int k = 0; k < 4; ++k) {
+    for (int k = 0; k < kindCount(); ++k) {
         const FaultKind& kind = kKinds[k];
         // Counting pass: how many such calls one run makes from a closed vault.
         m_vfs->disarm();
@@ -244,7 +256,7 @@ void TestIoFaults::scenario()
                                          .arg(calls)
                                          .toUtf8();
             if (fired > 0)
-                ++m_tally.injected[k];
+                ++m_tally.injected[kind.tally];
             if (!result.ok()) {
                 QVERIFY2(fired > 0, said(where, QStringLiteral("failed without a fault: ") + result.error().message).constData());
                 const QString unclear = unclearReason(result.error(), kind);
@@ -297,7 +309,7 @@ bool TestIoFaults::faultsAtClose(IoFaultScenario& s, int k)
         s.close();
         const int fired = m_vfs->injected();
         m_vfs->disarm();
-        m_tally.injected[k] += fired > 0 ? 1 : 0;
+        m_tally.injected[kind.tally] += fired > 0 ? 1 : 0;
         m_tally.atClose += fired > 0 ? 1 : 0;
         QString why;
         int lost = 0;
