@@ -161,6 +161,19 @@ void TestIoFaults::shimCountsAndFails()
     QVERIFY(!failed.ok());
     QVERIFY2(unclearReason(failed.error(), kKinds[0]).isEmpty(), qPrintable(failed.error().message));
     QVERIFY(scenario->run().ok());
+
+    // A commit in WAL mode writes only the -wal: a plan for vault.db alone never fires.
+    m_vfs->arm({FaultOp::Write, 1, SQLITE_IOERR_WRITE, false, MainDbFile, EIO});
+    QVERIFY(scenario->run().ok());
+    QCOMPARE(m_vfs->injected(), 0);
+
+    // A full disk stays full: every run fails until the plan is disarmed.
+    m_vfs->arm({FaultOp::Write, 1, SQLITE_FULL, true, AnyFile, ENOSPC});
+    QVERIFY(!scenario->run().ok());
+    QVERIFY(!scenario->run().ok());
+    QVERIFY(m_vfs->injected() >= 2);
+    m_vfs->disarm();
+    QVERIFY(scenario->run().ok());
     scenario->close();
     int lost = 0;
     QVERIFY2(scenario->verify(why, lost), qPrintable(why));

@@ -226,14 +226,4 @@ int FaultVfs::decide(FaultOp op, unsigned fileKind)
     return SQLITE_OK;
 }
 
-QString faultOpName(FaultOp op)
-{
-    switch (op) {
-    case FaultOp::Read: return QStringLiteral("read");
-    case FaultOp::Write: return QStringLiteral("write");
-    case FaultOp::Sync: return QStringLiteral("sync");
-    }
-    return {};
-}
-
 } // namespace lantern::test

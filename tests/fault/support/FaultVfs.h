@@ -11,8 +11,6 @@
 // and every later one until disarmed (a disk that stays full). Disarmed, it
 // only counts, which is how a test learns how many calls an operation makes.
 
-#include <QString>
-
 #include <mutex>
 
 struct sqlite3_vfs;
@@ -72,7 +70,5 @@ private:
     int m_injected = 0;
     int m_lastErrno = 0;
 };
-
-QString faultOpName(FaultOp op);
 
 } // namespace lantern::test
