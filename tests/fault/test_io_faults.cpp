@@ -220,6 +220,7 @@ void TestIoFaults::integrityCheckUnderReadFaults()
             ++m_tally.failedClearly;
         } else if (fired > 0) {
             ++m_tally.absorbed;
+            qInfo("integrity check, read fault at call %d: absorbed", n);
         }
         const Status again = (*opened)->checkIntegrity();
         QVERIFY2(again.ok(), errorText(again).constData());
@@ -278,6 +279,7 @@ void TestIoFaults::scenario()
                 ++failedHere;
             } else if (fired > 0) {
                 ++m_tally.absorbed;
+                qInfo("%s: absorbed (the operation succeeded)", where.constData());
             }
             // Recovery: the fault is gone, the same operation on the same state succeeds.
             const Status again = s->run();
