@@ -11,8 +11,9 @@
 // upload: the downtime entries stay pending or wait as conflicts for a
 // person, never lost and never filed twice.
 //
-// Short timeouts keep a run at about half a minute. Prints
-// "NETWORK FAULTS: <n> of <rows> rows as expected".
+// Short timeouts keep a run at about 16 s. Prints "NETWORK FAULTS: <n> of
+// <rows> rows as expected". Long mode: LANTERN_NETFAULT_ROUNDS=N plays every
+// mirror row N times (fault, then recovery), to shake out flaky rows.
 
 #include "DowntimeScenario.h"
 #include "LanternctlRun.h"
@@ -38,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace lantern;
@@ -60,7 +62,11 @@ struct Row
 
 const QString kWard = QStringLiteral("ward-1");
 const QString kBearer = QStringLiteral("fault-matrix-bearer-token");
-constexpr int kRows = 17; // the mirror rows below, the expired token, the 412 on upload
+// How often each mirror row is played (LANTERN_NETFAULT_ROUNDS, default 1).
+int rounds()
+{
+    return std::max(1, qEnvironmentVariableIntValue("LANTERN_NETFAULT_ROUNDS"));
+}
 
 QList<Row> mirrorRows()
 {
@@ -185,9 +191,11 @@ void TestNetworkFaults::cleanup()
 
 void TestNetworkFaults::cleanupTestCase()
 {
-    std::printf("NETWORK FAULTS: %d of %d rows as expected\n", m_rowsAsExpected, kRows);
+    // The mirror rows in every round, the expired token, the 412 on upload.
+    const int rows = int(mirrorRows().size()) * rounds() + 2;
+    std::printf("NETWORK FAULTS: %d of %d rows as expected\n", m_rowsAsExpected, rows);
     std::fflush(stdout);
-    QCOMPARE(m_rowsRun, kRows); // a row left out would pass unseen
+    QCOMPARE(m_rowsRun, rows); // a row left out would pass unseen
 }
 
 sync::MirrorConfig TestNetworkFaults::baseConfig() const
@@ -282,8 +290,9 @@ void TestNetworkFaults::mirrorFault_data()
 {
     QTest::addColumn<int>("row");
     const QList<Row> rows = mirrorRows();
-    for (int i = 0; i < rows.size(); ++i)
-        QTest::newRow(rows.at(i).name) << i;
+    for (int round = 1; round <= rounds(); ++round)
+        for (int i = 0; i < rows.size(); ++i)
+            QTest::addRow("%s%s", rows.at(i).name, round > 1 ? qPrintable(QStringLiteral(" (round %1)").arg(round)) : "") << i;
 }
 
 void TestNetworkFaults::mirrorFault()
