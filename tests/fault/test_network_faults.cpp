@@ -27,6 +27,7 @@
 #include "core/vault/Vault.h"
 #include "sync/auth/SigningKey.h"
 #include "sync/health/EhrHealthMonitor.h"
+#include "sync/http/HttpTransport.h"
 #include "sync/mirror/MirrorConfigStore.h"
 #include "sync/mirror/MirrorCounters.h"
 #include "sync/mirror/MirrorEngine.h"
@@ -133,6 +134,7 @@ private Q_SLOTS:
     void mirrorFault();
     void expiredTokenIsRenewed();
     void preconditionFailedOnUpload();
+    void streamedBodyCutShortIsNotComplete();
 
 private:
     sync::MirrorConfig baseConfig() const;
@@ -529,6 +531,36 @@ void TestNetworkFaults::preconditionFailedOnUpload()
     QCOMPARE(filed.pendingLeft, 0);
     for (auto it = expected.constBegin(); it != expected.constEnd(); ++it)
         QCOMPARE(fixture.identifierHits(it->type, it.key()), 1);
+}
+
+// The streamed path (bulk NDJSON files go to a sink as they arrive) had the same
+// gap as pages: a file cut short ended like a complete one. Not a matrix row: the
+// transport alone, against the simulator's truncated answers.
+void TestNetworkFaults::streamedBodyCutShortIsNotComplete()
+{
+    auto transport = sync::makeHttpTransport(sync::HttpOptions{});
+    QVERIFY(transport.ok());
+    sync::HttpRequest request;
+    request.url = QUrl(m_server->baseUrl() + QStringLiteral("/Patient"));
+    qint64 streamed = 0;
+    const sync::BodySink sink = [&streamed](const char*, qsizetype size) -> Status {
+        streamed += size;
+        return {};
+    };
+    const sync::HttpResult whole = (*transport)->send(request, sink);
+    QVERIFY2(whole.ok() && whole.value().status == 200, whole.ok() ? "" : qPrintable(whole.error().message));
+    const qint64 wholeSize = streamed;
+    QVERIFY(wholeSize > 0);
+
+    m_server->setFault({sim::FaultMode::Truncated});
+    streamed = 0;
+    const sync::HttpResult cut = (*transport)->send(request, sink);
+    m_server->clearFault();
+    QVERIFY2(!cut.ok(), "a body cut short was taken as complete");
+    QCOMPARE(cut.error().code, ErrorCode::Network);
+    QVERIFY(cut.transient());
+    QVERIFY2(cut.error().message.contains(QLatin1String("bytes the answer announced")), qPrintable(cut.error().message));
+    QVERIFY(streamed > 0 && streamed < wholeSize); // the sink saw the first part only: the caller must not keep it
 }
 
 QTEST_GUILESS_MAIN(TestNetworkFaults)
