@@ -197,7 +197,8 @@ void TestNetworkFaults::cleanupTestCase()
     const int rows = int(mirrorRows().size()) * rounds() + 2;
     std::printf("NETWORK FAULTS: %d of %d rows as expected\n", m_rowsAsExpected, rows);
     std::fflush(stdout);
-    QCOMPARE(m_rowsRun, rows); // a row left out would pass unseen
+    if (QCoreApplication::arguments().size() <= 1) // the whole matrix, not rows picked by hand
+        QCOMPARE(m_rowsRun, rows);                  // a row left out would pass unseen
 }
 
 sync::MirrorConfig TestNetworkFaults::baseConfig() const
