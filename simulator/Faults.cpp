@@ -19,7 +19,8 @@ struct ModeName
 const ModeName kModes[] = {{FaultMode::None, "none"}, {FaultMode::Down, "down"}, {FaultMode::Refuse, "refuse"},
     {FaultMode::Http503, "503"}, {FaultMode::Http429, "429"}, {FaultMode::Slow, "slow"},
     {FaultMode::Timeout, "timeout"}, {FaultMode::Truncated, "truncated"}, {FaultMode::Malformed, "malformed"},
-    {FaultMode::Drop, "drop"}};
+    {FaultMode::Drop, "drop"}, {FaultMode::Http500, "500"}, {FaultMode::Html, "html"},
+    {FaultMode::Trickle, "trickle"}, {FaultMode::Http412, "412"}};
 
 Error invalid(const QString& m)
 {
@@ -65,7 +66,7 @@ Result<FaultSpec> FaultSpec::fromJson(const QJsonObject& json)
     FaultSpec s;
     const auto mode = modeFromName(json.value(u"mode"_s).toString());
     if (!mode)
-        return invalid(u"Unknown fault mode; use one of down, refuse, 503, 429, slow, timeout, truncated, malformed, drop."_s);
+        return invalid(u"Unknown fault mode; use one of down, refuse, 503, 429, slow, timeout, truncated, malformed, drop, 500, html, trickle, 412."_s);
     s.mode = *mode;
     s.durationSeconds = json.value(u"durationSeconds"_s).toInt(0);
     s.percent = json.value(u"percent"_s).toInt(100);
@@ -85,7 +86,7 @@ Result<FaultSpec> FaultSpec::parse(const QString& text)
     const auto mode = modeFromName(parts.first().trimmed());
     if (!mode)
         return invalid(u"Unknown fault mode '"_s + parts.first()
-            + u"'; use down, refuse, 503, 429, slow, timeout, truncated, malformed or drop."_s);
+            + u"'; use down, refuse, 503, 429, slow, timeout, truncated, malformed, drop, 500, html, trickle or 412."_s);
     s.mode = *mode;
     for (qsizetype i = 1; i < parts.size(); ++i) {
         const QString key = parts.at(i).section(u'=', 0, 0).trimmed();

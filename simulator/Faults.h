@@ -28,7 +28,11 @@ enum class FaultMode {
     Timeout,     // request read, never answered; the connection closes when the fault ends
     Truncated,   // Content-Length promises more than is sent, then the connection closes
     Malformed,   // 200 with a body that is not valid JSON
-    Drop         // a write (POST, PUT, DELETE) is carried out, then the connection closes without an answer; reads pass
+    Drop,        // a write (POST, PUT, DELETE) is carried out, then the connection closes without an answer; reads pass
+    Http500,     // 500 Internal Server Error with an OperationOutcome
+    Html,        // 200 with a text/html page (a portal's login page), not FHIR: the wrong content type
+    Trickle,     // the real answer, its body 16 bytes every delayMs: each read is quick, the whole is slow
+    Http412      // a write (POST, PUT, DELETE) is refused with 412 Precondition Failed; reads pass
 };
 
 struct FaultSpec
@@ -36,7 +40,7 @@ struct FaultSpec
     FaultMode mode = FaultMode::None;
     int durationSeconds = 0; // 0: until cleared
     int percent = 100;       // share of requests affected (not for down/refuse)
-    int delayMs = 2000;      // slow
+    int delayMs = 2000;      // slow; trickle: between two pieces of the body
     int retryAfterSeconds = 5; // 429 and 503
     int afterRequests = 0;   // the first n FHIR requests after setting pass untouched ("mid-batch")
 

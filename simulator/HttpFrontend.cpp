@@ -11,7 +11,10 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <algorithm>
 #include <istream>
+
+#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -86,7 +89,7 @@ public:
         for (const auto& [name, value] : in)
             requestBytes += qint64(name.size() + value.size() + 4);
         const FaultMode fault = m_sim.faults().decide();
-        if (preResponseFault(fault, out)) {
+        if (preResponseFault(fault, req.method, out)) {
             m_sim.wire().record(requestBytes, 0, {});
             return;
         }
@@ -116,6 +119,10 @@ public:
             stream.flush();
             return;
         }
+        if (fault == FaultMode::Trickle) {
+            trickle(in, out, r);
+            return;
+        }
         if (fault == FaultMode::Malformed) {
             r.body = r.body.left(r.body.size() / 2) + QByteArrayLiteral("\",,}{ <!-- lantern-ehr-sim: malformed -->");
             if (r.contentType.isEmpty())
@@ -125,11 +132,61 @@ public:
     }
 
 private:
+    // The whole answer, its body in pieces of 16 bytes with delayMs between them: every
+    // read of the client's finishes quickly, the answer as a whole does not. Once the
+    // fault ends (or the server stops) the rest goes at once. The pieces go straight to
+    // the socket with MSG_NOSIGNAL: a client that gave up must not SIGPIPE the host.
+    void trickle(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out, const ApiResponse& r)
+    {
+        constexpr qsizetype kPiece = 16;
+        out.setKeepAlive(false);
+        out.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(r.status));
+        for (const auto& [name, value] : r.headers)
+            out.set(name.toStdString(), value.toStdString());
+        if (!r.contentType.isEmpty())
+            out.setContentType(r.contentType.toStdString());
+        out.setContentLength(r.body.size());
+        out.send().flush(); // the status line and headers, at once
+        const int delayMs = m_sim.faults().active().delayMs;
+        Poco::Net::StreamSocket& socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(in).socket();
+        bool trickling = true;
+        try {
+            for (qsizetype at = 0; at < r.body.size();) {
+                const qsizetype piece = trickling ? std::min(kPiece, r.body.size() - at) : r.body.size() - at;
+                const int sent = socket.sendBytes(r.body.constData() + at, int(piece), MSG_NOSIGNAL);
+                if (sent <= 0)
+                    return;
+                at += sent;
+                if (trickling && at < r.body.size())
+                    trickling = m_sim.faults().sleepFor(delayMs);
+            }
+        } catch (const Poco::Exception&) {
+            // The client closed the connection: what it does then is the test's question.
+        }
+    }
+
     // Faults answered before the API runs; true if the request is done.
-    bool preResponseFault(FaultMode fault, Poco::Net::HTTPServerResponse& out)
+    bool preResponseFault(FaultMode fault, const QByteArray& method, Poco::Net::HTTPServerResponse& out)
     {
         const FaultSpec spec = m_sim.faults().active();
         switch (fault) {
+        case FaultMode::Http500:
+            send(out, ApiResponse::outcome(500, u"exception"_s, u"Internal server error (simulated)."_s));
+            return true;
+        case FaultMode::Html:
+            // What a portal or an expired single sign-on session puts in front of an API.
+            send(out, ApiResponse::raw(200,
+                          QByteArrayLiteral("<!DOCTYPE html><html><head><title>Sign in</title></head><body>"
+                                            "<form method=\"post\" action=\"/login\"><input name=\"user\"></form>"
+                                            "</body></html>"),
+                          QByteArrayLiteral("text/html")));
+            return true;
+        case FaultMode::Http412:
+            if (method == "GET" || method == "HEAD")
+                return false;
+            send(out, ApiResponse::outcome(412, u"conflict"_s,
+                          u"Precondition failed (simulated): the condition matched more than one resource."_s));
+            return true;
         case FaultMode::Refuse:
             // The listener is (being) closed; a request on an older connection just loses it.
             out.setKeepAlive(false);

@@ -59,7 +59,7 @@ void addCommandLineOptions(QCommandLineParser& p)
         {u"changes-per-minute"_s, u"Rate of the background change stream (default 0: off)."_s, u"rate"_s, u"0"_s},
         {u"change-interval"_s, u"Seconds between change batches (default 10)."_s, u"s"_s, u"10"_s},
         {u"fault"_s, u"Start with a fault: MODE[,duration=S][,percent=P][,delay=MS][,retry-after=S][,after=N]; modes: "
-                     u"down, refuse, 503, 429, slow, timeout, truncated, malformed, drop."_s,
+                     u"down, refuse, 503, 429, slow, timeout, truncated, malformed, drop, 500, html, trickle, 412."_s,
             u"spec"_s},
         {u"export-polls"_s, u"Status polls a bulk export answers 202 before it is ready (default 1)."_s, u"n"_s,
             u"1"_s},

@@ -31,6 +31,16 @@ FhirResult<QJsonObject> parseObject(const HttpRequest& request, const HttpRespon
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
     if (!document.isObject()) {
+        // A portal's sign-in page or a proxy's error page with 200: say what came instead of JSON.
+        const QByteArray contentType = response.header("Content-Type").split(';').first().trimmed().toLower();
+        if (!contentType.isEmpty() && !contentType.contains("json")) {
+            return FhirResult<QJsonObject>(
+                Error(ErrorCode::InvalidInput,
+                      QStringLiteral("%1: the server answered with %2, not FHIR JSON (a sign-in or proxy page?); check "
+                                     "mirror.base_url and what stands between Lantern and the EHR")
+                          .arg(describeRequest(request.method, request.url), QString::fromLatin1(contentType))),
+                response.status);
+        }
         return FhirResult<QJsonObject>(
             Error(ErrorCode::InvalidInput, QStringLiteral("%1: the server's answer is not a FHIR JSON resource (%2 at byte %3)")
                                                .arg(describeRequest(request.method, request.url), parseError.errorString())

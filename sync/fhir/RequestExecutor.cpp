@@ -33,6 +33,15 @@ Error httpStatusError(const HttpRequest& request, const HttpResponse& response)
     QString message = describeRequest(request.method, request.url) + QStringLiteral(": HTTP ") + QString::number(response.status);
     if (!response.reason.isEmpty())
         message += QLatin1Char(' ') + QString::fromLatin1(response.reason);
+    if (response.status >= 300 && response.status < 400 && response.status != 304) {
+        // Redirects are never followed, so credentials never go to wherever they point.
+        const QUrl to = request.url.resolved(QUrl::fromEncoded(response.header("Location")));
+        message += QStringLiteral(": redirected to %1, which Lantern does not follow (no credentials go there); "
+                                  "check mirror.base_url")
+                       .arg(to.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+                                .toDisplayString());
+        return Error(ErrorCode::Server, message);
+    }
     const QString outcome = summarizeOperationOutcome(response.body);
     if (!outcome.isEmpty())
         message += QStringLiteral(": ") + outcome;

@@ -1,5 +1,7 @@
 #include "sync/http/BodyReader.h"
 
+#include "sync/http/TransportErrors.h"
+
 #include <Poco/InflatingStream.h>
 
 #include <array>
@@ -16,9 +18,11 @@ Status pump(std::istream& in, const BodyReadContext& context, const BodySink& si
     in.exceptions(std::ios::badbit);
     std::array<char, 16384> buffer{};
     qint64 total = 0;
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        const std::streamsize got = in.gcount();
+    // peek() waits for one read of the stream below (bounded by the socket's read
+    // timeout), readsome() takes what that read brought: unlike read(), which
+    // waits for a full buffer, this sees a trickling answer after every piece.
+    while (in.peek() != std::istream::traits_type::eof()) {
+        const std::streamsize got = in.readsome(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         if (got <= 0)
             break;
         total += got;
@@ -30,6 +34,13 @@ Status pump(std::istream& in, const BodyReadContext& context, const BodySink& si
                              .arg(static_cast<double>(*context.maxBytes) / (1024.0 * 1024.0), 0, 'f', 1));
         }
         LANTERN_TRY(sink(buffer.data(), static_cast<qsizetype>(got)));
+        if (context.deadline && std::chrono::steady_clock::now() > *context.deadline) {
+            return Error(ErrorCode::Network,
+                         QStringLiteral("timed out after %1 receiving the answer from %2: %3 bytes arrived, too slowly "
+                                        "(the whole answer must arrive within the response timeout)")
+                             .arg(formatSeconds(context.responseTimeout), context.where)
+                             .arg(total));
+        }
     }
     return {};
 }

@@ -33,6 +33,12 @@ struct HttpOptions
 {
     std::chrono::milliseconds connectTimeout{10'000};
     std::chrono::milliseconds readTimeout{30'000}; // also used for sending
+    // The read timeout bounds each read: a server that trickles a few bytes at
+    // a time never trips it. An answer kept in memory (a FHIR page, an error)
+    // must therefore arrive whole within this, counted from sending the
+    // request. Streamed downloads (bulk NDJSON files, any size) have only the
+    // read timeout.
+    std::chrono::milliseconds responseTimeout{120'000};
     // Largest body kept in memory (after decompression). Streamed downloads
     // (bulk NDJSON) go to a sink piece by piece and are not capped here.
     qint64 maxBodyBytes = 64LL * 1024 * 1024;

@@ -44,7 +44,10 @@ void CountingHttpTransport::count(const HttpRequest& request, const HttpResult& 
     c.bytesSent += request.body.size();
     if (result.ok()) {
         c.bytesReceived += result.value().body.size() + streamed;
-        if (result.value().status >= 400) {
+        // A redirect fails the request as an error status does: Lantern follows none
+        // (RequestExecutor), and the engine reads the failing status from here.
+        const int status = result.value().status;
+        if (status >= 400 || (status >= 300 && status != 304)) {
             c.lastErrorStatus = result.value().status;
             c.lastFailure = HttpTrafficCounters::HttpFailure;
             ++c.httpErrors;

@@ -23,12 +23,12 @@ struct HttpTrafficCounters
     std::atomic<qint64> requests{0};      // exchanges attempted (each retry counts)
     std::atomic<qint64> bytesSent{0};     // request bodies
     std::atomic<qint64> bytesReceived{0}; // response bodies, after gzip is undone
-    std::atomic<qint64> httpErrors{0};    // answers with status >= 400
+    std::atomic<qint64> httpErrors{0};    // answers with status >= 400, and redirects (never followed)
     std::atomic<qint64> timeouts{0};
     std::atomic<qint64> tlsErrors{0};
     std::atomic<qint64> networkErrors{0};
     // The latest failure, for "why is this cycle retrying": the status of the
-    // last answer >= 400 (0: none yet), and which counter above moved last.
+    // last error answer (0: none yet), and which counter above moved last.
     std::atomic<int> lastErrorStatus{0};
     std::atomic<int> lastFailure{0}; // LastFailure
     enum LastFailure { NoFailure = 0, HttpFailure, TimeoutFailure, TlsFailure, NetworkFailure };

@@ -264,6 +264,7 @@ HttpResult PocoHttpTransport::exchangeOn(Poco::Net::HTTPClientSession& session, 
                                          std::optional<qint64> maxBytes, ExchangeContext& context, bool& keepAlive)
 {
     context.responseStarted = false;
+    const auto startedAt = std::chrono::steady_clock::now();
     Poco::Net::HTTPRequest pocoRequest = toPocoRequest(request, m_options.userAgent);
     context.phase = session.connected() ? ExchangePhase::Sending : ExchangePhase::Connecting;
     std::ostream& out = session.sendRequest(pocoRequest);
@@ -285,13 +286,41 @@ HttpResult PocoHttpTransport::exchangeOn(Poco::Net::HTTPClientSession& session, 
         return {};
     };
     const bool streamToSink = response.isSuccess();
-    const BodyReadContext bodyContext{response.header("Content-Encoding"),
-                                      streamToSink ? maxBytes : std::optional(m_options.maxBodyBytes), context.endpoint};
-    const Status read = readBody(in, bodyContext, streamToSink ? sink : buffer);
+    BodyReadContext bodyContext{response.header("Content-Encoding"),
+                                streamToSink ? maxBytes : std::optional(m_options.maxBodyBytes), context.endpoint};
+    if (bodyContext.maxBytes) { // kept in memory: the whole answer has a deadline (HttpOptions::responseTimeout)
+        bodyContext.deadline = startedAt + m_options.responseTimeout;
+        bodyContext.responseTimeout = m_options.responseTimeout;
+    }
+    qint64 received = 0; // decoded bytes; the same as sent on the wire without Content-Encoding
+    const BodySink& target = streamToSink ? sink : buffer;
+    const BodySink counting = [&received, &target](const char* data, qsizetype size) -> Status {
+        received += size;
+        return target(data, size);
+    };
+    const Status read = readBody(in, bodyContext, counting);
     if (const Poco::Exception* failure = session.networkException())
         failure->rethrow();
-    if (!read.ok())
-        return HttpResult(read.error(), false); // the body was not consumed: the connection is not reused
+    if (!read.ok()) {
+        // The body was not consumed: the connection is not reused. Only a slow answer may
+        // go better on a second try; a limit or an unknown encoding will not.
+        const bool transient = read.error().code == ErrorCode::Network;
+        return HttpResult(read.error(), transient);
+    }
+    // Poco ends a body at Content-Length or when the connection closes, whichever
+    // comes first, without telling which: a cut answer would pass as a whole one
+    // (a half page as "malformed JSON", a bulk file without its tail as complete).
+    const Poco::Int64 announced = pocoResponse.getContentLength64();
+    const bool bodyExpected = request.method != "HEAD" && response.status != 204 && response.status != 304;
+    if (bodyExpected && announced != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH && received < announced &&
+        response.header("Content-Encoding").trimmed().isEmpty()) {
+        return HttpResult(Error(ErrorCode::Network, QStringLiteral("the connection to %1 closed after %2 of the %3 bytes "
+                                                                   "the answer announced")
+                                                        .arg(context.endpoint)
+                                                        .arg(received)
+                                                        .arg(announced)),
+                          true);
+    }
     if (!streamToSink)
         response.body = std::move(errorBody);
     keepAlive = pocoResponse.getKeepAlive();

@@ -3,6 +3,8 @@
 #include "sync/auth/SmartBackendAuth.h"
 #include "sync/mirror/EhrUrlPolicy.h"
 
+#include <algorithm>
+
 namespace lantern::sync {
 namespace {
 
@@ -30,6 +32,7 @@ Result<MirrorClient> makeMirrorClient(const MirrorConfig& config, const Clock& c
     HttpOptions options;
     options.connectTimeout = std::chrono::milliseconds(config.connectTimeoutMs);
     options.readTimeout = std::chrono::milliseconds(config.readTimeoutMs);
+    options.responseTimeout = std::chrono::milliseconds(std::max(config.responseTimeoutMs, config.readTimeoutMs));
     options.tls.caBundleFile = config.caBundleFile;
     if (!config.proxyUrl.isEmpty()) {
         auto proxy = parseProxy(config.proxyUrl);

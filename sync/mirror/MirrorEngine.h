@@ -66,6 +66,7 @@ struct MirrorConfig
     // Transport and retries (tests shorten them; production keeps the defaults).
     int connectTimeoutMs = 10'000;
     int readTimeoutMs = 30'000;
+    int responseTimeoutMs = 120'000; // a whole page must arrive within this (HttpOptions::responseTimeout)
     int retryAttempts = 5;          // per request, including the first
     int retryMaxDelayMs = 60'000;   // longest back-off or Retry-After honoured
     // Not the engine's: the mirror service serves GET /metrics on 127.0.0.1 at
