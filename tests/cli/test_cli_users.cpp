@@ -1,7 +1,7 @@
 // lanternctl user disable | enable | reset | remove | passwd as real processes,
 // passphrases on standard input: refusals exit 3 with a message and change
 // nothing; each action is audited; and `user remove` killed (SIGKILL) at each
-// step of the re-key and at ~20 random moments leaves a vault that the
+// step of the re-key (random moments: tests/crash/test_crash_rekey) leaves a vault that the
 // remaining users, the device and the audit key open (integrity ok), that the
 // removed user's passphrase opens nothing, and that the old key opens only if
 // the removal had not begun (then it is as if it never ran).
@@ -21,7 +21,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,7 +71,6 @@ private Q_SLOTS:
     void refusalsExitThreeAndChangeNothing();
     void lifecycleIsAudited();
     void killAtEachReKeyStep();
-    void randomKillsDuringRemove();
     void cleanupTestCase();
 
 private:
@@ -288,26 +286,6 @@ void TestCliUsers::killAtEachReKeyStep()
         QVERIFY2(verifyAfterKill(vault, true), qPrintable(QStringLiteral("after a kill at ") + step));
         m_table << QStringLiteral("kill at %1: remaining users, device and audit key open; n.berger and the old key do not").arg(step);
     }
-}
-
-void TestCliUsers::randomKillsDuringRemove()
-{
-    // How long an uninterrupted removal takes here, to spread the kills over it.
-    QElapsedTimer timer;
-    timer.start();
-    const QString timed = copyOfTemplate();
-    QCOMPARE(ctl(timed, kAdmin, {QStringLiteral("user"), QStringLiteral("remove"), kNurse}, {kAdminPass}).exitCode, 0);
-    const int full = static_cast<int>(qMax<qint64>(timer.elapsed(), 50));
-    int removedCount = 0;
-    for (int i = 0; i < 20; ++i) {
-        const int delay = static_cast<int>(QRandomGenerator::global()->bounded(full + 1));
-        const QString vault = copyOfTemplate();
-        QVERIFY(removeKilled(vault, {}, delay));
-        QVERIFY2(verifyAfterKill(vault, false), qPrintable(QStringLiteral("after a kill at %1 ms of %2").arg(delay).arg(full)));
-        const auto slots = KeySlotFile(access::VaultDirectory(vault).keySlotFile()).load();
-        removedCount += slots.ok() && !slots->contains(KeySlot::Kind::User, kNurse) ? 1 : 0;
-    }
-    m_table << QStringLiteral("20 random kills over %1 ms: %2 removed, %3 untouched, all consistent").arg(full).arg(removedCount).arg(20 - removedCount);
 }
 
 void TestCliUsers::cleanupTestCase()

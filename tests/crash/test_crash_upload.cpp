@@ -1,9 +1,14 @@
-// Crash safety of reconciliation: `lanternctl reconcile run` as a child process
-// against the simulator, killed with SIGKILL at random points during the
-// upload, then run again until it finishes. Afterwards every entry is in the
-// EHR exactly once (or queued with the right reason), each chart has one
-// downtime note, and the vault passes PRAGMA integrity_check after every kill.
+// Crash harness, scenario "upload": `lanternctl reconcile run` as a child
+// process against the simulator, killed with SIGKILL at random points during
+// the upload, then run again until it finishes; when a downtime's upload has
+// finished before enough kills landed, a new device records a new downtime and
+// the kills go on. After every kill the vault opens (device.key, the nurse's
+// passphrase), integrity_check and the audit chain are ok; after each final
+// clean run every entry is in the EHR exactly once (or queued with the right
+// reason) and each chart has one downtime note. Also: SIGTERM stops a run
+// between entries (exit 6) and the next run finishes it.
 
+#include "CrashHarness.h"
 #include "DowntimeScenario.h"
 #include "ReconcileTestSupport.h"
 #include "TestConfig.h"
@@ -15,8 +20,10 @@
 #include "ChildProcess.h"
 
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QTest>
+
+#include <cstdio>
+#include <optional>
 
 using namespace lantern;
 using namespace lantern::test;
@@ -103,7 +110,7 @@ RunResult reconcileRun(const Device& device, KillPoint kill = {})
 
 } // namespace
 
-class TestReconcileCrash : public QObject
+class TestCrashUpload : public QObject
 {
     Q_OBJECT
 
@@ -112,69 +119,79 @@ private Q_SLOTS:
     void sigtermStopsBetweenEntries();
 };
 
-void TestReconcileCrash::killedAtRandomPointsFilesEveryEntryOnce()
+void TestCrashUpload::killedAtRandomPointsFilesEveryEntryOnce()
 {
-    // Entries go up in one Bundle per patient: enough patients that a dozen kills land
-    // between and inside Bundles before the run can finish.
-    ReconcileFixture fixture;
-    QVERIFY(fixture.start(16, 31));
-    const QList<Device> devices{fixture.makeDevice(QStringLiteral("reference")), fixture.makeDevice(QStringLiteral("crashed"))};
-    fixture.server().setFault({sim::FaultMode::Down});
-    DowntimeScenario scenario(fixture, devices);
-    QVERIFY(scenario.record({240, true, true}));
-    fixture.server().clearFault();
-
-    const RunResult reference = reconcileRun(devices.at(0));
-    QVERIFY2(reference.exitCode == 4, reference.output.constData()); // conflicts wait
-    const QString referenceProblems = verifyDevice(fixture, devices.at(0), 0, scenario.expected());
-    QVERIFY2(referenceProblems.isEmpty(), qPrintable(referenceProblems));
-
     // Pace the EHR's answers so the upload lasts long enough for this process to see the
-    // progress lines and kill at the chosen point even on a loaded machine. Entries go up
-    // in one Bundle per patient, a few dozen requests per run: each answer waits longer.
+    // progress lines and kill at the chosen point even on a loaded machine.
     sim::FaultSpec paced{sim::FaultMode::Slow};
-    paced.delayMs = 250;
-    fixture.server().setFault(paced);
-    auto* rng = QRandomGenerator::global();
-    int killed = 0, killedMidUpload = 0, finishedRuns = 0;
-    for (int attempt = 0; attempt < 80; ++attempt) {
-        // Mostly somewhere inside the upload (by the share of entries filed), every third
-        // within the first moments, while the vault opens and the run starts.
-        KillPoint kill;
-        if (killed < 12) {
-            if (attempt % 3 == 2)
-                kill.afterMs = 5 + int(rng->bounded(60u));
-            else
-                kill.afterShare = 0.05 + 0.3 * rng->generateDouble(); // early: Bundles file many at once
+    paced.delayMs = 200;
+    crash::CrashPlan plan(QStringLiteral("upload"));
+    int killedMidUpload = 0, rounds = 0;
+    while (!plan.done() && rounds < 2 + plan.killsWanted() / 4) {
+        // Each round is a downtime of its own on a fresh EHR; the first also has a
+        // device whose upload is never killed, to compare with.
+        ++rounds;
+        const bool withReference = rounds == 1;
+        ReconcileFixture fixture;
+        QVERIFY(fixture.start(8, 30 + quint64(rounds)));
+        QList<Device> devices;
+        if (withReference)
+            devices.append(fixture.makeDevice(QStringLiteral("reference")));
+        devices.append(fixture.makeDevice(QStringLiteral("crashed")));
+        const int crashedIndex = int(devices.size()) - 1;
+        const Device crashed = devices.at(crashedIndex);
+        fixture.server().setFault({sim::FaultMode::Down});
+        DowntimeScenario scenario(fixture, devices);
+        QVERIFY(scenario.record({120, true, true}));
+        fixture.server().clearFault();
+        if (withReference) {
+            const RunResult reference = reconcileRun(devices.at(0));
+            QVERIFY2(reference.exitCode == 4, reference.output.constData()); // conflicts wait
+            const QString referenceProblems = verifyDevice(fixture, devices.at(0), 0, scenario.expected());
+            QVERIFY2(referenceProblems.isEmpty(), qPrintable(referenceProblems));
         }
-        const RunResult run = reconcileRun(devices.at(1), kill);
-        auto vault = fixture.open(devices.at(1));
-        Status integrity = vault->checkIntegrity();
-        QVERIFY2(integrity.ok(), integrity.ok() ? "" : qPrintable(integrity.error().message));
-        if (run.exitCode == -1) {
-            ++killed;
-            if (run.lastDone > 0 && run.lastDone < run.total)
-                ++killedMidUpload;
-            continue;
+
+        fixture.server().setFault(paced);
+        int finishedRuns = 0;
+        for (int attempt = 0; attempt < 80 && finishedRuns == 0; ++attempt) {
+            // Mostly somewhere inside the upload (by the share of entries filed), every third
+            // within the first moments, while the vault opens and the run starts.
+            KillPoint kill;
+            if (!plan.done()) {
+                if (attempt % 3 == 2)
+                    kill.afterMs = 5 + plan.delayMs(60);
+                else
+                    kill.afterShare = 0.05 + 0.3 * plan.share(); // early: Bundles file many at once
+            }
+            const RunResult run = reconcileRun(crashed, kill);
+            const QString problem = crash::checkVault(crashed.dir, kNurse, {kPassphrase});
+            QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("after kill %1: %2").arg(plan.kills()).arg(problem)));
+            if (run.exitCode == -1) {
+                plan.killed();
+                plan.recovered();
+                if (run.lastDone > 0 && run.lastDone < run.total)
+                    ++killedMidUpload;
+                continue;
+            }
+            QVERIFY2(run.exitCode == 4 || run.exitCode == 0, run.output.constData());
+            ++finishedRuns;
         }
-        QVERIFY2(run.exitCode == 4 || run.exitCode == 0, run.output.constData());
-        ++finishedRuns;
-        break;
+        QCOMPARE(finishedRuns, 1);
+        fixture.server().clearFault();
+        // And once more: nothing left to do, nothing posted twice.
+        const RunResult again = reconcileRun(crashed);
+        QCOMPARE(again.exitCode, 4);
+        QVERIFY2(again.output.contains("0 filed"), again.output.constData());
+        const QString problems = verifyDevice(fixture, crashed, crashedIndex, scenario.expected());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
-    qInfo("%d kills, %d of them while entries were being filed", killed, killedMidUpload);
-    QVERIFY2(killed >= 10, qPrintable(QStringLiteral("only %1 kills landed").arg(killed)));
+    std::printf("CRASH upload: %d rounds, %d kills while entries were being filed\n", rounds, killedMidUpload);
+    plan.printSummary();
+    QVERIFY2(plan.done(), qPrintable(QStringLiteral("only %1 kills landed").arg(plan.kills())));
     QVERIFY2(killedMidUpload >= 5, qPrintable(QStringLiteral("only %1 kills landed mid-upload").arg(killedMidUpload)));
-    QCOMPARE(finishedRuns, 1);
-    fixture.server().clearFault();
-    // And once more: nothing left to do, nothing posted twice.
-    const RunResult again = reconcileRun(devices.at(1));
-    QCOMPARE(again.exitCode, 4);
-    QVERIFY2(again.output.contains("0 filed"), again.output.constData());
-    const QString problems = verifyDevice(fixture, devices.at(1), 1, scenario.expected());
-    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
-void TestReconcileCrash::sigtermStopsBetweenEntries()
+void TestCrashUpload::sigtermStopsBetweenEntries()
 {
     ReconcileFixture fixture;
     QVERIFY(fixture.start(4, 37));
@@ -225,5 +242,5 @@ void TestReconcileCrash::sigtermStopsBetweenEntries()
     QCOMPARE(json.value(QLatin1String("counts")).toObject().value(QLatin1String("uploaded")).toInt(), int(scenario.expected().size()));
 }
 
-QTEST_GUILESS_MAIN(TestReconcileCrash)
-#include "test_reconcile_crash.moc"
+QTEST_GUILESS_MAIN(TestCrashUpload)
+#include "test_crash_upload.moc"
