@@ -58,6 +58,20 @@ void FhirStore::scanLocked(const SearchQuery& q, const std::optional<OrderKey>& 
                 return;
         return;
     }
+    if (q.patients.size() > 1) {
+        // A batch of patients (patient=a,b,c…, as mirrors ask): the union of their
+        // indexes, in the same order, instead of a scan of the whole type per page.
+        std::set<OrderKey> keys;
+        for (const QString& patient : q.patients) {
+            const auto pit = table.byPatient.constFind(patient);
+            if (pit != table.byPatient.constEnd())
+                keys.insert(pit->begin(), pit->end());
+        }
+        for (auto it = startOf(keys); it != keys.end(); ++it)
+            if (!accept(*it, table.byId.value(it->second)))
+                return;
+        return;
+    }
     for (auto it = startOf(table.order); it != table.order.end(); ++it)
         if (!accept(it->first, it->second))
             return;

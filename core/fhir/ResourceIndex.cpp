@@ -69,6 +69,23 @@ QString patientOf(Reader& r, const QJsonObject& resource, const ReferenceResolve
 
 Result<ResourceIndex> indexResource(const QJsonObject& resource, const ReferenceResolver& refs)
 {
+    auto index = indexKeys(resource, refs);
+    if (index.ok())
+        deriveFacts(*index, resource);
+    return index;
+}
+
+void deriveFacts(ResourceIndex& index, const QJsonObject& resource)
+{
+    // One mapping for everything derived from the resource: its facts and a Patient's row.
+    ChartRead read = readForChart(resource);
+    index.censusFacts = censusFacts(index.type, resource, read);
+    if (!read.error)
+        index.patient = std::move(read.chart.patient);
+}
+
+Result<ResourceIndex> indexKeys(const QJsonObject& resource, const ReferenceResolver& refs)
+{
     const QJsonValue typeValue = resource.value("resourceType"_L1);
     if (typeValue.isUndefined())
         return Error(ErrorCode::InvalidInput, u"resource: resourceType is missing"_s);
@@ -105,11 +122,6 @@ Result<ResourceIndex> indexResource(const QJsonObject& resource, const Reference
     }
     if (!r.ok())
         return r.error();
-    // One mapping for everything derived from the resource: its facts and a Patient's row.
-    ChartRead read = readForChart(resource);
-    index.censusFacts = censusFacts(type, resource, read);
-    if (!read.error)
-        index.patient = std::move(read.chart.patient);
     return index;
 }
 

@@ -56,4 +56,13 @@ struct ResourceIndex
 // first resolves to a Patient.
 Result<ResourceIndex> indexResource(const QJsonObject& resource, const ReferenceResolver& refs = {});
 
+// The same checks and columns without the mapping behind the census facts and
+// a Patient's row: enough to decide whether a resource is kept and whether it
+// is newer than the vault's copy. The mirror asks this of every resource an
+// answer brings and maps (deriveFacts) only those it writes.
+Result<ResourceIndex> indexKeys(const QJsonObject& resource, const ReferenceResolver& refs = {});
+// Completes an index from indexKeys: census facts and, for a Patient, its
+// mapping. indexResource == indexKeys + deriveFacts.
+void deriveFacts(ResourceIndex& index, const QJsonObject& resource);
+
 } // namespace lantern::fhir

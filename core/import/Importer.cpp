@@ -150,7 +150,7 @@ Status Importer::flush(ImportReport& report)
                 LANTERN_TRY(quarantined.release(s.resource.type, s.resource.id));
             continue;
         }
-        auto written = writer.writeUnlessOlder({s.resource, s.patient});
+        auto written = writer.writeUnlessOlder(s.resource, s.patient);
         if (!written.ok())
             return written.error().prefixed(what());
         switch (*written) {

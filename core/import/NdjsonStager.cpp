@@ -133,16 +133,17 @@ void NdjsonStager::stageLine(QByteArray line, qint64 lineNumber, StagedBatch& ba
                                                 .arg(parseError.offset)));
         return;
     }
-    const QString where = QStringLiteral("%1 line %2").arg(m_sourceName).arg(lineNumber);
+    // Named only for a problem: formatting it for every line cost more than its rarity warrants.
+    const auto where = [&] { return QStringLiteral("%1 line %2").arg(m_sourceName).arg(lineNumber); };
     const QJsonObject resource = doc.object();
     auto index = fhir::indexResource(resource); // NDJSON has no bundle to resolve references in
     if (!index.ok()) {
-        skip(index.error().prefixed(where));
+        skip(index.error().prefixed(where()));
         return;
     }
     auto prepared = prepareResource(*index, resource, std::move(line));
     if (!prepared.ok()) {
-        skip(prepared.error().prefixed(where));
+        skip(prepared.error().prefixed(where()));
         return;
     }
     batch.resources.append(std::move(*prepared));

@@ -42,9 +42,9 @@ Result<PreparedResource> prepareResource(const fhir::ResourceIndex& index, const
     return out;
 }
 
-Result<VersionVerdict> ResourceWriter::writeUnlessOlder(const PreparedResource& prepared)
+Result<VersionVerdict> ResourceWriter::writeUnlessOlder(const vault::StoredResource& r,
+                                                        const std::optional<vault::PatientIndexRow>& patient)
 {
-    const vault::StoredResource& r = prepared.resource;
     auto inserted = m_repository.insertIfAbsent(r); // the first load is almost all inserts: no lookup first
     if (!inserted.ok())
         return inserted.error();
@@ -58,8 +58,8 @@ Result<VersionVerdict> ResourceWriter::writeUnlessOlder(const PreparedResource& 
             return verdict;
         LANTERN_TRY(m_repository.update(r));
     }
-    if (prepared.patient)
-        LANTERN_TRY(m_repository.putPatientIndex(*prepared.patient));
+    if (patient)
+        LANTERN_TRY(m_repository.putPatientIndex(*patient));
     return VersionVerdict::Newer;
 }
 

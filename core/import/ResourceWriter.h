@@ -47,7 +47,13 @@ public:
 
     // Inside the caller's transaction. Newer: inserted or replaced; Same or Older:
     // the vault keeps its copy (VersionOrder) and nothing is written.
-    Result<VersionVerdict> writeUnlessOlder(const PreparedResource& prepared);
+    Result<VersionVerdict> writeUnlessOlder(const PreparedResource& prepared)
+    {
+        return writeUnlessOlder(prepared.resource, prepared.patient);
+    }
+    // The same from the parts, for a caller that holds them apart (no copy per resource).
+    Result<VersionVerdict> writeUnlessOlder(const vault::StoredResource& r,
+                                            const std::optional<vault::PatientIndexRow>& patient);
     // The same, for callers that compared the versions already (the mirror).
     Status write(const PreparedResource& prepared);
     Status remove(const QString& type, const QString& id) { return m_repository.remove(type, id); }

@@ -16,7 +16,9 @@
 //    no request: a Medication a new order references is read by _id with the
 //    order (ReferenceFollower). Its cursor moves to the cycle's server time.
 // Steady state is then one request per mirrored type for the whole scope
-// (<Type>/_history, or a _lastUpdated search per URL-sized batch of patients).
+// (<Type>/_history, or a _lastUpdated search per URL-sized batch of patients),
+// or one for all of them where the server offers history-system (/_history,
+// HistoryPuller::pullAll).
 
 #include "core/common/Result.h"
 #include "sync/mirror/MirrorContext.h"

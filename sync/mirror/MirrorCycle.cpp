@@ -106,6 +106,14 @@ Status MirrorCycle::pullIncremental(const ScopeFilter& filter, const QDateTime& 
         return history.error();
     const IncrementalPlan plan(m_ctx, m_freshCursors);
     const QStringList& types = ScopeFilter::mirroredTypes();
+    if (*history && m_support.systemHistory) {
+        // Every type in one walk of the server's history: one request in a quiet cycle.
+        LANTERN_TRY(HistoryPuller(m_ctx).pullAll(
+            types, [&plan](const QString& type) { return plan.overlapSecondsFor(type); }, filter, report));
+        if (m_ctx.progress)
+            m_ctx.progress(QStringLiteral("incremental"), types.size(), types.size());
+        return {};
+    }
     for (qsizetype i = 0; i < types.size(); ++i) {
         const QString& type = types.at(i);
         auto needed = plan.needsRequest(type);

@@ -3,7 +3,8 @@
 //   1. resolve the scope (server time T of the first answer),
 //   2. record membership and create missing cursors at T (one transaction),
 //   3. initial pull of patients not loaded yet (Bulk Data or searches),
-//   4. incremental pull per type through _history (or, for servers without
+//   4. incremental pull through the server's /_history (history-system), else per
+//      type through <Type>/_history (or, for servers without
 //      it, searches by _lastUpdated plus a periodic deletion sweep),
 //   5. purge patients out of scope past the grace period,
 //   6. data-as-of := T for every scope entry — only now, so a cycle that fails

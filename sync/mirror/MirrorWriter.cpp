@@ -5,10 +5,12 @@
 #include "core/fhir/ResourceIndex.h"
 #include "core/import/Quarantine.h"
 #include "sync/mirror/MirrorLogging.h"
+#include "sync/mirror/PagePreparation.h"
 #include "sync/mirror/ServerTime.h"
 #include "core/vault/QuarantineRepository.h"
 #include "core/vault/Vault.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -147,8 +149,31 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
         LANTERN_TRY(release(key.type, key.id));
         page.removed += *removed ? 1 : 0;
     }
+    // The keys decide what is written; what is written is then mapped and
+    // serialised (on two threads, PagePreparation) and stored in page order.
+    PagePreparation pending;
+    QHash<QString, import::VersionStamp> pendingVersions; // "Type/id" -> the newest version pending on this page
+    const auto writePending = [&]() -> Status {
+        pending.prepareAll();
+        for (PagePreparation::Item& item : pending.items) {
+            const Result<import::PreparedResource>& prepared = *item.prepared;
+            if (!prepared.ok()) {
+                noteProblem(page, prepared.error().prefixed(QStringLiteral("skipped")));
+                continue;
+            }
+            Status written = m_writer.write(*prepared);
+            if (!written.ok()) // the transaction rolls back: the page is not half-written
+                return written.error().prefixed(QStringLiteral("storing %1/%2").arg(item.index.type, item.index.id));
+            LANTERN_TRY(release(item.index.type, item.index.id)); // a readable version replaces the quarantined one
+            ++page.written;
+        }
+        pending.items.clear();
+        pendingVersions.clear();
+        return {};
+    };
     for (const QJsonObject& resource : resources) {
-        auto index = fhir::indexResource(resource);
+        // The keys decide; only a resource that is written is mapped (PagePreparation).
+        auto index = fhir::indexKeys(resource);
         if (!index.ok()) {
             const QString type = resource.value(QLatin1String("resourceType")).toString();
             const QString id = resource.value(QLatin1String("id")).toString();
@@ -168,7 +193,10 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
         }
         if (!filter.wanted(*index, resource))
             continue;
+        const QString key = index->typeAndId();
         if (ScopeFilter::isEnteredInError(*index, resource)) {
+            if (pendingVersions.contains(key)) // written first, then removed: the page's order holds
+                LANTERN_TRY(writePending());
             auto removed = removeIfStored(index->type, index->id);
             if (!removed.ok())
                 return removed.error();
@@ -176,28 +204,27 @@ Status MirrorWriter::commitPage(const QList<QJsonObject>& resources, const QList
             page.removed += *removed ? 1 : 0;
             continue;
         }
-        auto stored = m_mirror.storedVersion(index->type, index->id);
-        if (!stored.ok())
-            return stored.error();
-        if (stored->has_value() &&
-            !isNewer(index->versionId, index->lastUpdated, (*stored)->versionId, (*stored)->lastUpdated)) {
-            const bool older = import::VersionOrder::compare({index->versionId, index->lastUpdated},
-                                                             {(*stored)->versionId, (*stored)->lastUpdated}) ==
+        // Compared with what this page writes before it, else with the vault's copy.
+        std::optional<import::VersionStamp> held;
+        if (const auto it = pendingVersions.constFind(key); it != pendingVersions.constEnd()) {
+            held = *it;
+        } else {
+            auto stored = m_mirror.storedVersion(index->type, index->id);
+            if (!stored.ok())
+                return stored.error();
+            if (stored->has_value())
+                held = import::VersionStamp{(*stored)->versionId, (*stored)->lastUpdated};
+        }
+        if (held && !isNewer(index->versionId, index->lastUpdated, held->versionId, held->lastUpdated)) {
+            const bool older = import::VersionOrder::compare({index->versionId, index->lastUpdated}, *held) ==
                                import::VersionVerdict::Older;
             ++(older ? page.olderNotApplied : page.unchanged);
             continue;
         }
-        auto prepared = import::prepareResource(*index, resource, QJsonDocument(resource).toJson(QJsonDocument::Compact));
-        if (!prepared.ok()) {
-            noteProblem(page, prepared.error().prefixed(QStringLiteral("skipped")));
-            continue;
-        }
-        Status written = m_writer.write(*prepared);
-        if (!written.ok()) // the transaction rolls back: the page is not half-written
-            return written.error().prefixed(QStringLiteral("storing %1/%2").arg(index->type, index->id));
-        LANTERN_TRY(release(index->type, index->id)); // a readable version replaces the quarantined one
-        ++page.written;
+        pendingVersions.insert(key, import::VersionStamp{index->versionId, index->lastUpdated});
+        pending.items.append(PagePreparation::Item{std::move(*index), resource, std::nullopt});
     }
+    LANTERN_TRY(writePending());
     if (alsoInTransaction)
         LANTERN_TRY(alsoInTransaction());
     LANTERN_TRY((*tx)->commit());

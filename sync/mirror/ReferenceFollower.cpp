@@ -81,7 +81,7 @@ Status ReferenceFollower::commitPage(QList<QJsonObject> resources, const QList<R
     QStringList referenced;   // in order of first reference, so reads are reproducible
     QSet<QString> seen;
     for (const QJsonObject& resource : std::as_const(resources)) {
-        auto index = fhir::indexResource(resource);
+        auto index = fhir::indexKeys(resource); // type, patient and status are all this needs
         if (!index.ok())
             continue; // the writer reports it
         if (ScopeFilter::isFollowedType(index->type) && index->patientId.isEmpty()) {

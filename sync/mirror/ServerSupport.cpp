@@ -26,6 +26,9 @@ void ServerSupport::learnFrom(const QJsonObject& cs)
     groupExport = BulkLoader::offersGroupExport(cs);
     const QJsonArray rests = cs.value(QLatin1String("rest")).toArray();
     for (const QJsonValue& rest : rests) {
+        const QJsonArray systemInteractions = rest.toObject().value(QLatin1String("interaction")).toArray();
+        for (const QJsonValue& i : systemInteractions)
+            systemHistory = systemHistory || i.toObject().value(QLatin1String("code")).toString() == QLatin1String("history-system");
         const QJsonArray resources = rest.toObject().value(QLatin1String("resource")).toArray();
         for (const QJsonValue& r : resources) {
             const QJsonObject resource = r.toObject();

@@ -20,6 +20,11 @@ struct ServerSupport
     // servers such as Medplum's FHIR router, which answer 404 (the mirror then
     // searches by _lastUpdated and sweeps for deletions, see SearchDeltaPuller).
     std::optional<bool> typeHistory;
+    // /_history?_since= of the whole server: the CapabilityStatement lists the
+    // interaction history-system. With it (and type history) one request per
+    // cycle brings every mirrored type's changes (HistoryPuller::pullAll).
+    // Never guessed: a server that does not say so is asked type by type.
+    bool systemHistory = false;
     // Group/$export is listed (the initial load of a Group scope may use Bulk Data).
     bool groupExport = false;
     // The server answered /metadata (with a CapabilityStatement or not: Medplum

@@ -10,13 +10,14 @@
 // Usage: bench_mirror [PATIENTS] [FRESHNESS_SAMPLES] [LOAD_CYCLES]
 // Prints one JSON line: resources, written, unchanged, served, seconds,
 // perSecond, ingestPerSecond, ratio, freshnessP50Ms, freshnessP95Ms, peakRssMb,
-// load (one object per device, see EhrLoad.h).
+// mirroredTypes, load (one object per device, see EhrLoad.h).
 
 #include "EhrLoad.h"
 
 #include "BenchLogging.h"
 #include "core/import/Importer.h"
 #include "sync/mirror/MirrorEngine.h"
+#include "sync/mirror/MirrorWriter.h"
 #include "core/vault/MirrorRepository.h"
 #include "core/vault/ResourceRepository.h"
 #include "core/vault/Vault.h"
@@ -260,6 +261,7 @@ int main(int argc, char** argv)
                           {QStringLiteral("freshnessP95Ms"), percentile(latencies, 0.95)},
                           {QStringLiteral("peakRssMb"), peakRss},
                           {QStringLiteral("simulatorRssMb"), simulatorRssMb},
+                          {QStringLiteral("mirroredTypes"), qint64(sync::ScopeFilter::mirroredTypes().size())},
                           {QStringLiteral("load"), load}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
